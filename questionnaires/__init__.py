@@ -1,0 +1,1 @@
+"""Shipped instrument files (YAML), installed as package data."""

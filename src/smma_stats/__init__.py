@@ -1,0 +1,51 @@
+"""smma_stats: Likert questionnaire statistics the way SPSS prints them.
+
+The workflow, one module per step::
+
+    instrument -> responses -> validity -> reliability -> normality
+               -> regression -> assumptions -> categories -> report
+
+Public names are loaded lazily so ``import smma_stats`` stays fast: scipy,
+statsmodels and matplotlib are imported only by the functions that need them.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__version__ = "0.1.0"
+
+_EXPORTS = {
+    "SmmaError": "errors", "InstrumentError": "errors", "ResponseError": "errors",
+    "DataError": "errors", "ModelError": "errors",
+    "Instrument": "instrument", "load_instrument": "instrument",
+    "shipped_instruments": "instrument", "find_instrument": "instrument",
+    "Responses": "readers", "read_responses": "readers",
+    "ValidityResult": "validity", "item_validity": "validity", "r_table": "validity",
+    "ReliabilityResult": "reliability", "cronbach_alpha": "reliability",
+    "NormalityResult": "normality", "ks_normality": "normality",
+    "shapiro_wilk": "normality",
+    "RegressionResult": "regression", "regress": "regression",
+    "durbin_watson_bounds": "assumptions", "glejser_test": "assumptions",
+    "breusch_pagan_test": "assumptions", "white_test": "assumptions",
+    "linearity_test": "assumptions", "runs_test": "assumptions",
+    "AssumptionTestResult": "assumptions", "LinearityResult": "assumptions",
+    "CategoryResult": "categories", "categorize": "categories",
+    "StudyResult": "study", "analyze": "study",
+    "synthesize": "synthesis",
+}
+
+__all__ = sorted(_EXPORTS) + ["__version__"]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'smma_stats' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return __all__

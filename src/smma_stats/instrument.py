@@ -1,0 +1,450 @@
+"""Instrument files: the questionnaire's constructs, items, scale and models.
+
+An instrument is a YAML file; its schema is a public contract::
+
+    name: smma-instagram            # id used on the command line
+    title: Social media marketing activities and purchase intention
+    scale: {min: 1, max: 5, labels: {1: Sangat Tidak Setuju, ..., 5: Sangat Setuju}}
+    score: sum                      # sum (default) or mean of items
+    constructs:
+      SMMA:
+        label: Social Media Marketing Activities
+        dimensions:                 # optional level; else `items:` directly
+          entertainment: {items: {X1.1: "item wording", X1.2: "..."}}
+          interaction:   {items: [X2.1, X2.2]}     # list form: ids only
+      PI:
+        label: Purchase intention
+        items: [Y1, Y2, Y3]
+    reverse: [Y3]                   # reverse-keyed items: min + max - x
+    models:                         # names are constructs or dimensions
+      - PI ~ SMMA
+      - PI ~ entertainment + interaction
+
+Optional keys (additions, never required): ``title_id``, ``description``;
+per construct/dimension ``label_id``; an item's wording may be a mapping
+``{id: "...", en: "..."}`` (Indonesian and English); ``scale.aliases`` maps a
+value to extra answer texts (``{5: [SS, Strongly agree]}``);
+``categories: {method: interval, levels: 3}`` chooses the category method;
+``columns:`` maps a file header to an item id; ``attention_check``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+from .errors import InstrumentError
+
+_MODEL_RE = re.compile(r"^\s*([^~+]+?)\s*~\s*(.+?)\s*$")
+_CATEGORY_METHODS = ("interval", "mean_sd", "ideal_percent")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One questionnaire item (statement)."""
+
+    id: str
+    text: str | None = None
+    text_en: str | None = None
+    reverse: bool = False
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """A named group of items inside a construct (e.g. ``entertainment``)."""
+
+    name: str
+    label: str
+    items: tuple[Item, ...]
+    label_id: str | None = None
+
+    @property
+    def item_ids(self) -> list[str]:
+        return [it.id for it in self.items]
+
+
+@dataclass(frozen=True)
+class Construct:
+    """A variable measured by a scale (e.g. ``SMMA``), optionally with dimensions."""
+
+    code: str
+    label: str
+    dimensions: tuple[Dimension, ...]
+    items: tuple[Item, ...]
+    label_id: str | None = None
+
+    @property
+    def item_ids(self) -> list[str]:
+        return [it.id for it in self.items]
+
+
+@dataclass(frozen=True)
+class Scale:
+    """The answer scale: integer points ``min..max`` and their label texts."""
+
+    min: int
+    max: int
+    labels: Mapping[int, str] = field(default_factory=dict)
+    aliases: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def points(self) -> int:
+        return self.max - self.min + 1
+
+
+@dataclass(frozen=True)
+class Model:
+    """A regression to run: ``dependent ~ predictor + predictor``."""
+
+    dependent: str
+    predictors: tuple[str, ...]
+
+    @property
+    def formula(self) -> str:
+        return f"{self.dependent} ~ {' + '.join(self.predictors)}"
+
+
+@dataclass(frozen=True)
+class Instrument:
+    """A parsed, validated instrument. Build it with :func:`load_instrument`.
+
+    Attributes
+    ----------
+    name, title : str
+        Id used on the command line, and the human title.
+    scale : Scale
+    score : {"sum", "mean"}
+        How an item set becomes a score.
+    constructs : dict of str to Construct
+        In file order.
+    reverse : tuple of str
+        Reverse-keyed item ids.
+    models : tuple of Model
+    categories : dict
+        Category settings (``method``, ``levels``, ...), defaults filled in.
+    """
+
+    name: str
+    title: str
+    scale: Scale
+    score: str
+    constructs: Mapping[str, Construct]
+    reverse: tuple[str, ...] = ()
+    models: tuple[Model, ...] = ()
+    categories: Mapping[str, Any] = field(default_factory=dict)
+    columns: Mapping[str, str] = field(default_factory=dict)
+    attention_check: Mapping[str, Any] | None = None
+    title_id: str | None = None
+    description: str | None = None
+    source: str | None = None
+
+    @property
+    def item_ids(self) -> list[str]:
+        """Every item id, in file order."""
+        return [i for c in self.constructs.values() for i in c.item_ids]
+
+    @property
+    def items(self) -> dict[str, Item]:
+        return {it.id: it for c in self.constructs.values() for it in c.items}
+
+    @property
+    def dimensions(self) -> dict[str, Dimension]:
+        return {d.name: d for c in self.constructs.values() for d in c.dimensions}
+
+    def scale_names(self) -> list[str]:
+        """Constructs then dimensions: every name a model may use."""
+        return list(self.constructs) + list(self.dimensions)
+
+    def items_of(self, name: str) -> list[str]:
+        """Item ids of a construct or a dimension."""
+        if name in self.constructs:
+            return self.constructs[name].item_ids
+        dims = self.dimensions
+        if name in dims:
+            return dims[name].item_ids
+        raise InstrumentError(f"{name!r} is neither a construct nor a dimension of "
+                              f"instrument {self.name!r}")
+
+    def label_of(self, name: str, lang: str = "en") -> str:
+        """Human label of a construct or dimension (Indonesian with ``lang='id'``)."""
+        obj = self.constructs.get(name) or self.dimensions.get(name)
+        if obj is None:
+            return name
+        if lang == "id" and obj.label_id:
+            return obj.label_id
+        return obj.label
+
+
+def load_instrument(path: str | Path) -> Instrument:
+    """Read and validate an instrument YAML file.
+
+    Parameters
+    ----------
+    path : str or Path
+        The YAML file.
+
+    Returns
+    -------
+    Instrument
+
+    Raises
+    ------
+    InstrumentError
+        The file is missing or not YAML, or a key is wrong; the message names
+        the file and the key.
+    """
+    import yaml
+
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise InstrumentError(f"{p}: instrument file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InstrumentError(f"{p}: cannot read instrument file ({exc})") from None
+    try:
+        raw = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise InstrumentError(f"{p}: not valid YAML{where}") from None
+    try:
+        return instrument_from_dict(raw, source=str(p))
+    except InstrumentError as exc:
+        raise InstrumentError(f"{p}: {exc}") from None
+
+
+def instrument_from_dict(raw: Any, source: str | None = None) -> Instrument:
+    """Validate a parsed YAML mapping and build an :class:`Instrument`."""
+    if not isinstance(raw, dict):
+        raise InstrumentError("an instrument must be a mapping with keys name, scale, constructs")
+    known = {"name", "title", "title_id", "description", "scale", "score", "constructs",
+             "reverse", "models", "categories", "columns", "attention_check"}
+    unknown = sorted(set(map(str, raw)) - known)
+    if unknown:
+        raise InstrumentError(f"unknown key {unknown[0]!r} (known: {', '.join(sorted(known))})")
+    name = _req_str(raw, "name")
+    scale = _parse_scale(raw.get("scale"))
+    score = raw.get("score", "sum")
+    if score not in ("sum", "mean"):
+        raise InstrumentError(f"key 'score': must be 'sum' or 'mean', not {score!r}")
+    reverse = _str_list(raw.get("reverse") or [], "reverse")
+    constructs = _parse_constructs(raw.get("constructs"), set(reverse))
+
+    all_items: dict[str, str] = {}
+    for c in constructs.values():
+        for it in c.items:
+            if it.id in all_items:
+                raise InstrumentError(
+                    f"key 'constructs': item {it.id!r} appears in both {all_items[it.id]!r} "
+                    f"and {c.code!r}" if all_items[it.id] != c.code else
+                    f"key 'constructs.{c.code}': item {it.id!r} appears twice")
+            all_items[it.id] = c.code
+    for r in reverse:
+        if r not in all_items:
+            raise InstrumentError(f"key 'reverse': unknown item {r!r}")
+    names = set(constructs) | {d.name for c in constructs.values() for d in c.dimensions}
+    clash = {d.name for c in constructs.values() for d in c.dimensions} & set(constructs)
+    if clash:
+        raise InstrumentError(f"key 'constructs': {sorted(clash)[0]!r} is both a construct "
+                              "and a dimension")
+    models = tuple(_parse_model(m, i, names) for i, m in enumerate(raw.get("models") or []))
+    categories = _parse_categories(raw.get("categories") or {})
+    columns = raw.get("columns") or {}
+    if not isinstance(columns, dict):
+        raise InstrumentError("key 'columns': must map a file header to an item id")
+    for header, item in columns.items():
+        if str(item) not in all_items:
+            raise InstrumentError(f"key 'columns.{header}': unknown item {item!r}")
+    check = raw.get("attention_check")
+    if check is not None and not isinstance(check, dict):
+        raise InstrumentError("key 'attention_check': must be a mapping {column, expect}")
+    return Instrument(
+        name=name, title=str(raw.get("title") or name), scale=scale, score=score,
+        constructs=constructs, reverse=tuple(reverse), models=models,
+        categories=categories, columns={str(k): str(v) for k, v in columns.items()},
+        attention_check=check, title_id=raw.get("title_id"),
+        description=raw.get("description"), source=source)
+
+
+def _req_str(raw: dict, key: str) -> str:
+    v = raw.get(key)
+    if not isinstance(v, str) or not v.strip():
+        raise InstrumentError(f"key {key!r}: required, a non-empty text")
+    return v.strip()
+
+
+def _str_list(v: Any, key: str) -> list[str]:
+    if isinstance(v, str):
+        v = [v]
+    if not isinstance(v, list):
+        raise InstrumentError(f"key {key!r}: must be a list of item ids")
+    return [str(x) for x in v]
+
+
+def _parse_scale(raw: Any) -> Scale:
+    if not isinstance(raw, dict):
+        raise InstrumentError("key 'scale': required, a mapping {min, max, labels}")
+    lo, hi = raw.get("min"), raw.get("max")
+    for key, v in (("min", lo), ("max", hi)):
+        if not isinstance(v, int) or isinstance(v, bool):
+            raise InstrumentError(f"key 'scale.{key}': must be a whole number, not {v!r}")
+    if lo >= hi:
+        raise InstrumentError(f"key 'scale': min ({lo}) must be below max ({hi})")
+    labels = raw.get("labels") or {}
+    if not isinstance(labels, dict):
+        raise InstrumentError("key 'scale.labels': must map each value to its label")
+    out = {}
+    for k, text in labels.items():
+        try:
+            kv = int(k)
+        except (TypeError, ValueError):
+            raise InstrumentError(f"key 'scale.labels': {k!r} is not a scale value") from None
+        if not lo <= kv <= hi:
+            raise InstrumentError(f"key 'scale.labels': {kv} is outside {lo}..{hi}")
+        out[kv] = str(text)
+    aliases = {}
+    for k, texts in (raw.get("aliases") or {}).items():
+        try:
+            kv = int(k)
+        except (TypeError, ValueError):
+            raise InstrumentError(f"key 'scale.aliases': {k!r} is not a scale value") from None
+        if not lo <= kv <= hi:
+            raise InstrumentError(f"key 'scale.aliases': {kv} is outside {lo}..{hi}")
+        aliases[kv] = tuple(str(t) for t in (texts if isinstance(texts, list) else [texts]))
+    return Scale(min=lo, max=hi, labels=out, aliases=aliases)
+
+
+def _parse_items(raw: Any, where: str, reverse: set[str]) -> tuple[Item, ...]:
+    if isinstance(raw, dict):
+        items = []
+        for k, v in raw.items():
+            if isinstance(v, dict):
+                text, text_en = v.get("id") or v.get("text"), v.get("en")
+            else:
+                text, text_en = (None if v is None else str(v)), None
+            items.append(Item(str(k), text, text_en, str(k) in reverse))
+    elif isinstance(raw, list):
+        items = [Item(str(k), reverse=str(k) in reverse) for k in raw]
+    else:
+        raise InstrumentError(f"key '{where}.items': required, a list of ids or a mapping "
+                              "id: wording")
+    if not items:
+        raise InstrumentError(f"key '{where}.items': no items")
+    return tuple(items)
+
+
+def _parse_constructs(raw: Any, reverse: set[str]) -> dict[str, Construct]:
+    if not isinstance(raw, dict) or not raw:
+        raise InstrumentError("key 'constructs': required, a mapping of construct codes")
+    out = {}
+    for code, body in raw.items():
+        code = str(code)
+        where = f"constructs.{code}"
+        if not isinstance(body, dict):
+            raise InstrumentError(f"key {where!r}: must be a mapping with label and items "
+                                  "or dimensions")
+        label = str(body.get("label") or code)
+        has_dims, has_items = "dimensions" in body, "items" in body
+        if has_dims == has_items:
+            raise InstrumentError(f"key {where!r}: give either 'items' or 'dimensions'")
+        dims: list[Dimension] = []
+        if has_dims:
+            raw_dims = body["dimensions"]
+            if not isinstance(raw_dims, dict) or not raw_dims:
+                raise InstrumentError(f"key '{where}.dimensions': must be a mapping of "
+                                      "dimension names")
+            for dname, dbody in raw_dims.items():
+                dwhere = f"{where}.dimensions.{dname}"
+                if isinstance(dbody, list):
+                    dbody = {"items": dbody}
+                if not isinstance(dbody, dict):
+                    raise InstrumentError(f"key {dwhere!r}: must be a mapping with items")
+                dims.append(Dimension(str(dname), str(dbody.get("label") or dname),
+                                      _parse_items(dbody.get("items"), dwhere, reverse),
+                                      dbody.get("label_id")))
+            items = tuple(it for d in dims for it in d.items)
+        else:
+            items = _parse_items(body["items"], where, reverse)
+        seen = set()
+        for it in items:
+            if it.id in seen:
+                raise InstrumentError(f"key {where!r}: item {it.id!r} appears twice")
+            seen.add(it.id)
+        out[code] = Construct(code, label, tuple(dims), items, body.get("label_id"))
+    return out
+
+
+def _parse_model(raw: Any, index: int, names: set[str]) -> Model:
+    where = f"models[{index}]"
+    if isinstance(raw, dict):
+        dep, preds = raw.get("dependent"), raw.get("predictors")
+        if isinstance(preds, str):
+            preds = [preds]
+        if not isinstance(dep, str) or not isinstance(preds, list) or not preds:
+            raise InstrumentError(f"key {where!r}: needs 'dependent' and 'predictors'")
+        dep, preds = dep.strip(), [str(p).strip() for p in preds]
+    elif isinstance(raw, str) and (m := _MODEL_RE.match(raw)):
+        dep = m.group(1).strip()
+        preds = [t.strip() for t in m.group(2).split("+")]
+    else:
+        raise InstrumentError(f"key {where!r}: write a model as 'Y ~ X1 + X2', not {raw!r}")
+    for term in [dep, *preds]:
+        if term not in names:
+            raise InstrumentError(f"key {where!r}: {term!r} is not a construct or dimension "
+                                  f"(known: {', '.join(sorted(names))})")
+    if dep in preds:
+        raise InstrumentError(f"key {where!r}: {dep!r} is on both sides")
+    if len(set(preds)) != len(preds):
+        raise InstrumentError(f"key {where!r}: a predictor is named twice")
+    return Model(dep, tuple(preds))
+
+
+def _parse_categories(raw: Any) -> dict[str, Any]:
+    if not isinstance(raw, dict):
+        raise InstrumentError("key 'categories': must be a mapping {method, levels}")
+    out = {"method": "interval", "levels": 3, "basis": "hypothetical"}
+    out.update(raw)
+    if out["method"] not in _CATEGORY_METHODS:
+        raise InstrumentError(f"key 'categories.method': must be one of "
+                              f"{', '.join(_CATEGORY_METHODS)}, not {out['method']!r}")
+    if out["levels"] not in (3, 5):
+        raise InstrumentError(f"key 'categories.levels': must be 3 or 5, not {out['levels']!r}")
+    if out["basis"] not in ("hypothetical", "sample"):
+        raise InstrumentError("key 'categories.basis': must be 'hypothetical' or 'sample'")
+    return out
+
+
+# ---------------------------------------------------------------- shipped instruments
+
+def shipped_instruments() -> dict[str, Path]:
+    """The instruments shipped with the package: ``{name: path}``, by file name order."""
+    from importlib import resources
+
+    out: dict[str, Path] = {}
+    root = resources.files("smma_stats.questionnaires")
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith((".yaml", ".yml")):
+            path = Path(str(entry))
+            out[load_instrument(path).name] = path
+    return out
+
+
+def find_instrument(name_or_path: str | Path) -> Instrument:
+    """Load an instrument from a file path or a shipped instrument's name.
+
+    A shipped instrument may be named by its ``name:`` (``smma-instagram``)
+    or its file stem (``smma_instagram``).
+    """
+    p = Path(name_or_path)
+    if p.suffix.lower() in (".yaml", ".yml") or p.exists():
+        return load_instrument(p)
+    key = str(name_or_path)
+    shipped = shipped_instruments()
+    for name, path in shipped.items():
+        if key in (name, path.stem):
+            return load_instrument(path)
+    raise InstrumentError(f"no instrument file or shipped instrument named {key!r} "
+                          f"(shipped: {', '.join(sorted(shipped)) or 'none'})")

@@ -1,0 +1,197 @@
+"""Shared behaviour of every result object, and number formatting.
+
+Each statistic returns a frozen dataclass named ``<Thing>Result`` with plain
+float fields and, where it has one, a tidy ``pandas.DataFrame`` table whose
+columns use the project's one vocabulary (``item``, ``term``, ``b``, ``se``,
+``beta``, ``t``, ``p_value``, ``conf_low``, ``conf_high`` ...).
+
+:class:`ResultMixin` gives every one of them ``to_dict()`` (JSON-safe),
+``summary()`` (plain text) and ``_repr_html_()`` (notebooks), so a result
+renders the same way wherever it is shown.
+
+This module must stay cheap to import: pandas is imported lazily.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import math
+from typing import Any
+
+#: Columns that hold p-values: printed "< .001" rather than ".000".
+P_COLUMNS = frozenset({"p_value", "f_p_value", "p_value_hc3", "p_value_display"})
+
+
+def format_p(p: float | None, digits: int = 3) -> str:
+    """Format a p-value the APA/SPSS-reader way, never as ``.000``.
+
+    Examples
+    --------
+    >>> format_p(0.0000123)
+    '< .001'
+    >>> format_p(0.04567)
+    '.046'
+    >>> format_p(1.0)
+    '1.000'
+    """
+    if p is None or (isinstance(p, float) and math.isnan(p)):
+        return "-"
+    floor = 10.0 ** -digits
+    if p < floor:
+        return "< " + f"{floor:.{digits}f}".lstrip("0")
+    text = f"{p:.{digits}f}"
+    return text.lstrip("0") if p < 1 else text
+
+
+def format_num(x: Any, digits: int = 3) -> str:
+    """Format one table cell: floats to ``digits`` decimals, others as text."""
+    if x is None:
+        return "-"
+    if isinstance(x, bool):
+        return "yes" if x else "no"
+    if isinstance(x, int):
+        return str(x)
+    try:
+        xf = float(x)
+    except (TypeError, ValueError):
+        return str(x)
+    if math.isnan(xf):
+        return "-"
+    if math.isinf(xf):
+        return "inf" if xf > 0 else "-inf"
+    if float(xf).is_integer() and not isinstance(x, float) and abs(xf) < 1e15:
+        return str(int(xf))
+    return f"{xf:.{digits}f}"
+
+
+def jsonable(value: Any) -> Any:
+    """Convert numpy/pandas values, dataclasses and NaN into JSON-safe Python."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        if hasattr(value, "to_dict"):
+            return value.to_dict()
+        return {f.name: jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return None if math.isnan(value) or math.isinf(value) else value
+    # numpy scalars, pandas objects: duck-typed so numpy/pandas are not imported here
+    type_name = type(value).__name__
+    if type_name == "DataFrame":
+        return [jsonable(rec) for rec in value.to_dict(orient="records")]
+    if type_name == "Series":
+        return jsonable(value.to_dict())
+    if type_name == "ndarray":
+        return jsonable(value.tolist())
+    if hasattr(value, "item"):
+        return jsonable(value.item())
+    return str(value)
+
+
+def table_text(df, digits: int = 3) -> str:
+    """Render a DataFrame as an aligned plain-text table (p-values as ``< .001``)."""
+    headers = [str(c) for c in df.columns]
+    rows = []
+    for rec in df.itertuples(index=False):
+        cells = []
+        for col, val in zip(headers, rec):
+            if col in P_COLUMNS and isinstance(val, (float, int)) and not isinstance(val, bool):
+                cells.append(format_p(float(val), digits))
+            else:
+                cells.append(format_num(val, digits))
+        rows.append(cells)
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+    numeric = [all(_looks_numeric(r[i]) for r in rows) and rows != [] for i in range(len(headers))]
+
+    def line(cells):
+        return "  ".join(c.rjust(w) if num else c.ljust(w)
+                         for c, w, num in zip(cells, widths, numeric)).rstrip()
+
+    out = [line(headers), line(["-" * w for w in widths])]
+    out += [line(r) for r in rows]
+    return "\n".join(out)
+
+
+def table_html(df, digits: int = 3) -> str:
+    """Render a DataFrame as an HTML table; every value is escaped."""
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
+    body = []
+    for rec in df.itertuples(index=False):
+        tds = []
+        for col, val in zip(df.columns, rec):
+            if col in P_COLUMNS and isinstance(val, (float, int)) and not isinstance(val, bool):
+                text = format_p(float(val), digits)
+            else:
+                text = format_num(val, digits)
+            tds.append(f"<td>{html.escape(text)}</td>")
+        body.append("<tr>" + "".join(tds) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _looks_numeric(text: str) -> bool:
+    t = text.replace("< ", "").replace("-", "", 1)
+    return t.replace(".", "", 1).isdigit() or text == "-"
+
+
+class ResultMixin:
+    """Rendering shared by all frozen ``*Result`` dataclasses.
+
+    Subclasses may set ``_title`` and override ``_scalars()`` to choose which
+    fields are shown as "name: value" lines above the tables.
+    """
+
+    _title = "Result"
+
+    def to_dict(self) -> dict:
+        """All fields as JSON-safe Python (DataFrames become lists of records)."""
+        return {f.name: jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)
+                if not f.name.startswith("_")}
+
+    def _scalars(self) -> dict[str, Any]:
+        out = {}
+        for f in dataclasses.fields(self):
+            v = getattr(self, f.name)
+            if isinstance(v, (int, float, str, bool)) or v is None:
+                out[f.name] = v
+        return out
+
+    def _tables(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)
+                if type(getattr(self, f.name)).__name__ == "DataFrame"}
+
+    @staticmethod
+    def _fmt_scalar(name: str, value: Any) -> str:
+        if name in P_COLUMNS or name.endswith("p_value"):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                return format_p(float(value))
+        return format_num(value)
+
+    def summary(self) -> str:
+        """A plain-text summary: the scalar figures, then each table."""
+        lines = [self._title, "=" * len(self._title)]
+        for k, v in self._scalars().items():
+            lines.append(f"{k}: {self._fmt_scalar(k, v)}")
+        for name, df in self._tables().items():
+            lines += ["", name, table_text(df)]
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.summary()
+
+    def _repr_html_(self) -> str:
+        parts = [f"<h4>{html.escape(self._title)}</h4>"]
+        scalars = self._scalars()
+        if scalars:
+            rows = "".join(
+                f"<tr><th>{html.escape(k)}</th><td>{html.escape(self._fmt_scalar(k, v))}</td></tr>"
+                for k, v in scalars.items())
+            parts.append(f"<table>{rows}</table>")
+        for name, df in self._tables().items():
+            parts.append(f"<h5>{html.escape(name)}</h5>" + table_html(df))
+        return "\n".join(parts)
