@@ -1,0 +1,395 @@
+"""Item validity: each item's correlation with the total score, judged against r table.
+
+An item is *valid* when its correlation with the total score (``r hitung``)
+exceeds the critical Pearson r (``r tabel``) at ``df = n - 2`` and is
+positive. The correlation can be taken with the total that includes the item
+(SPSS ``CORRELATIONS`` on the item and the summed score, the usual practice)
+or with the total of the other items (SPSS ``RELIABILITY``'s "Corrected
+Item-Total Correlation").
+
+Everything is computed from the item means and covariance matrix, which
+:func:`item_moments` collects block by block, so ten million respondents cost
+one pass over the data and no per-row Python work. :func:`item_validity_from_moments`
+accepts those moments directly, for callers that accumulate them elsewhere.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import numbers
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from .errors import DataError
+from .results import ResultMixin
+
+#: Which correlation :func:`item_validity` may judge.
+JUDGES = ("r", "r_corrected")
+
+#: Columns of :attr:`ValidityResult.table`, in order.
+TABLE_COLUMNS = ("item", "r", "r_corrected", "p_value", "r_table", "valid")
+
+# About 4 million cells (32 MB of float64) per block keeps memory flat.
+_BLOCK_CELLS = 4_000_000
+# A variance this small next to the squared mean is rounding noise of a constant.
+_ZERO_VAR_REL = 1e-20
+_CANCEL_REL = 1e-12
+
+
+@dataclasses.dataclass(frozen=True)
+class ItemMoments:
+    """Complete-case moments of a block of items.
+
+    Attributes
+    ----------
+    n : int
+        Respondents with an answer to every item (listwise deletion).
+    n_excluded : int
+        Respondents dropped because at least one answer was missing.
+    mean : numpy.ndarray
+        Item means, shape ``(k,)``.
+    cov : numpy.ndarray
+        Item covariance matrix with divisor ``n - 1``, shape ``(k, k)``;
+        all NaN when ``n < 2``.
+    names : tuple of str
+        Item names, in column order.
+    """
+
+    n: int
+    n_excluded: int
+    mean: Any
+    cov: Any
+    names: tuple
+
+
+@dataclasses.dataclass(frozen=True)
+class ValidityResult(ResultMixin):
+    """Item validity, one row per item.
+
+    Attributes
+    ----------
+    n : int
+        Respondents used (complete cases after listwise deletion).
+    n_items : int
+        Number of items.
+    alpha : float
+        Significance level of the r table.
+    tails : int
+        1 or 2.
+    judge : str
+        ``"r"`` (item with total) or ``"r_corrected"`` (item with the rest).
+    r_table : float
+        Critical r at ``df = n - 2``.
+    n_valid : int
+        Items judged valid.
+    all_valid : bool
+        Whether every item is valid.
+    table : pandas.DataFrame
+        Columns ``item, r, r_corrected, p_value, r_table, valid``; ``p_value``
+        belongs to the judged correlation.
+    n_excluded : int
+        Respondents dropped for a missing answer.
+    """
+
+    n: int
+    n_items: int
+    alpha: float
+    tails: int
+    judge: str
+    r_table: float
+    n_valid: int
+    all_valid: bool
+    table: Any
+    n_excluded: int = 0
+
+    _title = "Item validity"
+
+
+def r_table(n: int, alpha: float = 0.05, tails: int = 2) -> float:
+    """Critical Pearson r ("r tabel") for ``n`` respondents.
+
+    Parameters
+    ----------
+    n : int
+        Number of respondents; ``df = n - 2``. At least 3.
+    alpha : float, default 0.05
+        Significance level.
+    tails : {2, 1}, default 2
+        Two-tailed or one-tailed critical value.
+
+    Returns
+    -------
+    float
+        ``t / sqrt(df + t**2)`` with ``t`` the critical t at ``df``.
+
+    Notes
+    -----
+    Printed r tables are rounded and sometimes indexed by ``n`` rather than
+    ``df``; this value is exact.
+
+    Examples
+    --------
+    >>> round(r_table(101), 4), round(r_table(101, tails=1), 4)
+    (0.1956, 0.1646)
+    >>> round(r_table(30), 3)
+    0.361
+    """
+    from scipy.special import stdtrit
+
+    _check_level(alpha, tails)
+    if isinstance(n, bool) or not float(n).is_integer() or n < 3:
+        raise DataError(f"r table needs n of at least 3 respondents (df = n - 2), got n = {n}")
+    df = int(n) - 2
+    t = float(stdtrit(df, 1.0 - alpha / tails))
+    return t / math.sqrt(df + t * t)
+
+
+def item_validity(items, alpha: float = 0.05, tails: int = 2,
+                  judge: str = "r") -> ValidityResult:
+    """Judge each item valid or not by its correlation with the total score.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        One column per item, one row per respondent, numeric answers. Rows
+        with a missing answer are dropped (listwise); ``n`` reports the rows
+        used and ``n_excluded`` those dropped.
+    alpha : float, default 0.05
+        Significance level of the r table.
+    tails : {2, 1}, default 2
+        Two-tailed (usual) or one-tailed r table and p-value.
+    judge : {"r", "r_corrected"}, default "r"
+        ``"r"`` correlates each item with the total score including the item
+        (SPSS ``CORRELATIONS`` practice); ``"r_corrected"`` with the total of
+        the other items (SPSS "Corrected Item-Total Correlation").
+
+    Returns
+    -------
+    ValidityResult
+        ``table`` has columns ``item, r, r_corrected, p_value, r_table, valid``.
+
+    Raises
+    ------
+    DataError
+        Fewer than 2 items, fewer than 3 complete respondents, a non-numeric
+        column, or an unknown ``judge``/``tails``/``alpha``.
+
+    Notes
+    -----
+    ``valid`` is ``r > r_table and r > 0`` for the judged r. The p-value is
+    the t test of that r with ``df = n - 2``; one-tailed it is half the
+    two-tailed p, as SPSS prints "Sig. (1-tailed)", so a negative r gets a
+    small p too and only the sign rule rejects it. An item that never varies
+    has no correlation: its r is NaN and it is not valid.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"x1": [4, 5, 3, 4, 2, 5, 3, 4],
+    ...                   "x2": [4, 4, 3, 5, 2, 5, 2, 4],
+    ...                   "x3": [3, 5, 4, 4, 3, 4, 3, 5],
+    ...                   "x4": [2, 3, 4, 2, 5, 1, 3, 3]})
+    >>> res = item_validity(d)
+    >>> res.n, round(res.r_table, 3), res.n_valid
+    (8, 0.707, 3)
+    >>> res.table.round(3)
+      item      r  r_corrected  p_value  r_table  valid
+    0   x1  0.764        0.368    0.027    0.707   True
+    1   x2  0.733        0.213    0.039    0.707   True
+    2   x3  0.938        0.835    0.001    0.707   True
+    3   x4 -0.332       -0.708    0.422    0.707  False
+    """
+    _check_judge(judge)
+    _check_level(alpha, tails)
+    m = item_moments(items)
+    return item_validity_from_moments(m.n, m.mean, m.cov, m.names, alpha=alpha, tails=tails,
+                                      judge=judge, n_excluded=m.n_excluded)
+
+
+def item_validity_from_moments(n: int, mean_vector, cov_matrix, item_names: Sequence[str],
+                               alpha: float = 0.05, tails: int = 2, judge: str = "r",
+                               n_excluded: int = 0) -> ValidityResult:
+    """Item validity from item means and the covariance matrix (divisor ``n - 1``).
+
+    The statistics depend on the data only through these moments, so a reader
+    that accumulates them chunk by chunk gets the same result as
+    :func:`item_validity` on the whole table. Parameters and result are as in
+    :func:`item_validity`; ``n_excluded`` is only reported.
+    """
+    from scipy.special import stdtr
+
+    _check_judge(judge)
+    _check_level(alpha, tails)
+    names, mean, cov = _check_moments(n, mean_vector, cov_matrix, item_names)
+    k = len(names)
+    if n < 3:
+        raise DataError("item validity needs at least 3 respondents with complete answers "
+                        f"(df = n - 2), got {n}" + _excluded_note(n_excluded))
+
+    s = item_total_moments(mean, cov)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.where(s["item_zero"] | s["total_zero"], np.nan,
+                     s["cov_total"] / np.sqrt(s["var"] * s["total_var"]))
+        rc = np.where(s["item_zero"] | s["rest_zero"], np.nan,
+                      s["cov_rest"] / np.sqrt(s["var"] * s["rest_var"]))
+    r, rc = np.clip(r, -1.0, 1.0), np.clip(rc, -1.0, 1.0)
+    judged = r if judge == "r" else rc
+
+    df = n - 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = np.abs(judged) * np.sqrt(df / (1.0 - judged * judged))
+    p = tails * stdtr(df, -t)  # one-tailed: half the two-tailed p, as SPSS prints it
+    crit = r_table(n, alpha, tails)
+    valid = np.nan_to_num(judged, nan=-np.inf)
+    valid = (valid > crit) & (valid > 0)
+
+    import pandas as pd
+    table = pd.DataFrame({"item": list(names), "r": r, "r_corrected": rc,
+                          "p_value": p, "r_table": np.full(k, crit), "valid": valid},
+                         columns=list(TABLE_COLUMNS))
+    n_valid = int(valid.sum())
+    return ValidityResult(n=int(n), n_items=k, alpha=float(alpha), tails=int(tails),
+                          judge=judge, r_table=crit, n_valid=n_valid,
+                          all_valid=n_valid == k, table=table,
+                          n_excluded=int(n_excluded))
+
+
+def item_moments(items) -> ItemMoments:
+    """Complete-case means and covariance matrix of the items, block by block.
+
+    Rows with any missing answer are dropped. Blocks are merged with the
+    pairwise update of Chan, Golub and LeVeque, which stays accurate for long
+    tables (no large sums of squares are subtracted).
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        One numeric column per item.
+
+    Returns
+    -------
+    ItemMoments
+
+    Raises
+    ------
+    DataError
+        No columns, duplicated column names, a non-numeric column, or an
+        infinite value.
+
+    References
+    ----------
+    Chan, T. F., Golub, G. H., & LeVeque, R. J. (1979). Updating formulae and
+    a pairwise algorithm for computing sample variances. Stanford CS-TR-79-773.
+    """
+    import pandas as pd
+
+    df = items if isinstance(items, pd.DataFrame) else pd.DataFrame(items)
+    names = tuple(str(c) for c in df.columns)
+    if not names:
+        raise DataError("no item columns given")
+    dup = sorted({c for c in names if names.count(c) > 1})
+    if dup:
+        raise DataError(f"item names must be unique; repeated: {', '.join(dup)}")
+    bad = [n for n, dt in zip(names, df.dtypes) if not pd.api.types.is_numeric_dtype(dt)]
+    if bad:
+        raise DataError(f"item columns must be numeric; not numeric: {', '.join(bad)}")
+
+    k = len(names)
+    n, mean, m2 = 0, np.zeros(k), np.zeros((k, k))
+    block = max(1024, _BLOCK_CELLS // k)
+    for start in range(0, len(df), block):
+        x = df.iloc[start:start + block].to_numpy(dtype=float, na_value=np.nan)
+        missing = np.isnan(x)
+        if missing.any():
+            x = x[~missing.any(axis=1)]
+        if np.isinf(x).any():
+            col = names[int(np.where(np.isinf(x).any(axis=0))[0][0])]
+            raise DataError(f"item {col!r} holds an infinite value")
+        nb = x.shape[0]
+        if nb == 0:
+            continue
+        mb = x.mean(axis=0)
+        xc = x - mb
+        delta = mb - mean
+        tot = n + nb
+        m2 += xc.T @ xc + np.outer(delta, delta) * (n * nb / tot)
+        mean += delta * (nb / tot)
+        n = tot
+    cov = m2 / (n - 1) if n >= 2 else np.full((k, k), np.nan)
+    if n == 0:
+        mean = np.full(k, np.nan)
+    return ItemMoments(n=n, n_excluded=len(df) - n, mean=mean, cov=cov, names=names)
+
+
+def item_total_moments(mean, cov) -> dict:
+    """Item, total and rest-score variances and covariances from the moments.
+
+    Returns a dict of arrays: ``var`` (item variances), ``cov_total``
+    (cov(x_i, T)), ``cov_rest`` (cov(x_i, T - x_i)), ``rest_var`` (var(T - x_i)),
+    ``rest_mean``, the scalars ``total_var`` and ``total_mean``, and boolean
+    flags ``item_zero``, ``rest_zero``, ``total_zero`` for variances that are
+    zero up to rounding.
+    """
+    var = np.diag(cov).copy()
+    cov_total = cov.sum(axis=1)
+    total_var = float(cov_total.sum())
+    total_mean = float(mean.sum())
+    rest_var = total_var - 2.0 * cov_total + var
+    rest_mean = total_mean - mean
+    # Sums of covariances cancel: judge them against the size of what was summed.
+    a = np.abs(cov)
+    a_row = a.sum(axis=1)
+    a_total = float(a_row.sum())
+    return {
+        "var": var, "cov_total": cov_total, "cov_rest": cov_total - var,
+        "total_var": total_var, "total_mean": total_mean,
+        "rest_var": rest_var, "rest_mean": rest_mean,
+        "item_zero": _is_zero_var(var, mean, 0.0),
+        "rest_zero": _is_zero_var(rest_var, rest_mean, a_total - 2.0 * a_row + np.diag(a)),
+        "total_zero": bool(_is_zero_var(np.array([total_var]), np.array([total_mean]),
+                                        a_total)[0]),
+    }
+
+
+def _is_zero_var(var, mean, summed):
+    # A constant column's computed variance is rounding noise of order (eps*mean)^2;
+    # a variance obtained by summing covariances is noise of order eps*sum|cov|.
+    floor = np.maximum(_ZERO_VAR_REL * mean * mean, _CANCEL_REL * summed)
+    return ~(var > np.maximum(floor, np.finfo(float).tiny))
+
+
+def _check_moments(n, mean_vector, cov_matrix, item_names):
+    names = tuple(str(c) for c in item_names)
+    k = len(names)
+    if k < 2:
+        raise DataError(f"at least 2 items are needed, got {k}")
+    mean = np.asarray(mean_vector, dtype=float).reshape(-1)
+    cov = np.asarray(cov_matrix, dtype=float)
+    if mean.shape != (k,) or cov.shape != (k, k):
+        raise DataError(f"moments do not match {k} item names: mean has shape "
+                        f"{mean.shape}, covariance matrix {cov.shape}")
+    if isinstance(n, bool) or not float(n).is_integer() or n < 0:
+        raise DataError(f"n must be a whole number of respondents, got {n!r}")
+    return names, mean, cov
+
+
+def _check_judge(judge):
+    if judge not in JUDGES:
+        raise DataError(f"judge must be 'r' (item with total score) or 'r_corrected' "
+                        f"(item with the other items' total), got {judge!r}")
+
+
+def _check_level(alpha, tails):
+    if tails not in (1, 2) or isinstance(tails, bool):
+        raise DataError(f"tails must be 1 or 2, got {tails!r}")
+    if isinstance(alpha, bool) or not isinstance(alpha, numbers.Real) or not 0 < alpha < 1:
+        raise DataError(f"alpha must be a significance level between 0 and 1, got {alpha!r}")
+
+
+def _excluded_note(n_excluded):
+    if n_excluded:
+        return f" ({n_excluded} dropped for a missing answer)"
+    return ""
