@@ -1,0 +1,313 @@
+"""Low / medium / high category breakdowns of a scale score.
+
+Indonesian theses describe each variable by sorting respondents into three
+(``rendah``, ``sedang``, ``tinggi``) or five classes and reporting the count
+and percentage in each. Three ways of drawing the class bounds are in use:
+
+``interval``
+    The theoretical score range cut into equal-width classes.
+``mean_sd``
+    Azwar's norm: cuts at the hypothetical (or sample) mean plus or minus
+    one standard deviation (three classes) or 0.5 and 1.5 SD (five classes).
+``ideal_percent``
+    Each score as a percentage of the ideal (highest possible) score, cut into
+    bands of 20 % (five classes) or thirds (three classes).
+
+Every result states its boundary rule in words, because sources disagree on
+which side of a cut a score lying exactly on it belongs to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .errors import DataError, SmmaError
+from .results import ResultMixin
+
+METHODS = ("interval", "mean_sd", "ideal_percent")
+BASES = ("hypothetical", "sample")
+
+LABELS = {
+    "en": {3: ("low", "medium", "high"),
+           5: ("very low", "low", "medium", "high", "very high")},
+    "id": {3: ("Rendah", "Sedang", "Tinggi"),
+           5: ("Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi")},
+}
+
+# A score this close to a cut (relative to the score range) counts as lying on
+# it: item means such as 11/3 must land where exact arithmetic puts them.
+_REL_TOL = 1e-9
+
+
+@dataclass(frozen=True)
+class CategoryResult(ResultMixin):
+    """Respondents sorted into ordered classes of one score.
+
+    Attributes
+    ----------
+    variable : str
+        The score's name.
+    method : {"interval", "mean_sd", "ideal_percent"}
+    levels : int
+        3 or 5 classes.
+    basis : {"hypothetical", "sample"}
+        Where the bounds come from: the theoretical scale, or the observed
+        scores (range for ``interval``, mean and SD for ``mean_sd``).
+    lang : {"en", "id"}
+        Language of the class labels and of ``rule``.
+    n : int
+        Number of respondents.
+    n_items, scale_min, scale_max : int
+        The score is built from ``n_items`` answers on ``scale_min..scale_max``.
+    mean : float
+        Mean score.
+    ideal_percent : float
+        ``sum(score) / (n_items * scale_max * n) * 100``: the mean score as a
+        percentage of the ideal score (NaN for a scale with negative points).
+    mu, sigma : float or None
+        Centre and spread behind the ``mean_sd`` cuts (None otherwise).
+    lower, upper : tuple of float
+        Bounds of each class, lowest class first. A class holds scores with
+        ``lower <= score < upper``; the lowest class also holds anything
+        below its upper bound and the highest anything from its lower bound.
+    rule : str
+        The boundary rule in words, cuts rounded to two decimals, e.g.
+        ``"low: score < 23.33; medium: 23.33 <= score < 36.67; high: score >= 36.67"``.
+    note : str
+        Where the cuts come from (range and class width, mu and sigma, or the
+        ideal score), in the language of ``lang``.
+    table : pandas.DataFrame
+        Columns ``category, lower, upper, count, percent`` (percent 0-100,
+        unrounded).
+    assignments : pandas.Series
+        Each respondent's class label (an ordered categorical), indexed like
+        the input scores. Left out of :meth:`to_dict`.
+    """
+
+    variable: str
+    method: str
+    levels: int
+    basis: str
+    lang: str
+    n: int
+    n_items: int
+    scale_min: int
+    scale_max: int
+    mean: float
+    ideal_percent: float
+    mu: float | None
+    sigma: float | None
+    lower: tuple[float, ...]
+    upper: tuple[float, ...]
+    rule: str
+    note: str
+    table: Any
+    assignments: Any
+
+    _title = "Categories"
+
+    def to_dict(self) -> dict:
+        """All fields but ``assignments``, as JSON-safe Python."""
+        out = super().to_dict()
+        out.pop("assignments", None)
+        return out
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """``{label: count}`` in class order."""
+        counts = (int(c) for c in self.table["count"])
+        return dict(zip(self.table["category"], counts, strict=True))
+
+
+def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int = 3,
+               method: str = "interval", basis: str = "hypothetical", lang: str = "en",
+               *, name: str | None = None) -> CategoryResult:
+    """Sort respondents into low/medium/high (or five) classes of a score.
+
+    Parameters
+    ----------
+    scores : array-like or pandas.Series
+        One score per respondent: the sum of ``n_items`` answers, or an item
+        mean (then pass ``n_items=1``).
+    n_items : int
+        Number of items summed into the score.
+    scale_min, scale_max : int
+        Lowest and highest answer of the scale (1 and 5 for a 5-point Likert).
+    levels : {3, 5}
+        Number of classes.
+    method : {"interval", "mean_sd", "ideal_percent"}
+        How the cuts are drawn (see Notes).
+    basis : {"hypothetical", "sample"}
+        ``"hypothetical"`` uses the scale's theoretical range (Azwar's
+        hypothetical mean and SD); ``"sample"`` uses the observed range
+        (``interval``) or the sample mean and SD (``mean_sd``). Not used by
+        ``ideal_percent``.
+    lang : {"en", "id"}
+        Language of the class labels: English or Indonesian.
+    name : str, optional
+        The variable's name; defaults to the Series name, else ``"score"``.
+
+    Returns
+    -------
+    CategoryResult
+
+    Raises
+    ------
+    SmmaError
+        An option is not one of the allowed values.
+    DataError
+        A score is missing or outside the theoretical range
+        ``n_items * scale_min .. n_items * scale_max``; too few scores or no
+        spread for a sample basis.
+
+    Notes
+    -----
+    With ``k = n_items`` and cuts ``c_1 < ... < c_(L-1)``, a score on a cut
+    belongs to the class above it: class ``j`` holds ``c_j <= X < c_(j+1)``.
+
+    * ``interval``: range ``[k*min, k*max]`` split into ``levels`` classes of
+      width ``k*(max - min)/levels``.
+    * ``mean_sd`` (Azwar): ``mu = k(min + max)/2``, ``sigma = k(max - min)/6``;
+      three classes cut at ``mu -/+ sigma``, five at ``mu -/+ 1.5 sigma`` and
+      ``mu -/+ 0.5 sigma``.
+    * ``ideal_percent``: ``X / (k*max) * 100`` cut at 20, 40, 60 and 80 (five
+      classes) or at 100/3 and 200/3 (three classes).
+
+    Every result also carries the aggregate ideal-score percentage
+    ``sum(X) / (k*max*N) * 100`` that theses report beside the table.
+
+    References
+    ----------
+    Azwar, S. (2012). *Penyusunan Skala Psikologi* (2nd ed.). Pustaka Pelajar.
+
+    Examples
+    --------
+    >>> res = categorize([12, 23, 24, 30, 36, 37, 40, 50, 10, 45], n_items=10,
+    ...                  scale_min=1, scale_max=5, name="PI")
+    >>> res.rule
+    'low: score < 23.33; medium: 23.33 <= score < 36.67; high: score >= 36.67'
+    >>> res.counts
+    {'low': 3, 'medium': 3, 'high': 4}
+    >>> round(res.ideal_percent, 2)
+    61.4
+    """
+    import pandas as pd
+
+    _check_options(n_items, scale_min, scale_max, levels, method, basis, lang)
+    index = scores.index if isinstance(scores, pd.Series) else None
+    if name is None:
+        name = str(scores.name) if isinstance(scores, pd.Series) and scores.name is not None \
+            else "score"
+    try:
+        x = np.asarray(scores, dtype=float).ravel()
+    except (TypeError, ValueError):
+        raise DataError(f"{name}: scores must be numbers") from None
+    if index is None:
+        index = pd.RangeIndex(len(x))
+    if x.size == 0:
+        raise DataError(f"{name}: no scores to categorise")
+    if np.isnan(x).any():
+        pos = int(np.flatnonzero(np.isnan(x))[0])
+        raise DataError(f"{name}: missing score for respondent {index[pos]!r}")
+    lo_t, hi_t = n_items * scale_min, n_items * scale_max
+    tol = _REL_TOL * (hi_t - lo_t)
+    outside = (x < lo_t - tol) | (x > hi_t + tol)
+    if outside.any():
+        pos = int(np.flatnonzero(outside)[0])
+        raise DataError(f"{name}: score {_num(x[pos])} (respondent {index[pos]!r}) is outside "
+                        f"the theoretical range {_num(lo_t)}..{_num(hi_t)} of {n_items} items "
+                        f"on a {scale_min}..{scale_max} scale")
+
+    mu = sigma = None
+    if method == "interval":
+        a, b = (lo_t, hi_t) if basis == "hypothetical" else (float(x.min()), float(x.max()))
+        if b <= a:
+            raise DataError(f"{name}: all scores equal {_num(a)}; the observed range "
+                            "cannot be divided")
+        cuts = [(a * (levels - i) + b * i) / levels for i in range(1, levels)]
+        outer = (a, b)
+        note = {"en": f"range {_num(a)}-{_num(b)}, class width {_num((b - a) / levels)}",
+                "id": f"rentang {_num(a)}-{_num(b)}, lebar kelas {_num((b - a) / levels)}"}
+    elif method == "mean_sd":
+        if basis == "hypothetical":
+            mu, sigma = n_items * (scale_min + scale_max) / 2, n_items * (scale_max - scale_min) / 6
+        else:
+            if x.size < 2:
+                raise DataError(f"{name}: a sample SD needs at least 2 scores")
+            mu, sigma = float(x.mean()), float(x.std(ddof=1))
+            if sigma == 0:
+                raise DataError(f"{name}: all scores equal {_num(mu)}; the SD is zero")
+        steps = (-1.0, 1.0) if levels == 3 else (-1.5, -0.5, 0.5, 1.5)
+        cuts = [mu + s * sigma for s in steps]
+        outer = (lo_t, hi_t)
+        note = {"en": f"mu = {_num(mu)}, sigma = {_num(sigma)}",
+                "id": f"mu = {_num(mu)}, sigma = {_num(sigma)}"}
+    else:
+        ideal = n_items * scale_max
+        cuts = [ideal * i / levels for i in range(1, levels)]
+        outer = (0.0, float(ideal))
+        pcts = ", ".join(f"{_num(100 * i / levels)}%" for i in range(1, levels))
+        note = {"en": f"cuts at {pcts} of the ideal score {_num(ideal)}",
+                "id": f"batas {pcts} dari skor ideal {_num(ideal)}"}
+
+    cut_arr = np.asarray(cuts, dtype=float)
+    klass = (x[:, None] >= cut_arr[None, :] - tol).sum(axis=1)
+    counts = np.bincount(klass, minlength=levels)
+    labels = LABELS[lang][levels]
+    lower = (float(outer[0]), *map(float, cuts))
+    upper = (*map(float, cuts), float(outer[1]))
+    table = pd.DataFrame({"category": list(labels), "lower": list(lower), "upper": list(upper),
+                          "count": counts.astype(int), "percent": counts / x.size * 100})
+    assignments = pd.Series(pd.Categorical.from_codes(klass, categories=list(labels),
+                                                      ordered=True), index=index, name=name)
+    ideal_total = n_items * scale_max
+    ideal_pct = (float(x.sum() / (ideal_total * x.size) * 100)
+                 if scale_min >= 0 else float("nan"))
+    return CategoryResult(
+        variable=name, method=method, levels=levels, basis=basis, lang=lang, n=int(x.size),
+        n_items=n_items, scale_min=scale_min, scale_max=scale_max, mean=float(x.mean()),
+        ideal_percent=ideal_pct, mu=mu, sigma=sigma, lower=lower, upper=upper,
+        rule=_rule(labels, cuts, lang), note=note[lang], table=table, assignments=assignments)
+
+
+def _check_options(n_items, scale_min, scale_max, levels, method, basis, lang) -> None:
+    if method not in METHODS:
+        raise SmmaError(f"unknown category method {method!r}; use one of {', '.join(METHODS)}")
+    if levels not in (3, 5) or isinstance(levels, bool):
+        raise SmmaError(f"levels must be 3 or 5, not {levels!r}")
+    if basis not in BASES:
+        raise SmmaError(f"basis must be 'hypothetical' or 'sample', not {basis!r}")
+    if method == "ideal_percent" and basis != "hypothetical":
+        raise SmmaError("basis 'sample' does not apply to the ideal_percent method")
+    if lang not in LABELS:
+        raise SmmaError(f"lang must be 'en' or 'id', not {lang!r}")
+    for key, v in (("n_items", n_items), ("scale_min", scale_min), ("scale_max", scale_max)):
+        if not isinstance(v, (int, np.integer)) or isinstance(v, bool):
+            raise SmmaError(f"{key} must be a whole number, not {v!r}")
+    if n_items < 1:
+        raise SmmaError(f"n_items must be at least 1, not {n_items}")
+    if scale_min >= scale_max:
+        raise SmmaError(f"scale_min ({scale_min}) must be below scale_max ({scale_max})")
+    if method == "ideal_percent" and scale_min < 0:
+        raise SmmaError("the ideal_percent method needs a scale without negative points")
+
+
+def _rule(labels, cuts, lang) -> str:
+    word = "skor" if lang == "id" else "score"
+    parts = [f"{labels[0]}: {word} < {_num(cuts[0])}"]
+    for j in range(1, len(labels) - 1):
+        parts.append(f"{labels[j]}: {_num(cuts[j - 1])} <= {word} < {_num(cuts[j])}")
+    parts.append(f"{labels[-1]}: {word} >= {_num(cuts[-1])}")
+    return "; ".join(parts)
+
+
+def _num(x: float) -> str:
+    """A number for a sentence: at most two decimals, no trailing zeros."""
+    text = f"{float(x):.2f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+__all__ = ["CategoryResult", "categorize"]

@@ -1,0 +1,266 @@
+"""Loading a response table from CSV, XLSX or a DataFrame, row numbers kept.
+
+The result holds the raw cells with the spreadsheet row number as index
+(header = row 1) and blank rows removed. Files are only ever read.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import ResponseError
+
+_DELIMITERS = (",", ";", "\t", "|")
+_PARSER_RE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+_SPARE = "\x00spare"
+
+
+@dataclass(frozen=True)
+class Table:
+    """Raw cells of a response table; the index is the spreadsheet row number."""
+
+    frame: Any            # raw cells, index = spreadsheet row, blank rows removed
+    path: str | None
+    sha256: str | None
+    n_read: int
+
+
+def load_table(source, sheet) -> Table:
+    """The raw cells of a file or DataFrame, blank rows and empty blank-headed columns gone."""
+    import pandas as pd
+
+    if isinstance(source, pd.DataFrame):
+        if sheet is not None:
+            raise ResponseError("sheet= applies to Excel workbooks, not to a DataFrame")
+        frame = source.set_axis(pd.RangeIndex(2, len(source) + 2), axis=0)
+        return _finish(frame, [_header_text(c) for c in source.columns], None, None)
+    data, path, kind = _read_bytes(source, sheet)
+    digest = hashlib.sha256(data).hexdigest()
+    frame, headers = _read_excel(data, path, sheet) if kind == "xlsx" else _read_csv(data, path)
+    return _finish(frame, headers, path, digest)
+
+
+def read_header(source, sheet: str | int | None = None) -> list[str]:
+    """The column headers of a response file or DataFrame, without reading the answers.
+
+    Blank headers are left out; a duplicated header raises :class:`ResponseError`.
+    """
+    import pandas as pd
+
+    if isinstance(source, pd.DataFrame):
+        headers = [_header_text(c) for c in source.columns]
+        path = None
+    else:
+        data, path, kind = _read_bytes(source, sheet)
+        if kind == "xlsx":
+            with _open_book(data, path) as book:
+                raw = pd.read_excel(book, sheet_name=_sheet_name(book, sheet, path),
+                                    header=None, nrows=1)
+            headers = [_header_text(h) for h in raw.iloc[0]] if len(raw) else []
+        else:
+            headers = _csv_header(_decode(data, path))[1]
+    _check_unique(headers, path)
+    return [h for h in headers if h]
+
+
+def _read_bytes(source, sheet) -> tuple[bytes, str, str]:
+    """The file's bytes, its name as given, and its kind ("xlsx" or "text")."""
+    if not isinstance(source, (str, Path)):
+        raise ResponseError(f"cannot read responses from a {type(source).__name__}; give a "
+                            "file path or a pandas DataFrame")
+    path = str(source)
+    try:
+        data = Path(source).read_bytes()
+    except FileNotFoundError:
+        raise ResponseError("file not found", path) from None
+    except OSError as exc:
+        raise ResponseError(f"cannot read the file ({exc.strerror or exc})", path) from None
+    if data[:4] == b"PK\x03\x04":
+        return data, path, "xlsx"
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise ResponseError("an old-style .xls workbook; save it as .xlsx or as CSV UTF-8", path)
+    if sheet is not None:
+        raise ResponseError("sheet= applies to Excel workbooks, not to a text file", path)
+    return data, path, "text"
+
+
+def _decode(data: bytes, path: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ResponseError(f"line {line}: byte 0x{data[exc.start]:02x} is not UTF-8 text; "
+                            "save the file as 'CSV UTF-8' and try again", path) from None
+    if not text.strip():
+        raise ResponseError("the file is empty", path)
+    return text
+
+
+def _csv_header(text: str):
+    """The delimiter, the header cells (trimmed) and a reader over the next records."""
+    head = text[:65536]
+    delimiter = _sniff(head, truncated=len(text) > len(head))
+    records = csv.reader(io.StringIO(head), delimiter=delimiter)
+    return delimiter, [h.strip() for h in next(records)], records
+
+
+def _read_csv(data: bytes, path: str):
+    import pandas as pd
+
+    text = _decode(data, path)
+    delimiter, headers, records = _csv_header(text)
+    _check_unique(headers, path)
+    # When the first row is longer than the header, the C parser would take the extra
+    # cells as an index or drop them unseen; spare columns keep them to be checked.
+    first = next((r for r in records if r), [])
+    spares = [f"{_SPARE}{i}" for i in range(len(first) - len(headers))]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)
+            frame = pd.read_csv(
+                io.BytesIO(data), sep=delimiter, header=0, names=[*_unique(headers), *spares],
+                index_col=False, keep_default_na=False, na_values=[""], skip_blank_lines=False,
+                low_memory=False, decimal="." if delimiter == "," else ",", encoding="utf-8-sig",
+                engine="c")
+    except pd.errors.ParserError as exc:
+        m = _PARSER_RE.search(str(exc))
+        if m:
+            raise _too_many(int(m.group(3)), len(headers), int(m.group(2)), path) from None
+        raise ResponseError(f"cannot be read as a table ({exc})", path) from None
+    except pd.errors.ParserWarning:
+        raise ResponseError("some rows have more cells than the header has columns",
+                            path) from None
+    frame.index = pd.RangeIndex(2, len(frame) + 2)
+    if spares:
+        extra = np.column_stack([~_blank_cells(frame.pop(name)) for name in spares])
+        if extra.any():
+            pos = int(extra.any(axis=1).argmax())
+            cells = len(headers) + 1 + int(np.flatnonzero(extra[pos]).max())
+            raise _too_many(cells, len(headers), int(frame.index[pos]), path)
+    return frame, headers
+
+
+def _too_many(cells: int, columns: int, row: int, path) -> ResponseError:
+    return ResponseError(f"{cells} cells but the header has {columns} columns", path, row=row)
+
+
+def _sniff(head: str, truncated: bool) -> str:
+    """The delimiter that splits the header and the next rows alike into most columns."""
+    lines = head.splitlines()
+    if truncated:
+        lines = lines[:-1]
+    lines = [ln for ln in lines[:21] if ln.strip()]
+    best, best_key = ",", (False, 1)
+    for delim in _DELIMITERS:
+        rows = list(csv.reader(lines, delimiter=delim))
+        width = len(rows[0]) if rows else 0
+        key = (all(len(r) == width for r in rows[1:]), width)
+        if width > 1 and key > best_key:
+            best, best_key = delim, key
+    return best
+
+
+def _open_book(data: bytes, path: str):
+    import pandas as pd
+
+    try:
+        return pd.ExcelFile(io.BytesIO(data), engine="openpyxl")
+    except Exception as exc:  # openpyxl raises many types for a damaged workbook
+        raise ResponseError(f"cannot be read as an .xlsx workbook ({exc})", path) from None
+
+
+def _sheet_name(book, sheet, path) -> str:
+    names = book.sheet_names
+    if sheet is None:
+        return names[0]
+    if isinstance(sheet, int) and not isinstance(sheet, bool):
+        if not 0 <= sheet < len(names):
+            raise ResponseError(f"no sheet number {sheet}; the workbook has {len(names)} "
+                                f"sheet(s): {', '.join(names)}", path)
+        return names[sheet]
+    if sheet not in names:
+        raise ResponseError(f"no sheet named {sheet!r}; sheets: {', '.join(names)}", path)
+    return sheet
+
+
+def _read_excel(data: bytes, path: str, sheet):
+    import pandas as pd
+
+    with _open_book(data, path) as book:
+        sheet = _sheet_name(book, sheet, path)
+        raw = pd.read_excel(book, sheet_name=sheet, header=None)
+    if raw.empty:
+        raise ResponseError(f"sheet {sheet!r} is empty", path)
+    headers = [_header_text(h) for h in raw.iloc[0]]
+    frame = raw.iloc[1:].infer_objects()
+    frame.columns = _unique(headers)
+    frame.index = pd.RangeIndex(2, len(frame) + 2)
+    return frame, headers
+
+
+def _header_text(h) -> str:
+    if h is None or (isinstance(h, float) and np.isnan(h)):
+        return ""
+    if isinstance(h, float) and h.is_integer():
+        return str(int(h))
+    return str(h).strip()
+
+
+def _unique(headers: list[str]) -> list[str]:
+    """Placeholder names for blank headers so the reader gets unique names."""
+    return [h if h else f"\x00blank{i}" for i, h in enumerate(headers)]
+
+
+def _check_unique(headers: list[str], path) -> None:
+    seen: dict[str, int] = {}
+    for i, h in enumerate(headers):
+        if h and h in seen:
+            raise ResponseError(f"the header {h!r} appears twice (columns {seen[h] + 1} and "
+                                f"{i + 1}); give each column its own name", path)
+        seen.setdefault(h, i)
+
+
+def _finish(frame, headers: list[str], path, digest) -> Table:
+    _check_unique(headers, path)
+    frame = frame.set_axis(_unique(headers), axis=1)
+    blank = np.ones(len(frame), dtype=bool)
+    for i, col in enumerate(frame.columns):
+        empty = _blank_cells(frame[col])
+        blank &= empty
+        if not headers[i] and empty.all():
+            frame = frame.drop(columns=col)
+    names = {f"\x00blank{i}": f"column {i + 1}" for i, h in enumerate(headers) if not h}
+    if blank.any():
+        frame = frame.loc[~blank]
+    frame = frame.rename(columns=names)
+    if frame.empty:
+        raise ResponseError("no data rows below the header", path)
+    return Table(frame, path, digest, len(frame))
+
+
+def _blank_cells(s) -> np.ndarray:
+    from pandas.api.types import is_numeric_dtype
+
+    if is_numeric_dtype(s.dtype):
+        return s.isna().to_numpy()
+    return _per_unique(s, lambda u: isinstance(u, str) and not u.strip(), missing=True)
+
+
+def _per_unique(s, fn, missing):
+    """``fn`` evaluated once per distinct value, spread back over the column."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    out = np.array([fn(u) for u in uniques] + [missing], dtype=object)
+    return out[codes].astype(type(missing))
