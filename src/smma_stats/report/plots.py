@@ -1,0 +1,423 @@
+"""Figures for the report: category bars, regression scatter, residual plots.
+
+:func:`make_figures` draws every figure of a ``StudyResult`` as PNG bytes
+wrapped in :class:`~smma_stats.report.document.Figure`; :func:`write_figures`
+saves them. Only numbers already in the result are drawn (counts, b values,
+residuals); nothing is estimated here.
+
+matplotlib is imported inside the functions, never at module import, so
+``import smma_stats`` and the command line stay quick. Figures are drawn on
+matplotlib's Agg canvas directly (no pyplot, no global figure state) with the
+default style, a fixed size and dpi, and PNG metadata stripped, so the same
+result gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import secrets
+from pathlib import Path
+
+from ..errors import SmmaError
+from .document import Figure
+
+#: Figure size in inches and resolution: 6.4 x 4.2 in at 120 dpi = 768 x 504 px.
+FIGSIZE = (6.4, 4.2)
+DPI = 120
+MARGINS = {"left": 0.1, "right": 0.97, "bottom": 0.12, "top": 0.95}
+
+# The few words the figures need, in English and Indonesian.
+_WORDS = {
+    "en": {
+        "lang": "en",
+        "categories": "Categories of {name} (n = {n})",
+        "category": "Category",
+        "count": "Frequency",
+        "scatter": "Scatter plot of {y} against {x} with the fitted regression line",
+        "hist": "Histogram of the residuals of model {i} ({formula}) with the normal curve",
+        "qq": "Normal Q-Q plot of the residuals of model {i} ({formula})",
+        "residual": "Unstandardized residual",
+        "normal_curve": "Normal curve (mean 0, SD {sd})",
+        "theoretical": "Expected normal quantile (z)",
+        "observed": "Observed residual",
+        "fitted_line": "Regression line",
+        "observations": "Respondents",
+    },
+    "id": {
+        "lang": "id",
+        "categories": "Kategori {name} (n = {n})",
+        "category": "Kategori",
+        "count": "Frekuensi",
+        "scatter": "Diagram pencar {y} terhadap {x} dengan garis regresi",
+        "hist": "Histogram residual model {i} ({formula}) dengan kurva normal",
+        "qq": "Grafik normal Q-Q residual model {i} ({formula})",
+        "residual": "Residual tidak terstandar",
+        "normal_curve": "Kurva normal (rata-rata 0, SD {sd})",
+        "theoretical": "Kuantil normal harapan (z)",
+        "observed": "Residual teramati",
+        "fitted_line": "Garis regresi",
+        "observations": "Responden",
+    },
+}
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def slugify(text: str) -> str:
+    """A file-name-safe form of a construct name or formula.
+
+    Letters, digits, ``.``, ``_`` and ``-`` are kept; every other run of
+    characters becomes one ``_``.
+
+    Examples
+    --------
+    >>> slugify("PI ~ entertainment + interaction")
+    'PI_entertainment_interaction'
+    >>> slugify("Minat beli (Y)")
+    'Minat_beli_Y'
+    """
+    slug = _UNSAFE.sub("_", str(text)).strip("._")
+    return slug or "figure"
+
+
+def make_figures(study, lang: str = "en") -> tuple[Figure, ...]:
+    """Draw every figure of a study as PNG.
+
+    Parameters
+    ----------
+    study : StudyResult
+        What :func:`smma_stats.analyze` returns.
+    lang : {"en", "id"}
+        Language of captions and axis labels. Category labels are drawn as
+        they appear in each ``CategoryResult.table``, except that the
+        standard labels (low/medium/high, Rendah/Sedang/Tinggi, and the
+        five-class sets) are shown in ``lang``.
+
+    Returns
+    -------
+    tuple of Figure
+        In this order: one category bar chart per construct
+        (``categories_<construct>.png``); one scatter plot with the fitted
+        line per simple model (``scatter_<Y>_<X>.png``); then, per model
+        numbered from 1, a residual histogram with the normal curve
+        (``residual_hist_<i>.png``) and a normal Q-Q plot of the residuals
+        (``residual_qq_<i>.png``).
+
+    Notes
+    -----
+    The Q-Q plot puts the sorted residuals against the normal quantiles of
+    Blom's plotting positions (i - 0.375) / (n + 0.25), the positions SPSS
+    uses for its normal P-P and Q-Q plots. The normal curve over the
+    histogram has mean 0 and the residuals' SD (n - 1 divisor), scaled to
+    counts.
+
+    Examples
+    --------
+    A study with constructs SMMA (dimensions entertainment, interaction) and
+    PI, and the models ``PI ~ SMMA`` and ``PI ~ entertainment + interaction``:
+
+    >>> figs = make_figures(study, lang="id")                 # doctest: +SKIP
+    >>> [f.name for f in figs]                                 # doctest: +SKIP
+    ['categories_SMMA.png', 'categories_PI.png', 'scatter_PI_SMMA.png', 'residual_hist_1.png', 'residual_qq_1.png', 'residual_hist_2.png', 'residual_qq_2.png']
+    >>> figs[2].caption                                        # doctest: +SKIP
+    'Diagram pencar PI terhadap SMMA dengan garis regresi'
+    """
+    words = _words(lang)
+    import matplotlib.style
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as MplFigure
+
+    figures: list[Figure] = []
+    used: set[str] = set()
+
+    def add(stem: str, caption: str, draw) -> None:
+        with matplotlib.style.context("default"):
+            fig = MplFigure(figsize=FIGSIZE, dpi=DPI)
+            # fixed margins rather than a layout engine: one draw per figure, not two
+            fig.subplots_adjust(**MARGINS)
+            FigureCanvasAgg(fig)
+            draw(fig)
+            figures.append(Figure(_unique(stem, used), caption, _png(fig)))
+
+    instrument = study.instrument
+    for code, cat in study.categories.items():
+        label = _label(instrument, code, lang)
+        name = code if label == code else f"{code} ({label})"
+        add(f"categories_{slugify(code)}",
+            words["categories"].format(name=name, n=int(cat.n)),
+            lambda fig, cat=cat: _draw_categories(fig, cat, words))
+
+    scores = None
+    for m in study.models:
+        reg = m.regression
+        if len(reg.predictors) != 1:
+            continue
+        if scores is None:
+            scores = _scores(study)
+        x_name, y_name = reg.predictors[0], reg.dependent
+        add(f"scatter_{slugify(y_name)}_{slugify(x_name)}",
+            words["scatter"].format(y=y_name, x=x_name),
+            lambda fig, reg=reg, scores=scores: _draw_scatter(fig, reg, scores, words))
+
+    for i, m in enumerate(study.models, start=1):
+        resid = _finite(m.regression.residuals)
+        add(f"residual_hist_{i}", words["hist"].format(i=i, formula=m.formula),
+            lambda fig, r=resid: _draw_histogram(fig, r, words))
+        add(f"residual_qq_{i}", words["qq"].format(i=i, formula=m.formula),
+            lambda fig, r=resid: _draw_qq(fig, r, words))
+    return tuple(figures)
+
+
+def write_figures(figures, directory) -> list[Path]:
+    """Write figures as PNG files into ``directory`` (created if missing).
+
+    Each file is written to a temporary file in the same directory and then
+    renamed over the target, so a reader never sees half a PNG.
+
+    Parameters
+    ----------
+    figures : iterable of Figure
+    directory : str or Path
+
+    Returns
+    -------
+    list of Path
+        The written files, in the order of ``figures``.
+
+    Raises
+    ------
+    SmmaError
+        The directory cannot be created or a file cannot be written.
+
+    Examples
+    --------
+    >>> paths = write_figures(make_figures(study), "plots")    # doctest: +SKIP
+    >>> [p.name for p in paths][:2]                            # doctest: +SKIP
+    ['categories_SMMA.png', 'categories_PI.png']
+    """
+    out_dir = Path(directory)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise SmmaError(f"cannot create the figure directory {str(out_dir)!r}: "
+                        f"{exc.strerror or exc}") from exc
+    paths = []
+    for fig in figures:
+        target = out_dir / fig.name
+        tmp = out_dir / f".{fig.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
+        try:
+            # os.open with mode 0o666 lets the umask decide permissions, as open() would
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                         0o666)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(fig.png)
+            os.replace(tmp, target)
+        except BaseException as exc:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            if isinstance(exc, OSError):
+                raise SmmaError(f"cannot write figure {str(target)!r}: "
+                                f"{exc.strerror or exc}") from exc
+            raise
+        paths.append(target)
+    return paths
+
+
+# --- drawing ---------------------------------------------------------------
+
+def _draw_categories(fig, cat, words) -> None:
+    table = cat.table
+    labels = _category_labels(cat, words["lang"])
+    counts = [int(c) for c in table["count"]]
+    percents = [float(p) for p in table["percent"]]
+    ax = fig.add_subplot()
+    pos = list(range(len(labels)))
+    bars = ax.bar(pos, counts, color="#4C72B0", edgecolor="black", linewidth=0.6)
+    ax.set_xticks(pos, labels)
+    texts = [f"{c} ({p:.1f}%)" for c, p in zip(counts, percents)]
+    ax.bar_label(bars, labels=texts, padding=2, fontsize=9)
+    top = max(counts, default=0)
+    ax.set_ylim(0, max(1.0, top * 1.15))
+    ax.set_xlabel(words["category"])
+    ax.set_ylabel(words["count"])
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def _draw_scatter(fig, reg, scores, words) -> None:
+    import numpy as np
+
+    x_name, y_name = reg.predictors[0], reg.dependent
+    x = np.asarray(scores[x_name], dtype=float)
+    y = np.asarray(scores[y_name], dtype=float)
+    b0, b1 = _simple_coefficients(reg)
+    ax = fig.add_subplot()
+    ax.scatter(x, y, s=18, alpha=0.7, color="#4C72B0", edgecolor="none",
+               label=words["observations"])
+    finite = x[np.isfinite(x)]
+    if finite.size and math.isfinite(b0) and math.isfinite(b1):
+        lo, hi = float(finite.min()), float(finite.max())
+        ax.plot([lo, hi], [b0 + b1 * lo, b0 + b1 * hi], color="#C44E52", linewidth=1.6,
+                label=words["fitted_line"])
+        r2 = getattr(reg, "r2", float("nan"))
+        text = _equation(y_name, x_name, b0, b1)
+        if math.isfinite(r2):
+            text += f"\nR² = {r2:.3f}"
+        ax.text(0.02, 0.98, text, transform=ax.transAxes, va="top", ha="left", fontsize=9,
+                bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "0.7"})
+    ax.set_xlabel(x_name)
+    ax.set_ylabel(y_name)
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def _draw_histogram(fig, resid, words) -> None:
+    import numpy as np
+
+    ax = fig.add_subplot()
+    n = resid.size
+    if n == 0:
+        return
+    sd = float(np.std(resid, ddof=1)) if n > 1 else 0.0
+    bins = max(5, min(30, math.ceil(math.log2(n) + 1) + 2))
+    _, edges, _ = ax.hist(resid, bins=bins, color="#4C72B0", edgecolor="black",
+                               linewidth=0.6)
+    if sd > 0:
+        width = float(edges[1] - edges[0])
+        lo = min(float(edges[0]), -3.5 * sd)
+        hi = max(float(edges[-1]), 3.5 * sd)
+        grid = np.linspace(lo, hi, 200)
+        density = np.exp(-0.5 * (grid / sd) ** 2) / (sd * math.sqrt(2 * math.pi))
+        ax.plot(grid, density * n * width, color="#C44E52", linewidth=1.6,
+                label=words["normal_curve"].format(sd=f"{sd:.3f}"))
+        ax.legend(loc="upper right", fontsize=8, frameon=False)
+    ax.set_xlabel(words["residual"])
+    ax.set_ylabel(words["count"])
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def _draw_qq(fig, resid, words) -> None:
+    import numpy as np
+
+    ax = fig.add_subplot()
+    n = resid.size
+    if n == 0:
+        return
+    z, observed = qq_points(resid)
+    ax.scatter(z, observed, s=18, color="#4C72B0", edgecolor="none")
+    sd = float(np.std(resid, ddof=1)) if n > 1 else 0.0
+    mean = float(np.mean(resid))
+    ends = np.array([z[0], z[-1]])
+    ax.plot(ends, mean + sd * ends, color="#C44E52", linewidth=1.4)
+    ax.set_xlabel(words["theoretical"])
+    ax.set_ylabel(words["observed"])
+    ax.spines[["top", "right"]].set_visible(False)
+
+
+def qq_points(values):
+    """Normal Q-Q coordinates: Blom quantiles and the sorted values.
+
+    Parameters
+    ----------
+    values : array_like
+        Finite numbers.
+
+    Returns
+    -------
+    z, observed : ndarray
+        ``z[i] = ndtri((i - 0.375) / (n + 0.25))`` for ranks i = 1..n, and
+        the values sorted ascending.
+
+    Examples
+    --------
+    >>> z, obs = qq_points([3.0, 1.0, 2.0])
+    >>> z.round(4).tolist()
+    [-0.8694, 0.0, 0.8694]
+    >>> obs.tolist()
+    [1.0, 2.0, 3.0]
+    """
+    import numpy as np
+    from scipy.special import ndtri
+
+    observed = np.sort(np.asarray(values, dtype=float))
+    n = observed.size
+    ranks = np.arange(1, n + 1, dtype=float)
+    return ndtri((ranks - 0.375) / (n + 0.25)), observed
+
+
+# --- helpers ---------------------------------------------------------------
+
+def _words(lang: str) -> dict:
+    try:
+        return _WORDS[lang]
+    except KeyError:
+        raise SmmaError(f"unknown language {lang!r}: use one of "
+                        f"{', '.join(sorted(_WORDS))}") from None
+
+
+def _label(instrument, code: str, lang: str) -> str:
+    label_of = getattr(instrument, "label_of", None)
+    if label_of is None:
+        return code
+    return str(label_of(code, lang))
+
+
+def _category_labels(cat, lang: str) -> list[str]:
+    """The table's class labels; the standard ones are shown in the figure's language."""
+    labels = [str(c) for c in cat.table["category"]]
+    from ..categories import LABELS
+
+    source = LABELS.get(getattr(cat, "lang", None), {}).get(len(labels))
+    target = LABELS.get(lang, {}).get(len(labels))
+    if source and target and tuple(labels) == tuple(source):
+        return list(target)
+    return labels
+
+
+def _scores(study):
+    """Construct and dimension scores, from the items each construct kept."""
+    from ..study import _scores as study_scores
+
+    return study_scores(study.responses.items, study.instrument, study.items_used)
+
+
+def _simple_coefficients(reg) -> tuple[float, float]:
+    coefs = reg.coefficients
+    terms = [str(t) for t in coefs["term"]]
+    b = [float(v) for v in coefs["b"]]
+    x_name = reg.predictors[0]
+    b0 = b[terms.index("(Constant)")] if "(Constant)" in terms else b[0]
+    b1 = b[terms.index(x_name)] if x_name in terms else b[1]
+    return b0, b1
+
+
+def _equation(y_name: str, x_name: str, b0: float, b1: float) -> str:
+    sign = "−" if b1 < 0 else "+"
+    return f"{y_name} = {b0:.3f} {sign} {abs(b1):.3f} {x_name}"
+
+
+def _finite(values):
+    import numpy as np
+
+    arr = np.asarray(values, dtype=float).ravel()
+    return arr[np.isfinite(arr)]
+
+
+def _unique(stem: str, used: set[str]) -> str:
+    name, k = f"{stem}.png", 2
+    while name.lower() in used:
+        name, k = f"{stem}_{k}.png", k + 1
+    used.add(name.lower())
+    return name
+
+
+def _png(fig) -> bytes:
+    import io
+
+    buf = io.BytesIO()
+    # No "Software" text chunk, so the bytes do not change with the matplotlib version.
+    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+    return buf.getvalue()

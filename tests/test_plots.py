@@ -1,0 +1,300 @@
+"""Figures of a study: file names, PNG validity, captions, drawn values, writing."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from smma_stats.errors import SmmaError
+from smma_stats.report.document import Figure
+from smma_stats.report.plots import (
+    _WORDS,
+    DPI,
+    FIGSIZE,
+    _draw_categories,
+    _draw_histogram,
+    _draw_qq,
+    _draw_scatter,
+    _equation,
+    make_figures,
+    qq_points,
+    slugify,
+    write_figures,
+)
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+INSTRUMENT = """\
+name: plot-test
+title: Plot test
+scale: {min: 1, max: 5}
+constructs:
+  SMMA:
+    label: Social media marketing activities
+    label_id: Aktivitas pemasaran media sosial
+    dimensions:
+      entertainment: {items: [X1, X2]}
+      interaction: {items: [X3, X4]}
+  PI:
+    label: Purchase intention
+    label_id: Minat beli
+    items: [Y1, Y2, Y3]
+models:
+  - PI ~ SMMA
+  - PI ~ entertainment + interaction
+"""
+
+EXPECTED_NAMES = [
+    "categories_SMMA.png", "categories_PI.png", "scatter_PI_SMMA.png",
+    "residual_hist_1.png", "residual_qq_1.png", "residual_hist_2.png", "residual_qq_2.png",
+]
+
+
+def synthetic_responses(n: int = 60, seed: int = 7) -> pd.DataFrame:
+    """Likert answers driven by one latent trait, so every item is valid."""
+    rng = np.random.default_rng(seed)
+    trait = rng.normal(size=n)
+    cols = {}
+    for item in ("X1", "X2", "X3", "X4", "Y1", "Y2", "Y3"):
+        raw = 3 + 1.1 * trait + rng.normal(scale=0.8, size=n)
+        cols[item] = np.clip(np.rint(raw), 1, 5).astype(int)
+    return pd.DataFrame(cols)
+
+
+@pytest.fixture(scope="module")
+def study(tmp_path_factory):
+    from smma_stats.study import analyze
+
+    tmp = tmp_path_factory.mktemp("study")
+    (tmp / "instrument.yaml").write_text(INSTRUMENT, encoding="utf-8")
+    synthetic_responses().to_csv(tmp / "responses.csv", index=False)
+    return analyze(tmp / "responses.csv", tmp / "instrument.yaml")
+
+
+@pytest.fixture(scope="module")
+def figures_en(study):
+    return make_figures(study, lang="en")
+
+
+@pytest.fixture(scope="module")
+def figures_id(study):
+    return make_figures(study, lang="id")
+
+
+def _mpl_figure():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as MplFigure
+
+    fig = MplFigure(figsize=FIGSIZE, dpi=DPI)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def test_every_expected_figure_is_made(figures_en):
+    assert [f.name for f in figures_en] == EXPECTED_NAMES
+    assert all(isinstance(f, Figure) for f in figures_en)
+
+
+def test_figures_are_png_images_of_the_fixed_size(figures_en):
+    from matplotlib.image import imread
+
+    width, height = round(FIGSIZE[0] * DPI), round(FIGSIZE[1] * DPI)
+    for fig in figures_en:
+        assert fig.png.startswith(b"\x89PNG\r\n\x1a\n"), fig.name
+        pixels = imread(io.BytesIO(fig.png), format="png")
+        assert pixels.shape[:2] == (height, width), fig.name
+        # not a blank canvas: something dark was drawn
+        assert pixels[..., :3].min() < 0.3, fig.name
+
+
+def test_output_is_deterministic_and_carries_no_software_stamp(study, figures_en):
+    import types
+
+    # one figure drawn twice in fresh runs: the same bytes
+    small = types.SimpleNamespace(instrument=study.instrument, models=(),
+                                  categories={"PI": study.categories["PI"]})
+    (again,) = make_figures(small, lang="en")
+    assert again.png == figures_en[1].png
+    for fig in figures_en:
+        assert b"Software" not in fig.png
+        assert b"matplotlib" not in fig.png.lower()
+
+
+def test_indonesian_captions_differ_from_english(figures_en, figures_id):
+    assert [f.name for f in figures_id] == [f.name for f in figures_en]
+    for en, id_ in zip(figures_en, figures_id):
+        assert en.caption and id_.caption
+        assert en.caption != id_.caption, en.name
+        assert en.png != id_.png, en.name  # axis labels are translated too
+    assert figures_id[0].caption == "Kategori SMMA (Aktivitas pemasaran media sosial) (n = 60)"
+    assert figures_en[0].caption == "Categories of SMMA (Social media marketing activities) (n = 60)"
+    assert "PI ~ SMMA" in figures_en[3].caption and "model 1" in figures_en[3].caption
+
+
+def test_both_languages_define_the_same_words():
+    assert set(_WORDS["en"]) == set(_WORDS["id"])
+
+
+def test_unknown_language_is_a_clear_error(study):
+    with pytest.raises(SmmaError, match="unknown language 'fr'"):
+        make_figures(study, lang="fr")
+
+
+def test_category_bars_show_the_counts_and_percents(study):
+    cat = study.categories["SMMA"]
+    fig = _mpl_figure()
+    _draw_categories(fig, cat, _WORDS["en"])
+    ax = fig.axes[0]
+    heights = [p.get_height() for p in ax.patches]
+    assert heights == [int(c) for c in cat.table["count"]]
+    assert [t.get_text() for t in ax.get_xticklabels()] == list(cat.table["category"])
+    labels = [t.get_text() for t in ax.texts]
+    expected = [f"{int(c)} ({p:.1f}%)" for c, p in zip(cat.table["count"], cat.table["percent"])]
+    assert labels == expected
+    assert sum(heights) == study.n
+
+
+def test_standard_category_labels_follow_the_figure_language(study):
+    cat = study.categories["PI"]
+    fig = _mpl_figure()
+    _draw_categories(fig, cat, _WORDS["id"])
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["Rendah", "Sedang", "Tinggi"]
+
+
+def test_custom_category_labels_are_kept():
+    import types
+
+    table = pd.DataFrame({"category": ["Kurang", "Cukup", "Baik"], "count": [1, 2, 3],
+                          "percent": [100 / 6, 200 / 6, 50.0]})
+    cat = types.SimpleNamespace(table=table, lang="en")
+    fig = _mpl_figure()
+    _draw_categories(fig, cat, _WORDS["en"])
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Kurang", "Cukup", "Baik"]
+    assert [t.get_text() for t in ax.texts] == ["1 (16.7%)", "2 (33.3%)", "3 (50.0%)"]
+
+
+def test_scatter_draws_the_data_and_the_fitted_line(study):
+    from smma_stats.study import _scores
+
+    reg = study.models[0].regression
+    scores = _scores(study.responses.items, study.instrument, study.items_used)
+    fig = _mpl_figure()
+    _draw_scatter(fig, reg, scores, _WORDS["en"])
+    ax = fig.axes[0]
+    offsets = ax.collections[0].get_offsets()
+    np.testing.assert_array_equal(offsets[:, 0], scores["SMMA"])
+    np.testing.assert_array_equal(offsets[:, 1], scores["PI"])
+    b0, b1 = reg.coefficients["b"].iloc[0], reg.coefficients["b"].iloc[1]
+    xs, ys = ax.lines[0].get_data()
+    assert list(xs) == [scores["SMMA"].min(), scores["SMMA"].max()]
+    np.testing.assert_allclose(ys, b0 + b1 * np.asarray(xs))
+    # the fitted line passes through the fitted values of the regression
+    np.testing.assert_allclose(b0 + b1 * scores["SMMA"].to_numpy(), reg.fitted, atol=1e-9)
+    assert _equation("PI", "SMMA", b0, b1) in ax.texts[0].get_text()
+
+
+def test_equation_text():
+    assert _equation("PI", "SMMA", 5.1234, 0.4567) == "PI = 5.123 + 0.457 SMMA"
+    assert _equation("Y", "X", -1.0, -0.25) == "Y = -1.000 − 0.250 X"
+
+
+def test_histogram_curve_is_the_normal_density_scaled_to_counts():
+    rng = np.random.default_rng(3)
+    resid = rng.normal(scale=2.0, size=80)
+    fig = _mpl_figure()
+    _draw_histogram(fig, resid, _WORDS["en"])
+    ax = fig.axes[0]
+    bars = ax.patches
+    assert sum(p.get_height() for p in bars) == 80
+    width = bars[0].get_width()
+    xs, ys = ax.lines[0].get_data()
+    sd = resid.std(ddof=1)
+    # the standard library's NormalDist as the independent density: mean 0, residual SD
+    from statistics import NormalDist
+
+    pdf = np.array([NormalDist(0.0, sd).pdf(x) for x in xs])
+    np.testing.assert_allclose(ys, pdf * 80 * width, rtol=1e-12)
+    # the curve covers the bars and holds (nearly) all of the n * width area
+    assert xs.min() <= bars[0].get_x() and xs.max() >= bars[-1].get_x() + width
+    area = np.trapezoid(ys, xs) if hasattr(np, "trapezoid") else np.trapz(ys, xs)
+    assert area == pytest.approx(80 * width, rel=1e-3)
+
+
+def test_qq_points_use_blom_positions():
+    # R 4.x: qqnorm(c(3, 1, 2, 5, 4))$x  (ppoints uses a = 3/8 for n <= 10)
+    r_qqnorm = [0.000000000000000, -1.179761117611860, -0.497200570681554,
+                1.179761117611860, 0.497200570681554]
+    z, observed = qq_points([3, 1, 2, 5, 4])
+    np.testing.assert_allclose(z, sorted(r_qqnorm), atol=1e-13)
+    assert observed.tolist() == [1, 2, 3, 4, 5]
+    # R 4.x: qnorm((1:12 - 0.375) / 12.25)
+    r_blom12 = [-1.635039266801711, -1.113937215356688, -0.791638607743375,
+                -0.536176266365806, -0.311919054820325, -0.102490507691451]
+    z12, _ = qq_points(np.arange(12.0))
+    np.testing.assert_allclose(z12[:6], r_blom12, atol=1e-13)
+    np.testing.assert_allclose(z12[6:], -np.array(r_blom12[::-1]), atol=1e-13)
+
+
+def test_qq_plot_draws_the_sorted_residuals(study):
+    resid = study.models[0].regression.residuals
+    fig = _mpl_figure()
+    _draw_qq(fig, np.asarray(resid), _WORDS["en"])
+    offsets = fig.axes[0].collections[0].get_offsets()
+    z, observed = qq_points(resid)
+    np.testing.assert_allclose(offsets[:, 0], z)
+    np.testing.assert_allclose(offsets[:, 1], observed)
+
+
+@pytest.mark.parametrize("text, slug", [
+    ("SMMA", "SMMA"),
+    ("PI ~ entertainment + interaction", "PI_entertainment_interaction"),
+    ("a/b\\c:d*e?f\"g<h>i|j", "a_b_c_d_e_f_g_h_i_j"),
+    ("Minat beli (Y)", "Minat_beli_Y"),
+    ("..", "figure"),
+    ("Kepuasan—pelanggan", "Kepuasan_pelanggan"),
+])
+def test_slugify_makes_portable_file_names(text, slug):
+    assert slugify(text) == slug
+
+
+def test_write_figures_creates_the_directory_and_writes_every_file(tmp_path, figures_en):
+    target = tmp_path / "out" / "plots"
+    paths = write_figures(figures_en, target)
+    assert [p.name for p in paths] == EXPECTED_NAMES
+    for path, fig in zip(paths, figures_en):
+        assert path.parent == target
+        assert path.read_bytes() == fig.png
+    assert sorted(os.listdir(target)) == sorted(EXPECTED_NAMES)  # no temp files left
+
+
+def test_write_figures_replaces_existing_files(tmp_path):
+    old = Figure("a.png", "old", b"old bytes")
+    new = Figure("a.png", "new", b"new bytes")
+    write_figures([old], tmp_path)
+    (path,) = write_figures([new], tmp_path)
+    assert path.read_bytes() == b"new bytes"
+    assert os.listdir(tmp_path) == ["a.png"]
+
+
+def test_write_figures_reports_an_unusable_directory(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(SmmaError, match="figure directory"):
+        write_figures([Figure("a.png", "c", b"x")], blocker / "sub")
+
+
+def test_importing_plots_does_not_import_matplotlib():
+    code = ("import sys, smma_stats, smma_stats.report.plots\n"
+            "print('matplotlib' in sys.modules)")
+    env = dict(os.environ, PYTHONPATH=str(SRC))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=env, check=True)
+    assert out.stdout.strip() == "False"
