@@ -118,7 +118,7 @@ def test_output_is_deterministic_and_carries_no_software_stamp(study, figures_en
     import types
 
     # one figure drawn twice in fresh runs: the same bytes
-    small = types.SimpleNamespace(instrument=study.instrument, models=(),
+    small = types.SimpleNamespace(instrument=study.instrument, models=(), scores=None,
                                   categories={"PI": study.categories["PI"]})
     (again,) = make_figures(small, lang="en")
     assert again.png == figures_en[1].png

@@ -9,6 +9,7 @@ Renderers only format a :class:`StudyResult`; they never compute.
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -78,6 +79,7 @@ class StudyResult(ResultMixin):
     drop_steps: tuple = ()
     settings: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple = ()
+    scores: Any = None
 
     @property
     def n(self) -> int:
@@ -112,7 +114,7 @@ class StudyResult(ResultMixin):
             }
         out = {
             "instrument": {"name": self.instrument.name, "title": self.instrument.title},
-            "source": resp.source,
+            "source": os.path.basename(resp.source) if resp.source else None,
             "sha256": resp.sha256,
             "n": resp.n,
             "n_read": resp.n_read,
@@ -350,7 +352,7 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
         reliability=reliability, dimension_reliability=dim_rel, normality=tuple(normality),
         models=models, categories=categories, dimension_categories=dim_cats,
         items_used=items_used, drop_steps=tuple(drop_steps), settings=settings,
-        notes=tuple(notes))
+        notes=tuple(notes), scores=scores)
 
 
 def _run_model(scores, model, alpha, robust, normality_method) -> ModelResult:

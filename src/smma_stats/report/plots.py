@@ -149,13 +149,11 @@ def make_figures(study, lang: str = "en") -> tuple[Figure, ...]:
             words["categories"].format(name=name, n=int(cat.n)),
             lambda fig, cat=cat: _draw_categories(fig, cat, words))
 
-    scores = None
+    scores = study.scores
     for m in study.models:
         reg = m.regression
         if len(reg.predictors) != 1:
             continue
-        if scores is None:
-            scores = _scores(study)
         x_name, y_name = reg.predictors[0], reg.dependent
         add(f"scatter_{slugify(y_name)}_{slugify(x_name)}",
             words["scatter"].format(y=y_name, x=x_name),
@@ -375,13 +373,6 @@ def _category_labels(cat, lang: str) -> list[str]:
     if source and target and tuple(labels) == tuple(source):
         return list(target)
     return labels
-
-
-def _scores(study):
-    """Construct and dimension scores, from the items each construct kept."""
-    from ..study import _scores as study_scores
-
-    return study_scores(study.responses.items, study.instrument, study.items_used)
 
 
 def _simple_coefficients(reg) -> tuple[float, float]:

@@ -1,0 +1,85 @@
+"""The report: one study, five formats (text, Markdown, HTML, JSON, Word).
+
+:func:`render` is the single entry point. Text, Markdown, HTML and Word are
+laid out from the same :class:`~smma_stats.report.document.Document` (built
+by :func:`~smma_stats.report.build.build_document`), so they agree on every
+number and word; JSON is ``StudyResult.to_dict()``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..errors import SmmaError
+
+#: Formats :func:`render` writes.
+FORMATS = ("text", "markdown", "html", "json", "docx")
+_ALIASES = {"txt": "text", "md": "markdown"}
+
+
+def render(study, fmt: str = "text", lang: str = "en", figures: Iterable = (),
+           fragment: bool = False) -> str | bytes:
+    """Render a study in one format and language.
+
+    Parameters
+    ----------
+    study : StudyResult
+        What :func:`smma_stats.analyze` returns.
+    fmt : {"text", "markdown", "html", "json", "docx"}
+        Output format (``"md"`` and ``"txt"`` are accepted too).
+    lang : {"en", "id"}
+        Language of headings, labels and sentences (JSON keys are English).
+    figures : sequence of Figure
+        Figures from :func:`smma_stats.report.plots.make_figures`; embedded in
+        HTML and Word, referenced by file name in text and Markdown.
+    fragment : bool, default False
+        HTML only: return the body ``<div>`` for a notebook.
+
+    Returns
+    -------
+    str or bytes
+        ``bytes`` for ``"docx"``, text otherwise.
+
+    Raises
+    ------
+    SmmaError
+        Unknown format or language.
+
+    Examples
+    --------
+    >>> study = smma_stats.analyze("responses.csv", "instrument.yaml")  # doctest: +SKIP
+    >>> print(render(study, "text", lang="id").splitlines()[2])        # doctest: +SKIP
+    Berkas data: responses.csv | Instrumen: report-fixture
+    >>> render(study, "html").startswith("<!DOCTYPE html>")            # doctest: +SKIP
+    True
+    """
+    from .build import build_document
+    from .messages import check_lang
+
+    check_lang(lang)
+    key = _ALIASES.get(str(fmt).lower(), str(fmt).lower())
+    if key not in FORMATS:
+        raise SmmaError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+    if key == "json":
+        from .json_out import render_json
+
+        return render_json(study)
+    doc = build_document(study, lang=lang, figures=figures)
+    if key == "text":
+        from .text import render_text
+
+        return render_text(doc)
+    if key == "markdown":
+        from .markdown import render_markdown
+
+        return render_markdown(doc)
+    if key == "html":
+        from .html import render_html
+
+        return render_html(doc, fragment=fragment)
+    from .docx import render_docx
+
+    return render_docx(doc)
+
+
+__all__ = ["FORMATS", "render"]

@@ -1,0 +1,271 @@
+"""Blocks of the model, assumption, contribution and category sections.
+
+Helpers of :mod:`smma_stats.report.build`: each takes the builder (which
+knows the language, the study and the number formats) and returns the
+tables and sentences of one part of the report. Only decision rules are
+applied here (compare a printed Sig. with alpha, Tolerance with 0.10); every
+statistic comes from the result objects.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .build import _rows, num, pct, pval, whole
+from .document import Paragraph, Table
+
+_CONSTANT = "(Constant)"
+
+
+def _term(b, term: str) -> str:
+    return b.t("term_constant") if term == _CONSTANT else str(term)
+
+
+def _with_align(table: Table, align: tuple) -> Table:
+    return Table(table.title, table.columns, table.rows, table.note, align)
+
+
+# ------------------------------------------------------------------ a model
+
+def model_blocks(b, reg) -> list:
+    """Model Summary, ANOVA, Coefficients, the equation and the tests read from them."""
+    preds = ", ".join(reg.predictors)
+    note = b.t("note_model", predictors=preds, dependent=reg.dependent)
+    out: list = [Paragraph(b.t("critical_values", t_table=num(reg.t_critical, lead=True),
+                                alpha=b.alpha, df1=whole(reg.df_regression),
+                                df2=whole(reg.df_residual),
+                                f_table=num(reg.f_critical, lead=True)))]
+    out.append(b.table("model_summary", ["col_R", "col_R2", "col_adj_R2", "col_se_est",
+                                         "col_dw"],
+                       [(num(reg.r), num(reg.r2), num(reg.adj_r2), num(reg.se_estimate),
+                         num(reg.durbin_watson))], note, left=0))
+    rows = [(b.t(f"src_{r['source']}"), num(r["ss"]), whole(r["df"]), num(r["ms"]),
+             num(r["f"]), pval(r["p_value"])) for r in _rows(reg.anova)]
+    out.append(b.table("anova_table", ["col_source", "col_ss", "col_df", "col_ms", "col_F",
+                                       "col_sig"], rows, note))
+
+    coefs = _rows(reg.coefficients)
+    hc3 = bool(coefs) and "se_hc3" in coefs[0]
+    level = f"{(1 - reg.alpha) * 100:.10g}"
+    cols = ["col_term", "col_b", "col_se", "col_beta", "col_t", "col_sig",
+            b.t("col_ci_low", level=level), b.t("col_ci_high", level=level),
+            "col_tolerance", "col_vif"] + (["col_se_hc3", "col_t_hc3", "col_sig_hc3"]
+                                           if hc3 else [])
+    rows = []
+    for r in coefs:
+        row = [_term(b, r["term"]), num(r["b"]), num(r["se"]), num(r["beta"]), num(r["t"]),
+               pval(r["p_value"]), num(r["conf_low"]), num(r["conf_high"]),
+               num(r["tolerance"]), num(r["vif"])]
+        if hc3:
+            row += [num(r["se_hc3"]), num(r["t_hc3"]), pval(r["p_value_hc3"])]
+        rows.append(row)
+    notes = b.t("note_model", predictors=preds, dependent=reg.dependent)
+    if hc3:
+        notes += " " + b.t("note_hc3")
+    out.append(b.table("coef_table", cols, rows, notes))
+
+    slopes = [r for r in coefs if r["term"] != _CONSTANT]
+    const = next((r for r in coefs if r["term"] == _CONSTANT), None)
+    eq = f"{reg.dependent} = {num(const['b'], lead=True) if const else '0'}"
+    for r in slopes:
+        sign = "-" if r["b"] < 0 else "+"
+        eq += f" {sign} {num(abs(r['b']), lead=True)} {r['term']}"
+    out.append(Paragraph(b.t("equation", equation=eq)))
+
+    dep = b.name(reg.dependent)
+    for r in slopes:
+        t = r["t"]
+        t_text = f"t = {num(t, lead=True)}" if t >= 0 else f"|t| = {num(abs(t), lead=True)}"
+        decision = b.t("t_yes" if r["p_value"] < reg.alpha else "t_no",
+                       term=b.name(r["term"]), dependent=dep)
+        out.append(Paragraph(b.t(
+            "t_test", term=r["term"], t_text=t_text,
+            t_cmp=">" if abs(t) > reg.t_critical else "<=",
+            t_table=num(reg.t_critical, lead=True), p_text=b.sig(r["p_value"]),
+            decision=decision)))
+    decision = b.t("f_yes" if reg.f_p_value < reg.alpha else "f_no", dependent=dep)
+    out.append(Paragraph(b.t("f_test", f=num(reg.f, lead=True),
+                             f_cmp=">" if reg.f > reg.f_critical else "<=",
+                             f_table=num(reg.f_critical, lead=True),
+                             p_text=b.sig(reg.f_p_value), decision=decision)))
+    share = round(reg.r2 * 100, 1)
+    out.append(Paragraph(b.t("r2_sentence", r2=num(reg.r2), adj_r2=num(reg.adj_r2),
+                             pct=pct(share), rest=pct(round(100 - share, 1)), dependent=dep)))
+    held = b.t("slope_held") if len(slopes) > 1 else ""
+    for r in slopes:
+        out.append(Paragraph(b.t(
+            "slope", x=b.name(r["term"]), y=dep, b=num(abs(r["b"]), lead=True), held=held,
+            direction=b.t("slope_up" if r["b"] >= 0 else "slope_down"))))
+    out.append(Paragraph(b.t("association_note", dependent=dep,
+                             predictors=b.names(reg.predictors))))
+    return out
+
+
+# ------------------------------------------------------------------ assumptions
+
+def assumption_blocks(b, m) -> list:
+    """Residual normality, multicollinearity, heteroscedasticity, linearity, autocorrelation."""
+    reg, a = m.regression, b.s.alpha
+    out: list = []
+    if m.normality is not None:
+        out.append(Paragraph(b.t("residual_normality", sentence=b.normality_sentence(m.normality))))
+
+    slopes = [r for r in _rows(reg.coefficients) if r["term"] != _CONSTANT]
+    if len(slopes) >= 2:
+        bad = [r["term"] for r in slopes if not (r["tolerance"] > 0.10 and r["vif"] < 10)]
+        rows = [(r["term"], num(r["tolerance"]), num(r["vif"]),
+                 b.t("multicol_bad" if r["term"] in bad else "multicol_ok")) for r in slopes]
+        table = b.table("multicol_table", ["col_term", "col_tolerance", "col_vif",
+                                           "col_decision"], rows, b.t("multicol_rule"))
+        text = b.t("multicol_no", terms=", ".join(bad)) if bad else b.t("multicol_yes")
+        out += [_with_align(table, ("l", "r", "r", "l")), Paragraph(text)]
+    else:
+        out.append(Paragraph(b.t("multicol_simple")))
+
+    g = m.glejser
+    if g is not None and getattr(g, "table", None) is not None:
+        recs = _rows(g.table)
+        rows, bad = [], []
+        for r in recs:
+            dec = ""
+            if r["term"] != _CONSTANT:
+                ok = r["p_value"] > a
+                dec = b.t("hetero_ok" if ok else "hetero_bad")
+                bad += [] if ok else [str(r["term"])]
+            rows.append((_term(b, r["term"]), num(r["b"]), num(r["se"]), num(r["t"]),
+                         pval(r["p_value"]), dec))
+        table = b.table("glejser_table", ["col_term", "col_b", "col_se", "col_t", "col_sig",
+                                          "col_decision"], rows)
+        text = (b.t("glejser_no", alpha=b.alpha, terms=", ".join(bad)) if bad
+                else b.t("glejser_yes", alpha=b.alpha))
+        out += [_with_align(table, ("l", "r", "r", "r", "r", "l")), Paragraph(text)]
+    rows, sentences = [], []
+    for key, res in (("test_glejser", g), ("test_bp", m.breusch_pagan),
+                     ("test_white", m.white)):
+        if res is None:
+            continue
+        dec = b.t("hetero_ok" if res.passed else "hetero_bad")
+        rows.append((b.t(key), num(res.statistic), _df(res), pval(res.p_value), dec))
+        if key != "test_glejser":
+            verdict = b.t("hetero_none_text" if res.passed else "hetero_found_text")
+            sentences.append(Paragraph(b.t("hetero_sentence", test=b.t(key),
+                                           p_text=b.sig(res.p_value), decision=verdict)))
+    if rows:
+        table = b.table("hetero_table", ["col_test", "col_statistic", "col_df", "col_sig",
+                                         "col_decision"], rows)
+        out += [_with_align(table, ("l", "r", "r", "r", "l"))] + sentences
+
+    if m.linearity is not None:
+        out += _linearity(b, reg, m.linearity)
+    out += _autocorrelation(b, reg, m.runs)
+    return out
+
+
+def _df(res) -> str:
+    """``df`` of a chi-square, ``df1, df2`` of an F."""
+    df, df2 = getattr(res, "df", None), getattr(res, "df2", None)
+    if df2 is None or (isinstance(df2, float) and math.isnan(df2)):
+        return whole(df)
+    return f"{whole(df)}, {whole(df2)}"
+
+
+def _linearity(b, reg, lin) -> list:
+    x = reg.predictors[0]
+    recs = _rows(lin.table)
+    rows = [(b.t(f"src_{r['source']}"), num(r["ss"]), whole(r["df"]), num(r["ms"]),
+             num(r["f"]), pval(r["p_value"])) for r in recs]
+    table = b.table("linearity_table", ["col_source", "col_ss", "col_df", "col_ms", "col_F",
+                                        "col_sig"], rows, dependent=reg.dependent, x=x)
+    assoc = b.table("assoc_table", ["col_R", "col_R2_lin", "col_eta", "col_eta2"],
+                    [(num(lin.r), num(lin.r2), num(lin.eta), num(lin.eta2))], left=0)
+    text = b.t("linearity_yes" if lin.passed else "linearity_no", x=b.name(x),
+               y=b.name(reg.dependent), p_text=b.sig(lin.p_value))
+    return [table, assoc, Paragraph(text)]
+
+
+def _autocorrelation(b, reg, runs) -> list:
+    d, dl, du = reg.durbin_watson, reg.dw_lower, reg.dw_upper
+    out: list = []
+    if not math.isnan(d):
+        dec = reg.dw_decision
+        zone = {"positive": "dw_positive", "negative": "dw_negative", "none": "dw_none",
+                "inconclusive": "dw_low" if d <= 2 else "dw_high"}.get(dec, "dw_missing")
+        fmt = {"d": num(d, lead=True), "dl": num(dl, lead=True), "du": num(du, lead=True),
+               "u4": num(4 - du, lead=True), "l4": num(4 - dl, lead=True)}
+        table = b.table("dw_table", ["col_dw", "col_dl", "col_du", "col_4du", "col_4dl",
+                                     "col_decision"],
+                        [(num(d), num(dl), num(du), num(4 - du), num(4 - dl),
+                          b.t(f"dec_{dec}") if dec else "")],
+                        b.t("note_dw", alpha=b.alpha, n=reg.n, k=reg.k), left=0)
+        out += [_with_align(table, ("r",) * 5 + ("l",)), Paragraph(b.t(zone, **fmt))]
+    else:
+        out.append(Paragraph(b.t("dw_missing")))
+    if runs is not None:
+        fields = [("col_test_value", "cutoff", num), ("col_below", "n_below", whole),
+                  ("col_above", "n_above", whole), ("col_total_cases", "n", whole),
+                  ("col_runs", "runs", whole), ("col_z", "statistic", num),
+                  ("col_asymp_short", "p_value", pval)]
+        present = [(c, attr, f) for c, attr, f in fields if getattr(runs, attr, None) is not None]
+        table = b.table("runs_table", [c for c, _, _ in present],
+                        [[f(getattr(runs, attr)) for _, attr, f in present]], left=0)
+        out += [table, Paragraph(b.t("runs_yes" if runs.passed else "runs_no",
+                                     p_text=b.sig(runs.p_value)))]
+    return out
+
+
+# ------------------------------------------------------------------ contributions
+
+def contribution_blocks(b, i: int, m) -> list:
+    """Effective and relative contribution table of one model, with a sentence per term."""
+    reg = m.regression
+    recs = _rows(reg.contributions)
+    rows = [(r["term"], num(r["beta"]), num(r["r_zero_order"]), pct(r["effective"] * 100),
+             pct(r["relative"] * 100)) for r in recs]
+    rows.append((b.t("total"), "", "", pct(reg.r2 * 100), pct(100)))
+    out: list = [b.table("contrib_table", ["col_term", "col_beta", "col_r_zero",
+                                           "col_effective", "col_relative"], rows,
+                         i=i, formula=m.formula)]
+    dep = b.name(reg.dependent)
+    out += [Paragraph(b.t("contrib_sentence", term=b.name(r["term"]), dependent=dep,
+                          se=pct(r["effective"] * 100), sr=pct(r["relative"] * 100)))
+            for r in recs]
+    return out
+
+
+# ------------------------------------------------------------------ categories
+
+def _cut(x: float) -> str:
+    text = f"{float(x):.2f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def category_blocks(b, name: str, cat) -> list:
+    """Frequency table of the classes, the boundary rule and a sentence."""
+    recs = _rows(cat.table)
+    labels = [b.t(f"cat_{cat.levels}_{j}") for j in range(len(recs))]
+    rows = [(lab, f"{_cut(r['lower'])} - {_cut(r['upper'])}", whole(r["count"]),
+             pct(r["percent"])) for lab, r in zip(labels, recs)]
+    rows.append((b.t("total"), "", whole(cat.n), pct(100)))
+    word = b.t("cat_score")
+    cuts = [r["upper"] for r in recs[:-1]]
+    parts = [f"{labels[0]}: {word} < {_cut(cuts[0])}"]
+    parts += [f"{labels[j]}: {_cut(cuts[j - 1])} <= {word} < {_cut(cuts[j])}"
+              for j in range(1, len(labels) - 1)]
+    parts.append(f"{labels[-1]}: {word} >= {_cut(cuts[-1])}")
+    if cat.method == "interval":
+        note = b.t("cat_note_interval", lo=_cut(recs[0]["lower"]), hi=_cut(recs[-1]["upper"]),
+                   width=_cut(recs[0]["upper"] - recs[0]["lower"]))
+    elif cat.method == "mean_sd":
+        note = b.t("cat_note_mean_sd", mu=_cut(cat.mu), sigma=_cut(cat.sigma))
+    else:
+        note = b.t("cat_note_ideal_percent", ideal=_cut(recs[-1]["upper"]))
+    table = b.table("cat_table", ["col_category", "col_range", "col_count", "col_percent"],
+                    rows, b.t("cat_rule", rule="; ".join(parts), note=note), name=name)
+    top = max(range(len(recs)), key=lambda j: (recs[j]["count"], -j))
+    out = [table, Paragraph(b.t("cat_sentence", count=whole(recs[top]["count"]), n=cat.n,
+                                pct=pct(recs[top]["percent"]), category=labels[top],
+                                name=b.name(name), mean=num(cat.mean, 2, lead=True)))]
+    ideal = getattr(cat, "ideal_percent", math.nan)
+    if ideal is not None and not math.isnan(ideal):
+        out.append(Paragraph(b.t("cat_ideal", name=b.name(name), ideal=pct(ideal))))
+    return out

@@ -1,0 +1,420 @@
+"""Turn a ``StudyResult`` into a :class:`~smma_stats.report.document.Document`.
+
+Every word comes from :mod:`smma_stats.report.messages`; every number is
+formatted here, once, so each renderer only lays out strings. Nothing is
+estimated here: the document shows what the study holds, read against the
+decision rules a thesis states (r table, .60, Tolerance 0.10 / VIF 10 ...).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ..results import format_p
+from .document import Document, Figure, Paragraph, Section, Table
+from .messages import check_lang, msg
+
+#: Packages whose versions the provenance block lists.
+VERSION_PACKAGES = ("smma_stats", "numpy", "pandas", "scipy")
+
+
+def build_document(study, lang: str = "en", figures: Iterable[Figure] = ()) -> Document:
+    """Lay out a study as a format-neutral document in one language.
+
+    Parameters
+    ----------
+    study : StudyResult
+        What :func:`smma_stats.analyze` returns.
+    lang : {"en", "id"}
+        Language of every heading, label and sentence.
+    figures : sequence of Figure
+        Figures to include (see :func:`smma_stats.report.plots.make_figures`).
+
+    Returns
+    -------
+    Document
+        Sections in report order: sample, validity, reliability, removed
+        items, normality, one per model, classical assumption tests,
+        contributions, categories, figures, provenance.
+
+    Examples
+    --------
+    >>> doc = build_document(study, lang="id")                 # doctest: +SKIP
+    >>> [s.title for s in doc.sections if s.level == 1][:4]     # doctest: +SKIP
+    ['Sampel Penelitian', 'Uji Validitas', 'Uji Reliabilitas', 'Penghapusan Butir Tidak Valid']
+    """
+    return _Builder(study, check_lang(lang)).document(tuple(figures))
+
+
+# ------------------------------------------------------------------ numbers
+
+def num(x: Any, digits: int = 3, lead: bool = False) -> str:
+    """A number as SPSS prints it: ``digits`` decimals, ``.605`` without the 0.
+
+    A value that would print as zero without being zero is shown in
+    scientific notation instead, so no cell ever reads ``.000``; a numerical
+    zero (below 1e-9, e.g. the mean of OLS residuals) prints as ``0``.
+    Missing values give an empty cell.
+    """
+    if x is None or isinstance(x, str):
+        return "" if x is None else x
+    xf = float(x)
+    if math.isnan(xf):
+        return ""
+    if math.isinf(xf):
+        return "inf" if xf > 0 else "-inf"
+    if round(xf, digits) == 0:
+        return "0" if abs(xf) < 1e-9 else f"{xf:.{digits - 1}e}"
+    text = f"{xf:.{digits}f}"
+    if not lead:
+        text = re.sub(r"^(-?)0\.", r"\1.", text)
+    return text
+
+
+def level(alpha: float) -> str:
+    """A significance level as a thesis writes it: ``.05``, ``.025``, ``.1``."""
+    return re.sub(r"^0\.", ".", f"{float(alpha):g}")
+
+
+def whole(x: Any) -> str:
+    """A count or degrees of freedom: a whole number, empty when missing."""
+    if x is None or (isinstance(x, float) and math.isnan(x)):
+        return ""
+    xf = float(x)
+    return str(int(xf)) if xf.is_integer() else num(xf)
+
+
+def pct(x: float) -> str:
+    """A percentage with one decimal (``55.4``)."""
+    return f"{float(x):.1f}"
+
+
+def pval(p: Any) -> str:
+    """A p-value: ``< .001`` rather than ``.000``; empty when missing."""
+    if p is None or (isinstance(p, float) and math.isnan(p)):
+        return ""
+    return format_p(float(p))
+
+
+def base_name(path: Any) -> str:
+    """The file name without any folder (Windows or POSIX separators)."""
+    return re.split(r"[\\/]", str(path))[-1]
+
+
+def _versions() -> dict[str, str]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    from .. import __version__
+
+    out = {"smma_stats": __version__}
+    for pkg in VERSION_PACKAGES[1:]:
+        try:
+            out[pkg] = version(pkg)
+        except PackageNotFoundError:
+            out[pkg] = "-"
+    return out
+
+
+def _shipped(path: str) -> bool:
+    """Whether an instrument file is one of those shipped with the package."""
+    from pathlib import Path
+
+    try:
+        from .. import questionnaires
+
+        return Path(path).resolve().parent == Path(questionnaires.__file__).resolve().parent
+    except (ImportError, OSError, TypeError):
+        return False
+
+
+def _rows(df) -> list[dict]:
+    return [] if df is None else df.to_dict(orient="records")
+
+
+# ------------------------------------------------------------------ builder
+
+class _Builder:
+    def __init__(self, study, lang: str):
+        self.s, self.lang, self.inst = study, lang, study.instrument
+        self.alpha = level(study.alpha)
+        self.sections: list[Section] = []
+
+    def t(self, key: str, **fmt) -> str:
+        return msg(key, self.lang, **fmt)
+
+    def name(self, code: str) -> str:
+        """A construct or dimension for a sentence: ``Label (CODE)``."""
+        label = self.inst.label_of(code, self.lang)
+        return label if label.lower() == code.lower() else f"{label} ({code})"
+
+    def names(self, codes) -> str:
+        """``A``, ``A and B``, ``A, B and C`` (labels as in :meth:`name`)."""
+        parts = [self.name(c) for c in codes]
+        if len(parts) < 2:
+            return "".join(parts)
+        return f"{', '.join(parts[:-1])} {self.t('and')} {parts[-1]}"
+
+    def sig(self, p: float, symbol: str = "Sig.") -> str:
+        """``Sig. = .012 < .05`` / ``Sig. < .001 < .05`` / ``p = .452 > .05``."""
+        if p is None or math.isnan(p):
+            return f"{symbol} = -"
+        text = pval(p)
+        cmp = "<" if p < self.s.alpha else (">" if p > self.s.alpha else "=")
+        head = f"{symbol} {text}" if text.startswith("<") else f"{symbol} = {text}"
+        return f"{head} {cmp} {self.alpha}"
+
+    def add(self, title: str, blocks: Iterable, level: int = 1) -> None:
+        self.sections.append(Section(title, tuple(b for b in blocks if b is not None), level))
+
+    def table(self, key: str, columns: list[str], rows: list, note: str | None = None,
+              left: int = 1, **fmt) -> Table:
+        cols = tuple(self.t(c) if c.startswith("col_") else c for c in columns)
+        return Table(self.t(key, **fmt), cols, tuple(tuple(r) for r in rows), note,
+                     ("l",) * left + ("r",) * (len(cols) - left))
+
+    def document(self, figures: tuple) -> Document:
+        self.sample()
+        self.validity()
+        self.reliability()
+        self.drop_log()
+        self.normality()
+        for i, m in enumerate(self.s.models, 1):
+            self.model(i, m)
+        if self.s.models:
+            self.assumptions()
+        self.contributions()
+        self.categories()
+        if figures:
+            blocks = []
+            for f in figures:
+                blocks += [f, Paragraph(self.t("figure_file", name=base_name(f.name)))]
+            self.add(self.t("sec_figures"), blocks)
+        self.provenance()
+        inst, resp = self.inst, self.s.responses
+        title = (inst.title_id or inst.title) if self.lang == "id" else inst.title
+        source = base_name(resp.source) if resp.source else self.t("source_none")
+        subtitle = self.t("subtitle", file=source, instrument=inst.name)
+        return Document(title, subtitle, tuple(self.sections), self.lang)
+
+    # -------------------------------------------------------------- sections
+
+    def sample(self) -> None:
+        r = self.s.responses
+        blocks = [self.table("sample_table", ["col_rows_read", "col_rows_dropped", "col_n_used"],
+                             [(whole(r.n_read), whole(r.n_dropped), whole(r.n))], left=0),
+                  Paragraph(self.t("sample_used", n_read=r.n_read, n=r.n))]
+        if r.n_dropped:
+            rows = ", ".join(str(x) for x in r.dropped_rows)
+            blocks.append(Paragraph(self.t("sample_dropped", n_dropped=r.n_dropped,
+                                           n_read=r.n_read, rows=rows)))
+        else:
+            blocks.append(Paragraph(self.t("sample_none_dropped")))
+        blocks += [Paragraph(str(note)) for note in getattr(self.s, "notes", ()) or ()]
+        self.add(self.t("sec_sample"), blocks)
+
+    def validity(self) -> None:
+        vals = self.s.validity
+        first = next(iter(vals.values()), None)
+        if first is None:
+            return
+        judge = self.t(f"judge_{first.judge}")
+        self.add(self.t("sec_validity"), [Paragraph(self.t(
+            "validity_method", alpha=level(first.alpha), tails=self.t(f"tails_{first.tails}"),
+            df=first.n - 2, r_table=num(first.r_table), judge=judge))])
+        for code, val in vals.items():
+            recs = _rows(val.table)
+            rows = [(r["item"], num(r["r"]), num(r["r_corrected"]), num(r["r_table"]),
+                     pval(r["p_value"]), self.t("valid" if r["valid"] else "invalid"))
+                    for r in recs]
+            table = self.table("validity_table", ["col_item", "col_r", "col_r_corrected",
+                                                  "col_r_table", "col_sig", "col_decision"],
+                               rows, name=code)
+            table = Table(table.title, table.columns, table.rows, None,
+                          table.align[:-1] + ("l",))
+            bad = [str(r["item"]) for r in recs if not r["valid"]]
+            fmt = {"k": val.n_items, "name": self.name(code), "r_table": num(val.r_table),
+                   "judge": self.t(f"judge_{val.judge}")}
+            text = (self.t("validity_some", n_valid=val.n_valid, bad=", ".join(bad), **fmt)
+                    if bad else self.t("validity_all", **fmt))
+            self.add(self.name(code), [table, Paragraph(text)], level=2)
+
+    def _rel_row(self, name: str, rel) -> tuple:
+        return (name, num(rel.alpha), num(rel.alpha_std), whole(rel.n_items),
+                self.t(f"grade_{rel.grade}"),
+                self.t("reliable" if rel.reliable else "not_reliable"))
+
+    def _rel_sentence(self, name: str, rel) -> Paragraph:
+        key = "reliability_yes" if rel.reliable else "reliability_no"
+        return Paragraph(self.t(key, name=name, alpha=num(rel.alpha),
+                                threshold=num(getattr(rel, "threshold", 0.60), 2)))
+
+    def reliability(self) -> None:
+        rels = self.s.reliability
+        if not rels:
+            return
+        threshold = num(getattr(next(iter(rels.values())), "threshold", 0.60), 2)
+        cols = ["col_variable", "col_alpha", "col_alpha_std", "col_n_items", "col_grade",
+                "col_decision"]
+        summary = self.table("reliability_table", cols,
+                             [self._rel_row(c, r) for c, r in rels.items()])
+        summary = Table(summary.title, summary.columns, summary.rows, None,
+                        summary.align[:-2] + ("l", "l"))
+        self.add(self.t("sec_reliability"),
+                 [Paragraph(self.t("reliability_method", threshold=threshold)), summary]
+                 + [self._rel_sentence(self.name(c), r) for c, r in rels.items()])
+        for code, rel in rels.items():
+            rows = [(r["item"], num(r["scale_mean_if_deleted"]), num(r["scale_var_if_deleted"]),
+                     num(r["r_corrected"]), num(r["alpha_if_deleted"])) for r in _rows(rel.items)]
+            self.add(self.name(code), [self.table(
+                "item_total_table", ["col_item", "col_scale_mean_del", "col_scale_var_del",
+                                     "col_corrected_r", "col_alpha_del"], rows, name=code)],
+                level=2)
+        dims = self.s.dimension_reliability
+        if dims:
+            cols[0] = "col_dimension"
+            table = self.table("dimension_table", cols,
+                               [self._rel_row(d, r) for d, r in dims.items()])
+            table = Table(table.title, table.columns, table.rows, None,
+                          table.align[:-2] + ("l", "l"))
+            self.add(self.t("sec_dimensions"), [table] + [
+                self._rel_sentence(self.name(d), r) for d, r in dims.items()], level=2)
+
+    def drop_log(self) -> None:
+        steps = self.s.drop_steps
+        if not steps:
+            return
+        rows = [(str(i), s.construct, s.item, num(s.r), num(s.r_table), num(s.alpha_after))
+                for i, s in enumerate(steps, 1)]
+        self.add(self.t("sec_drop"), [Paragraph(self.t("drop_intro")), self.table(
+            "drop_table", ["col_step", "col_variable", "col_item", "col_r", "col_r_table",
+                           "col_alpha_after"], rows, left=3)])
+
+    def _norm_name(self, nr) -> str:
+        for i, m in enumerate(self.s.models, 1):
+            if m.normality is nr:
+                return self.t("residual_of", i=i, formula=m.formula)
+        return str(nr.variable)
+
+    def normality_sentence(self, nr) -> str:
+        key = "normality_yes" if nr.normal else "normality_no"
+        name = self._norm_name(nr)
+        if nr.variable in self.inst.constructs:
+            name = self.name(nr.variable)
+        return self.t(key, name=name, p_text=self.sig(nr.p_value, "p"), display=nr.display)
+
+    def normality(self) -> None:
+        results = self.s.normality
+        if not results:
+            return
+        kolm = any(nr.method == "kolmogorov" for nr in results)
+        cols = ["col_variable", "col_n", "col_mean", "col_sd", "col_d_abs", "col_d_pos",
+                "col_d_neg"] + (["col_ks_z"] if kolm else []) + [
+                "col_asymp", "col_p_accurate", "col_sw_w", "col_sw_p", "col_decision"]
+        rows = []
+        for nr in results:
+            z = [num(nr.z)] if kolm else []
+            star = "*" if nr.lower_bound else ""
+            rows.append([self._norm_name(nr), whole(nr.n), num(nr.mean), num(nr.sd),
+                         num(nr.statistic), num(nr.d_plus), num(nr.d_minus)] + z + [
+                         nr.display + star, pval(nr.p_value), num(nr.shapiro_statistic),
+                         pval(nr.shapiro_p_value), self.t("normal" if nr.normal else
+                                                          "not_normal")])
+        notes = [self.t("note_ks")]
+        if any(nr.method == "lilliefors" for nr in results):
+            notes.append(self.t("note_lilliefors"))
+        if any(nr.lower_bound for nr in results):
+            notes.append(self.t("note_lower_bound"))
+        table = self.table("normality_table", cols, rows, " ".join(notes))
+        table = Table(table.title, table.columns, table.rows, table.note,
+                      table.align[:-1] + ("l",))
+        method = "kolmogorov" if kolm else "lilliefors"
+        self.add(self.t("sec_normality"),
+                 [Paragraph(self.t(f"normality_method_{method}", alpha=self.alpha)), table]
+                 + [Paragraph(self.normality_sentence(nr)) for nr in results])
+
+    def model(self, i: int, m) -> None:
+        from .blocks import model_blocks
+
+        reg = m.regression
+        key = "sec_model_simple" if len(reg.predictors) == 1 else "sec_model_multiple"
+        self.add(self.t(key, i=i, formula=m.formula), model_blocks(self, reg))
+
+    def assumptions(self) -> None:
+        from .blocks import assumption_blocks
+
+        self.add(self.t("sec_assumptions"), [])
+        for i, m in enumerate(self.s.models, 1):
+            self.add(self.t("assumptions_model", i=i, formula=m.formula),
+                     assumption_blocks(self, m), level=2)
+
+    def contributions(self) -> None:
+        from .blocks import contribution_blocks
+
+        multi = [(i, m) for i, m in enumerate(self.s.models, 1)
+                 if len(m.regression.predictors) >= 2
+                 and m.regression.contributions is not None]
+        if not multi:
+            return
+        blocks: list = [Paragraph(self.t("contrib_method"))]
+        for i, m in multi:
+            blocks += contribution_blocks(self, i, m)
+        self.add(self.t("sec_contrib"), blocks)
+
+    def categories(self) -> None:
+        from .blocks import category_blocks
+
+        cats = list(self.s.categories.items()) + list(self.s.dimension_categories.items())
+        if not cats:
+            return
+        first = cats[0][1]
+        self.add(self.t("sec_categories"), [Paragraph(self.t(
+            f"cat_method_{first.method}", basis=self.t(f"basis_{first.basis}"),
+            levels=first.levels))])
+        for name, cat in cats:
+            self.add(self.name(name), category_blocks(self, name, cat), level=2)
+
+    def _cat_setting(self, cat: dict) -> str:
+        try:
+            return self.t("cat_setting", method=self.t(f"catname_{cat['method']}"),
+                          levels=cat["levels"], basis=self.t(f"basis_{cat['basis']}"))
+        except KeyError:
+            return ", ".join(f"{k} = {v}" for k, v in cat.items())
+
+    def provenance(self) -> None:
+        s, inst, resp = self.s, self.inst, self.s.responses
+        yes_no = {True: self.t("yes"), False: self.t("no")}
+        rows = [(self.t("prov_file"), base_name(resp.source) if resp.source
+                 else self.t("source_none")),
+                (self.t("prov_sha"), resp.sha256 or self.t("none")),
+                (self.t("prov_instrument"), inst.name)]
+        if inst.source:
+            file = base_name(inst.source)
+            if _shipped(inst.source):
+                file = self.t("prov_shipped", file=file)
+            rows.append((self.t("prov_instrument_file"), file))
+        rows += [(self.t("prov_version", package=k), v) for k, v in _versions().items()]
+        for key, value in s.settings.items():
+            label = f"prov_{key}"
+            if key == "judge":
+                value = self.t(f"judge_{value}")
+            elif key == "tails":
+                value = self.t(f"tails_{value}")
+            elif key == "score":
+                value = self.t(f"score_{value}")
+            elif key == "normality_method":
+                value = self.t(f"norm_{value}")
+            elif key == "alpha":
+                value = level(value)
+            elif key == "categories":
+                value = self._cat_setting(dict(value))
+            elif isinstance(value, bool):
+                value = yes_no[value]
+            try:
+                rows.append((self.t(label), str(value)))
+            except KeyError:
+                rows.append((key, str(value)))
+        self.add(self.t("sec_provenance"),
+                 [self.table("prov_table", ["col_entry", "col_value"], rows, left=2)])

@@ -1,0 +1,675 @@
+"""The one message catalogue of the report, in English and Indonesian.
+
+Every heading, column header, label and interpretation sentence of the
+report is looked up here with :func:`msg`, so a translation lives in one
+place and a key missing from a language is caught by the tests. Placeholders
+use :meth:`str.format` names; both languages must use the same ones.
+
+The Indonesian texts follow the terms of Indonesian theses (Uji Validitas,
+r hitung, r tabel, Uji Asumsi Klasik, Sumbangan Efektif ...).
+"""
+
+from __future__ import annotations
+
+from ..errors import SmmaError
+
+EN: dict[str, str] = {
+    # header and sample
+    "subtitle": "Input file: {file} | Instrument: {instrument}",
+    "source_none": "(data frame)",
+    "sec_sample": "Sample",
+    "sample_table": "Responses",
+    "col_rows_read": "Rows read",
+    "col_rows_dropped": "Rows dropped",
+    "col_n_used": "Responses used (n)",
+    "sample_used": "{n_read} rows were read and {n} complete responses were analysed.",
+    "sample_dropped": "Dropped by listwise deletion because an answer was missing: {n_dropped} "
+                      "of {n_read} rows (spreadsheet row numbers: {rows}).",
+    "sample_none_dropped": "No row was dropped: every response was complete.",
+    # validity
+    "sec_validity": "Item validity",
+    "validity_method": "r = Pearson correlation of each item with the total score; r corrected "
+                       "= correlation with the total of the other items (Corrected Item-Total "
+                       "Correlation). r table at alpha = {alpha}, {tails}, df = n - 2 = {df}: "
+                       "{r_table}. An item is valid when its {judge} is above r table.",
+    "tails_1": "one-tailed",
+    "tails_2": "two-tailed",
+    "judge_r": "r",
+    "judge_r_corrected": "r corrected",
+    "validity_table": "Item validity: {name}",
+    "col_item": "Item",
+    "col_r": "r",
+    "col_r_corrected": "r corrected",
+    "col_r_table": "r table",
+    "col_sig": "Sig.",
+    "col_decision": "Decision",
+    "valid": "Valid",
+    "invalid": "Invalid",
+    "validity_all": "All {k} items of {name} are valid: the {judge} of each item is above "
+                    "r table ({r_table}).",
+    "validity_some": "{n_valid} of the {k} items of {name} are valid. Not valid (the {judge} "
+                     "is not above r table {r_table}): {bad}.",
+    # reliability
+    "sec_reliability": "Reliability",
+    "reliability_method": "Cronbach's alpha; a scale is reliable when its alpha is above "
+                          "{threshold} (Ghozali; Nunnally). Grades after Sekaran: below .60 "
+                          "poor, .60 to .70 acceptable, .70 to .80 good, .80 and above very "
+                          "good.",
+    "reliability_table": "Reliability Statistics",
+    "col_variable": "Variable",
+    "col_alpha": "Cronbach's Alpha",
+    "col_alpha_std": "Alpha Based on Standardized Items",
+    "col_n_items": "N of Items",
+    "col_grade": "Grade (Sekaran)",
+    "grade_poor": "poor",
+    "grade_acceptable": "acceptable",
+    "grade_good": "good",
+    "grade_very good": "very good",
+    "grade_undefined": "undefined",
+    "reliable": "Reliable",
+    "not_reliable": "Not reliable",
+    "reliability_yes": "Cronbach's alpha of {name} is {alpha}, above {threshold}: the scale is "
+                       "reliable.",
+    "reliability_no": "Cronbach's alpha of {name} is {alpha}, not above {threshold}: the scale "
+                      "is not reliable.",
+    "item_total_table": "Item-Total Statistics: {name}",
+    "col_scale_mean_del": "Scale Mean if Item Deleted",
+    "col_scale_var_del": "Scale Variance if Item Deleted",
+    "col_corrected_r": "Corrected Item-Total Correlation",
+    "col_alpha_del": "Cronbach's Alpha if Item Deleted",
+    "sec_dimensions": "Reliability of the dimensions",
+    "dimension_table": "Reliability Statistics of the dimensions",
+    "col_dimension": "Dimension",
+    # drop log
+    "sec_drop": "Removal of invalid items",
+    "drop_intro": "Invalid items were removed one at a time, weakest first; validity was "
+                  "tested again after each removal.",
+    "drop_table": "Removed items",
+    "col_step": "Step",
+    "col_alpha_after": "Alpha after removal",
+    # normality
+    "sec_normality": "Normality",
+    "normality_method_lilliefors": "One-Sample Kolmogorov-Smirnov test with the Lilliefors "
+                                   "correction, as SPSS 21 and later print it. Asymp. Sig. is "
+                                   "the value SPSS prints; the decision uses the accurate "
+                                   "p-value beside it: normal when p is above {alpha}.",
+    "normality_method_kolmogorov": "One-Sample Kolmogorov-Smirnov test (Kolmogorov-Smirnov Z, "
+                                   "asymptotic p), as older SPSS versions and PSPP print it: "
+                                   "normal when p is above {alpha}.",
+    "normality_table": "One-Sample Kolmogorov-Smirnov Test",
+    "col_n": "N",
+    "col_mean": "Mean",
+    "col_sd": "Std. Deviation",
+    "col_d_abs": "D (Absolute)",
+    "col_d_pos": "D+ (Positive)",
+    "col_d_neg": "D- (Negative)",
+    "col_ks_z": "Kolmogorov-Smirnov Z",
+    "col_asymp": "Asymp. Sig. (2-tailed)",
+    "col_p_accurate": "Accurate p",
+    "col_sw_w": "Shapiro-Wilk W",
+    "col_sw_p": "Shapiro-Wilk Sig.",
+    "normal": "Normal",
+    "not_normal": "Not normal",
+    "note_ks": "D (Absolute), D+ (Positive), D- (Negative): Most Extreme Differences.",
+    "note_lilliefors": "Lilliefors Significance Correction.",
+    "note_lower_bound": "* This is a lower bound of the true significance.",
+    "residual_of": "Residual of model {i} ({formula})",
+    "normality_yes": "{name}: {p_text} (SPSS Asymp. Sig. {display}), so the values are "
+                     "normally distributed.",
+    "normality_no": "{name}: {p_text} (SPSS Asymp. Sig. {display}), so the values are not "
+                    "normally distributed.",
+    # regression
+    "sec_model_simple": "Simple linear regression: model {i} ({formula})",
+    "sec_model_multiple": "Multiple linear regression: model {i} ({formula})",
+    "critical_values": "t table = {t_table} (alpha = {alpha}, two-tailed, df = {df2}); "
+                       "F table = {f_table} (df = {df1}, {df2}).",
+    "model_summary": "Model Summary",
+    "col_R": "R",
+    "col_R2": "R Square",
+    "col_adj_R2": "Adjusted R Square",
+    "col_se_est": "Std. Error of the Estimate",
+    "col_dw": "Durbin-Watson",
+    "note_model": "Predictors: (Constant), {predictors}. Dependent variable: {dependent}.",
+    "anova_table": "ANOVA",
+    "col_source": "Source",
+    "src_Regression": "Regression",
+    "src_Residual": "Residual",
+    "src_Total": "Total",
+    "col_ss": "Sum of Squares",
+    "col_df": "df",
+    "col_ms": "Mean Square",
+    "col_F": "F",
+    "coef_table": "Coefficients",
+    "col_term": "Variable",
+    "term_constant": "(Constant)",
+    "col_b": "B",
+    "col_se": "Std. Error",
+    "col_beta": "Beta",
+    "col_t": "t",
+    "col_ci_low": "{level}% CI Lower",
+    "col_ci_high": "{level}% CI Upper",
+    "col_tolerance": "Tolerance",
+    "col_vif": "VIF",
+    "col_se_hc3": "Std. Error (HC3)",
+    "col_t_hc3": "t (HC3)",
+    "col_sig_hc3": "Sig. (HC3)",
+    "note_hc3": "HC3: heteroscedasticity-consistent standard errors.",
+    "equation": "Regression equation: {equation}",
+    "t_test": "Partial t test, {term}: {t_text} {t_cmp} t table {t_table}, {p_text}: {decision}",
+    "t_yes": "H0 is rejected; {term} is significantly associated with {dependent}.",
+    "t_no": "H0 is not rejected; no significant association of {term} with {dependent} was "
+            "found.",
+    "f_test": "Simultaneous F test: F = {f} {f_cmp} F table {f_table}, {p_text}: {decision}",
+    "f_yes": "H0 is rejected; the predictors together are significantly associated with "
+             "{dependent}.",
+    "f_no": "H0 is not rejected; the predictors together show no significant association "
+            "with {dependent}.",
+    "r2_sentence": "R Square = {r2} (adjusted R Square = {adj_r2}): {pct}% of the variance of "
+                   "{dependent} is accounted for by the model; the other {rest}% is not.",
+    "slope": "Each one-point increase in the {x} score goes with a {b}-point {direction} in "
+             "the {y} score{held}.",
+    "slope_up": "increase",
+    "slope_down": "decrease",
+    "slope_held": ", the other predictors held constant",
+    "association_note": "A regression on survey data shows association: it does not by itself "
+                        "show that {predictors} cause changes in {dependent}.",
+    # classical assumptions
+    "sec_assumptions": "Classical assumption tests",
+    "assumptions_model": "Model {i}: {formula}",
+    "residual_normality": "Normality of the residuals. {sentence}",
+    "multicol_table": "Multicollinearity",
+    "multicol_rule": "No multicollinearity when Tolerance is above 0.10 and VIF is below 10.",
+    "multicol_ok": "No multicollinearity",
+    "multicol_bad": "Multicollinearity",
+    "multicol_yes": "Every predictor has Tolerance above 0.10 and VIF below 10: no "
+                    "multicollinearity.",
+    "multicol_no": "Multicollinearity (Tolerance not above 0.10 or VIF not below 10): {terms}.",
+    "multicol_simple": "With a single predictor there is no multicollinearity to test.",
+    "glejser_table": "Heteroscedasticity: Glejser test (dependent variable: absolute residual)",
+    "hetero_ok": "No heteroscedasticity",
+    "hetero_bad": "Heteroscedasticity",
+    "glejser_yes": "Glejser test: Sig. of every predictor is above {alpha}: no "
+                   "heteroscedasticity.",
+    "glejser_no": "Glejser test: Sig. is not above {alpha} for {terms}: heteroscedasticity.",
+    "hetero_table": "Heteroscedasticity tests",
+    "col_test": "Test",
+    "col_statistic": "Statistic",
+    "test_glejser": "Glejser",
+    "test_bp": "Breusch-Pagan",
+    "test_white": "White",
+    "hetero_sentence": "{test} test: {p_text}: {decision}.",
+    "hetero_none_text": "no heteroscedasticity",
+    "hetero_found_text": "heteroscedasticity",
+    "linearity_table": "Linearity: {dependent} * {x}",
+    "src_Between Groups": "Between Groups",
+    "src_Linearity": "Linearity",
+    "src_Deviation from Linearity": "Deviation from Linearity",
+    "src_Within Groups": "Within Groups",
+    "assoc_table": "Measures of Association",
+    "col_R2_lin": "R Squared",
+    "col_eta": "Eta",
+    "col_eta2": "Eta Squared",
+    "linearity_yes": "Deviation from Linearity: {p_text}: the relationship between {x} and "
+                     "{y} is linear.",
+    "linearity_no": "Deviation from Linearity: {p_text}: the relationship between {x} and {y} "
+                    "is not linear.",
+    "dw_table": "Autocorrelation: Durbin-Watson",
+    "col_dl": "dL",
+    "col_du": "dU",
+    "col_4du": "4 - dU",
+    "col_4dl": "4 - dL",
+    "note_dw": "Exact bounds at alpha = {alpha}, n = {n}, k = {k} (predictors, the constant "
+               "not counted). Decision rule after Ghozali.",
+    "dw_positive": "d = {d} is below dL = {dl}: positive autocorrelation.",
+    "dw_negative": "d = {d} is above 4 - dL = {l4}: negative autocorrelation.",
+    "dw_none": "d = {d} lies between dU = {du} and 4 - dU = {u4}: no autocorrelation.",
+    "dw_low": "d = {d} lies between dL = {dl} and dU = {du}: no decision (inconclusive zone).",
+    "dw_high": "d = {d} lies between 4 - dU = {u4} and 4 - dL = {l4}: no decision "
+               "(inconclusive zone).",
+    "dw_missing": "Durbin-Watson d is not defined for these residuals.",
+    "dec_positive": "Positive autocorrelation",
+    "dec_negative": "Negative autocorrelation",
+    "dec_none": "No autocorrelation",
+    "dec_inconclusive": "No decision",
+    "runs_table": "Runs Test (residuals)",
+    "col_test_value": "Test Value (median)",
+    "col_below": "Cases < Test Value",
+    "col_above": "Cases >= Test Value",
+    "col_total_cases": "Total Cases",
+    "col_runs": "Number of Runs",
+    "col_z": "Z",
+    "col_asymp_short": "Asymp. Sig. (2-tailed)",
+    "runs_yes": "Runs test: {p_text}: the residuals are random (no autocorrelation).",
+    "runs_no": "Runs test: {p_text}: the residuals are not random (autocorrelation).",
+    # contributions
+    "sec_contrib": "Effective and relative contributions",
+    "contrib_method": "Effective contribution = Beta x zero-order r x 100%; the effective "
+                      "contributions add up to R Square. Relative contribution = effective "
+                      "contribution / R Square.",
+    "contrib_table": "Contributions: model {i} ({formula})",
+    "col_r_zero": "r (zero-order)",
+    "col_effective": "Effective contribution (%)",
+    "col_relative": "Relative contribution (%)",
+    "total": "Total",
+    "contrib_sentence": "{term}: effective contribution {se}% of the variance of {dependent}, "
+                        "relative contribution {sr}% of the variance the model accounts for.",
+    # categories
+    "sec_categories": "Category breakdown",
+    "cat_method_interval": "Interval method: the {basis} score range cut into {levels} classes "
+                           "of equal width.",
+    "cat_method_mean_sd": "Mean and standard deviation method (Azwar), {basis} mean and "
+                          "standard deviation, {levels} classes.",
+    "cat_method_ideal_percent": "Ideal-score percentage method: each score as a percentage of "
+                                "the highest possible score, {levels} classes.",
+    "basis_hypothetical": "theoretical",
+    "basis_sample": "observed",
+    "cat_table": "Categories: {name}",
+    "col_category": "Category",
+    "col_range": "Score range",
+    "col_count": "Frequency",
+    "col_percent": "Percent",
+    "cat_rule": "Boundary rule: {rule}. A score on a cut belongs to the class above it "
+                "({note}).",
+    "cat_score": "score",
+    "cat_note_interval": "range {lo}-{hi}, class width {width}",
+    "cat_note_mean_sd": "mu = {mu}, sigma = {sigma}",
+    "cat_note_ideal_percent": "ideal score {ideal}",
+    "cat_3_0": "Low",
+    "cat_3_1": "Medium",
+    "cat_3_2": "High",
+    "cat_5_0": "Very low",
+    "cat_5_1": "Low",
+    "cat_5_2": "Medium",
+    "cat_5_3": "High",
+    "cat_5_4": "Very high",
+    "cat_sentence": "The largest group of respondents, {count} of {n} ({pct}%), falls in the "
+                    "{category} category of {name}; the mean score is {mean}.",
+    "cat_ideal": "The mean score of {name} is {ideal}% of the ideal score.",
+    # figures and provenance
+    "sec_figures": "Figures",
+    "figure_file": "File: {name}",
+    "sec_provenance": "Provenance",
+    "prov_table": "Input, software and settings",
+    "col_entry": "Entry",
+    "col_value": "Value",
+    "prov_file": "Input file",
+    "prov_sha": "SHA-256 of the input file",
+    "prov_instrument": "Instrument",
+    "prov_instrument_file": "Instrument file",
+    "prov_shipped": "{file} (shipped with smma_stats)",
+    "prov_version": "{package} version",
+    "prov_alpha": "Significance level (alpha)",
+    "prov_judge": "Validity judged by",
+    "prov_tails": "r table",
+    "prov_drop_invalid": "Remove invalid items",
+    "prov_robust": "Robust (HC3) standard errors",
+    "prov_normality_method": "Normality test",
+    "prov_categories": "Categories",
+    "prov_score": "Score of a scale",
+    "prov_lang": "Language of the analysis",
+    "score_sum": "sum of the items",
+    "score_mean": "mean of the items",
+    "cat_setting": "{method}, {levels} classes, {basis} basis",
+    "catname_interval": "interval",
+    "catname_mean_sd": "mean and standard deviation (Azwar)",
+    "catname_ideal_percent": "ideal-score percentage",
+    "norm_lilliefors": "Kolmogorov-Smirnov with the Lilliefors correction",
+    "norm_kolmogorov": "Kolmogorov-Smirnov Z (asymptotic)",
+    "and": "and",
+    "yes": "yes",
+    "no": "no",
+    "none": "none",
+}
+
+ID: dict[str, str] = {
+    "subtitle": "Berkas data: {file} | Instrumen: {instrument}",
+    "source_none": "(tabel data)",
+    "sec_sample": "Sampel Penelitian",
+    "sample_table": "Data Responden",
+    "col_rows_read": "Baris dibaca",
+    "col_rows_dropped": "Baris dikeluarkan",
+    "col_n_used": "Jawaban dianalisis (n)",
+    "sample_used": "Sebanyak {n_read} baris data dibaca dan {n} jawaban lengkap dianalisis.",
+    "sample_dropped": "Dikeluarkan dengan listwise deletion karena ada jawaban yang kosong: "
+                      "{n_dropped} dari {n_read} baris (nomor baris pada lembar kerja: {rows}).",
+    "sample_none_dropped": "Tidak ada baris yang dikeluarkan: semua jawaban lengkap.",
+    "sec_validity": "Uji Validitas",
+    "validity_method": "r hitung = korelasi Pearson skor butir dengan skor total; r terkoreksi "
+                       "= korelasi butir dengan total butir lainnya (Corrected Item-Total "
+                       "Correlation). r tabel pada taraf signifikansi {alpha}, uji {tails}, "
+                       "df = n - 2 = {df}: {r_table}. Butir dinyatakan valid jika {judge} "
+                       "lebih besar dari r tabel.",
+    "tails_1": "satu arah",
+    "tails_2": "dua arah",
+    "judge_r": "r hitung",
+    "judge_r_corrected": "r terkoreksi",
+    "validity_table": "Hasil Uji Validitas {name}",
+    "col_item": "Butir",
+    "col_r": "r hitung",
+    "col_r_corrected": "r terkoreksi",
+    "col_r_table": "r tabel",
+    "col_sig": "Sig.",
+    "col_decision": "Keputusan",
+    "valid": "Valid",
+    "invalid": "Tidak Valid",
+    "validity_all": "Seluruh {k} butir {name} valid: {judge} setiap butir lebih besar dari "
+                    "r tabel ({r_table}).",
+    "validity_some": "Sebanyak {n_valid} dari {k} butir {name} valid. Butir tidak valid "
+                     "({judge} tidak lebih besar dari r tabel {r_table}): {bad}.",
+    "sec_reliability": "Uji Reliabilitas",
+    "reliability_method": "Cronbach's Alpha; instrumen dinyatakan reliabel jika nilai alpha "
+                          "lebih besar dari {threshold} (Ghozali; Nunnally). Tingkat menurut "
+                          "Sekaran: di bawah .60 buruk, .60 sampai .70 dapat diterima, .70 "
+                          "sampai .80 baik, .80 ke atas sangat baik.",
+    "reliability_table": "Hasil Uji Reliabilitas",
+    "col_variable": "Variabel",
+    "col_alpha": "Cronbach's Alpha",
+    "col_alpha_std": "Alpha Berdasarkan Butir Terstandar",
+    "col_n_items": "Jumlah Butir",
+    "col_grade": "Tingkat (Sekaran)",
+    "grade_poor": "buruk",
+    "grade_acceptable": "dapat diterima",
+    "grade_good": "baik",
+    "grade_very good": "sangat baik",
+    "grade_undefined": "tidak terdefinisi",
+    "reliable": "Reliabel",
+    "not_reliable": "Tidak Reliabel",
+    "reliability_yes": "Nilai Cronbach's Alpha {name} sebesar {alpha}, lebih besar dari "
+                       "{threshold}: instrumen reliabel.",
+    "reliability_no": "Nilai Cronbach's Alpha {name} sebesar {alpha}, tidak lebih besar dari "
+                      "{threshold}: instrumen tidak reliabel.",
+    "item_total_table": "Statistik Butir-Total {name}",
+    "col_scale_mean_del": "Rata-rata Skala jika Butir Dihapus",
+    "col_scale_var_del": "Varians Skala jika Butir Dihapus",
+    "col_corrected_r": "Korelasi Butir-Total Terkoreksi",
+    "col_alpha_del": "Cronbach's Alpha jika Butir Dihapus",
+    "sec_dimensions": "Reliabilitas Dimensi",
+    "dimension_table": "Hasil Uji Reliabilitas Dimensi",
+    "col_dimension": "Dimensi",
+    "sec_drop": "Penghapusan Butir Tidak Valid",
+    "drop_intro": "Butir tidak valid dihapus satu per satu, dimulai dari yang terlemah; "
+                  "validitas diuji ulang setelah setiap penghapusan.",
+    "drop_table": "Butir yang Dihapus",
+    "col_step": "Langkah",
+    "col_alpha_after": "Alpha setelah dihapus",
+    "sec_normality": "Uji Normalitas",
+    "normality_method_lilliefors": "Uji One-Sample Kolmogorov-Smirnov dengan koreksi "
+                                   "Lilliefors, seperti dicetak SPSS 21 ke atas. Asymp. Sig. "
+                                   "adalah nilai yang dicetak SPSS; keputusan memakai nilai p "
+                                   "akurat di sebelahnya: data berdistribusi normal jika p "
+                                   "lebih besar dari {alpha}.",
+    "normality_method_kolmogorov": "Uji One-Sample Kolmogorov-Smirnov (Kolmogorov-Smirnov Z, p "
+                                   "asimtotik), seperti dicetak SPSS versi lama dan PSPP: data "
+                                   "berdistribusi normal jika p lebih besar dari {alpha}.",
+    "normality_table": "Hasil Uji One-Sample Kolmogorov-Smirnov",
+    "col_n": "N",
+    "col_mean": "Rata-rata",
+    "col_sd": "Simpangan Baku",
+    "col_d_abs": "D (Mutlak)",
+    "col_d_pos": "D+ (Positif)",
+    "col_d_neg": "D- (Negatif)",
+    "col_ks_z": "Kolmogorov-Smirnov Z",
+    "col_asymp": "Asymp. Sig. (2 arah)",
+    "col_p_accurate": "p akurat",
+    "col_sw_w": "W Shapiro-Wilk",
+    "col_sw_p": "Sig. Shapiro-Wilk",
+    "normal": "Normal",
+    "not_normal": "Tidak Normal",
+    "note_ks": "D (Mutlak), D+ (Positif), D- (Negatif): selisih paling ekstrem.",
+    "note_lilliefors": "Koreksi signifikansi Lilliefors.",
+    "note_lower_bound": "* Nilai ini adalah batas bawah dari signifikansi yang sebenarnya.",
+    "residual_of": "Residual model {i} ({formula})",
+    "normality_yes": "{name}: {p_text} (Asymp. Sig. SPSS {display}), sehingga data "
+                     "berdistribusi normal.",
+    "normality_no": "{name}: {p_text} (Asymp. Sig. SPSS {display}), sehingga data tidak "
+                    "berdistribusi normal.",
+    "sec_model_simple": "Analisis Regresi Linear Sederhana: model {i} ({formula})",
+    "sec_model_multiple": "Analisis Regresi Linear Berganda: model {i} ({formula})",
+    "critical_values": "t tabel = {t_table} (alpha = {alpha}, dua arah, df = {df2}); "
+                       "F tabel = {f_table} (df = {df1}, {df2}).",
+    "model_summary": "Ringkasan Model (Koefisien Determinasi)",
+    "col_R": "R",
+    "col_R2": "R Kuadrat",
+    "col_adj_R2": "R Kuadrat Disesuaikan",
+    "col_se_est": "Galat Baku Estimasi",
+    "col_dw": "Durbin-Watson",
+    "note_model": "Prediktor: (Konstanta), {predictors}. Variabel dependen: {dependent}.",
+    "anova_table": "ANOVA (Uji F)",
+    "col_source": "Sumber",
+    "src_Regression": "Regresi",
+    "src_Residual": "Residual",
+    "src_Total": "Total",
+    "col_ss": "Jumlah Kuadrat",
+    "col_df": "df",
+    "col_ms": "Rata-rata Kuadrat",
+    "col_F": "F",
+    "coef_table": "Koefisien Regresi (Uji t)",
+    "col_term": "Variabel",
+    "term_constant": "(Konstanta)",
+    "col_b": "B",
+    "col_se": "Galat Baku",
+    "col_beta": "Beta",
+    "col_t": "t",
+    "col_ci_low": "Batas Bawah {level}%",
+    "col_ci_high": "Batas Atas {level}%",
+    "col_tolerance": "Toleransi",
+    "col_vif": "VIF",
+    "col_se_hc3": "Galat Baku (HC3)",
+    "col_t_hc3": "t (HC3)",
+    "col_sig_hc3": "Sig. (HC3)",
+    "note_hc3": "HC3: galat baku yang konsisten terhadap heteroskedastisitas.",
+    "equation": "Persamaan regresi: {equation}",
+    "t_test": "Uji t (parsial), {term}: {t_text} {t_cmp} t tabel {t_table}, {p_text}: "
+              "{decision}",
+    "t_yes": "H0 ditolak; {term} berhubungan signifikan dengan {dependent}.",
+    "t_no": "H0 tidak ditolak; tidak ditemukan hubungan yang signifikan antara {term} dan "
+            "{dependent}.",
+    "f_test": "Uji F (simultan): F = {f} {f_cmp} F tabel {f_table}, {p_text}: {decision}",
+    "f_yes": "H0 ditolak; prediktor secara bersama-sama berhubungan signifikan dengan "
+             "{dependent}.",
+    "f_no": "H0 tidak ditolak; prediktor secara bersama-sama tidak berhubungan signifikan "
+            "dengan {dependent}.",
+    "r2_sentence": "Koefisien determinasi (R Kuadrat) = {r2} (R Kuadrat disesuaikan = "
+                   "{adj_r2}): {pct}% variasi {dependent} dapat dijelaskan oleh model; "
+                   "sisanya {rest}% tidak dijelaskan oleh model.",
+    "slope": "Setiap kenaikan satu poin skor {x} diikuti {direction} skor {y} sebesar {b} "
+             "poin{held}.",
+    "slope_up": "kenaikan",
+    "slope_down": "penurunan",
+    "slope_held": ", dengan prediktor lain dianggap tetap",
+    "association_note": "Regresi pada data survei menunjukkan hubungan (asosiasi): hasil ini "
+                        "sendiri tidak membuktikan bahwa {predictors} menyebabkan perubahan "
+                        "{dependent}.",
+    "sec_assumptions": "Uji Asumsi Klasik",
+    "assumptions_model": "Model Regresi {i}: {formula}",
+    "residual_normality": "Normalitas residual. {sentence}",
+    "multicol_table": "Uji Multikolinearitas",
+    "multicol_rule": "Tidak terjadi multikolinearitas jika nilai Toleransi lebih besar dari "
+                     "0.10 dan VIF lebih kecil dari 10.",
+    "multicol_ok": "Tidak terjadi multikolinearitas",
+    "multicol_bad": "Terjadi multikolinearitas",
+    "multicol_yes": "Setiap prediktor memiliki Toleransi lebih besar dari 0.10 dan VIF lebih "
+                    "kecil dari 10: tidak terjadi multikolinearitas.",
+    "multicol_no": "Terjadi multikolinearitas (Toleransi tidak lebih besar dari 0.10 atau VIF "
+                   "tidak lebih kecil dari 10): {terms}.",
+    "multicol_simple": "Dengan satu prediktor tidak ada multikolinearitas yang perlu diuji.",
+    "glejser_table": "Uji Heteroskedastisitas: Uji Glejser (variabel dependen: nilai mutlak "
+                     "residual)",
+    "hetero_ok": "Tidak terjadi heteroskedastisitas",
+    "hetero_bad": "Terjadi heteroskedastisitas",
+    "glejser_yes": "Uji Glejser: Sig. setiap prediktor lebih besar dari {alpha}: tidak terjadi "
+                   "heteroskedastisitas.",
+    "glejser_no": "Uji Glejser: Sig. tidak lebih besar dari {alpha} untuk {terms}: terjadi "
+                  "heteroskedastisitas.",
+    "hetero_table": "Hasil Uji Heteroskedastisitas",
+    "col_test": "Uji",
+    "col_statistic": "Statistik",
+    "test_glejser": "Glejser",
+    "test_bp": "Breusch-Pagan",
+    "test_white": "White",
+    "hetero_sentence": "Uji {test}: {p_text}: {decision}.",
+    "hetero_none_text": "tidak terjadi heteroskedastisitas",
+    "hetero_found_text": "terjadi heteroskedastisitas",
+    "linearity_table": "Uji Linearitas: {dependent} * {x}",
+    "src_Between Groups": "Antar Kelompok",
+    "src_Linearity": "Linearitas",
+    "src_Deviation from Linearity": "Penyimpangan dari Linearitas",
+    "src_Within Groups": "Dalam Kelompok",
+    "assoc_table": "Ukuran Asosiasi",
+    "col_R2_lin": "R Kuadrat",
+    "col_eta": "Eta",
+    "col_eta2": "Eta Kuadrat",
+    "linearity_yes": "Penyimpangan dari Linearitas (Deviation from Linearity): {p_text}: "
+                     "hubungan antara {x} dan {y} linear.",
+    "linearity_no": "Penyimpangan dari Linearitas (Deviation from Linearity): {p_text}: "
+                    "hubungan antara {x} dan {y} tidak linear.",
+    "dw_table": "Uji Autokorelasi: Durbin-Watson",
+    "col_dl": "dL",
+    "col_du": "dU",
+    "col_4du": "4 - dU",
+    "col_4dl": "4 - dL",
+    "note_dw": "Batas eksak pada alpha = {alpha}, n = {n}, k = {k} (jumlah prediktor, "
+               "konstanta tidak dihitung). Aturan keputusan menurut Ghozali.",
+    "dw_positive": "d = {d} lebih kecil dari dL = {dl}: terjadi autokorelasi positif.",
+    "dw_negative": "d = {d} lebih besar dari 4 - dL = {l4}: terjadi autokorelasi negatif.",
+    "dw_none": "d = {d} terletak di antara dU = {du} dan 4 - dU = {u4}: tidak terjadi "
+               "autokorelasi.",
+    "dw_low": "d = {d} terletak di antara dL = {dl} dan dU = {du}: tanpa keputusan "
+              "(daerah ragu-ragu).",
+    "dw_high": "d = {d} terletak di antara 4 - dU = {u4} dan 4 - dL = {l4}: tanpa keputusan "
+               "(daerah ragu-ragu).",
+    "dw_missing": "Nilai d Durbin-Watson tidak terdefinisi untuk residual ini.",
+    "dec_positive": "Autokorelasi positif",
+    "dec_negative": "Autokorelasi negatif",
+    "dec_none": "Tidak terjadi autokorelasi",
+    "dec_inconclusive": "Tanpa keputusan",
+    "runs_table": "Uji Run pada residual",
+    "col_test_value": "Nilai Uji (median)",
+    "col_below": "Kasus < Nilai Uji",
+    "col_above": "Kasus >= Nilai Uji",
+    "col_total_cases": "Jumlah Kasus",
+    "col_runs": "Jumlah Run",
+    "col_z": "Z",
+    "col_asymp_short": "Asymp. Sig. (2 arah)",
+    "runs_yes": "Uji run: {p_text}: residual acak (tidak terjadi autokorelasi).",
+    "runs_no": "Uji run: {p_text}: residual tidak acak (terjadi autokorelasi).",
+    "sec_contrib": "Sumbangan Efektif dan Sumbangan Relatif",
+    "contrib_method": "Sumbangan efektif (SE) = Beta x r orde nol x 100%; jumlah SE sama "
+                      "dengan R Kuadrat. Sumbangan relatif (SR) = SE / R Kuadrat.",
+    "contrib_table": "Sumbangan Efektif dan Relatif: model {i} ({formula})",
+    "col_r_zero": "r (orde nol)",
+    "col_effective": "Sumbangan Efektif (%)",
+    "col_relative": "Sumbangan Relatif (%)",
+    "total": "Jumlah",
+    "contrib_sentence": "{term}: sumbangan efektif {se}% terhadap variasi {dependent}, "
+                        "sumbangan relatif {sr}% dari variasi yang dijelaskan model.",
+    "sec_categories": "Kategorisasi Variabel",
+    "cat_method_interval": "Metode interval: rentang skor {basis} dibagi menjadi {levels} kelas "
+                           "dengan lebar sama.",
+    "cat_method_mean_sd": "Metode rata-rata dan simpangan baku (Azwar), rata-rata dan simpangan "
+                          "baku {basis}, {levels} kelas.",
+    "cat_method_ideal_percent": "Metode persentase skor ideal: setiap skor sebagai persentase "
+                                "dari skor tertinggi yang mungkin, {levels} kelas.",
+    "basis_hypothetical": "hipotetik",
+    "basis_sample": "empiris",
+    "cat_table": "Kategori {name}",
+    "col_category": "Kategori",
+    "col_range": "Rentang Skor",
+    "col_count": "Frekuensi",
+    "col_percent": "Persentase",
+    "cat_rule": "Aturan batas: {rule}. Skor yang tepat berada pada batas masuk ke kelas di "
+                "atasnya ({note}).",
+    "cat_score": "skor",
+    "cat_note_interval": "rentang {lo}-{hi}, lebar kelas {width}",
+    "cat_note_mean_sd": "mu = {mu}, sigma = {sigma}",
+    "cat_note_ideal_percent": "skor ideal {ideal}",
+    "cat_3_0": "Rendah",
+    "cat_3_1": "Sedang",
+    "cat_3_2": "Tinggi",
+    "cat_5_0": "Sangat Rendah",
+    "cat_5_1": "Rendah",
+    "cat_5_2": "Sedang",
+    "cat_5_3": "Tinggi",
+    "cat_5_4": "Sangat Tinggi",
+    "cat_sentence": "Kelompok responden terbesar, {count} dari {n} ({pct}%), berada pada "
+                    "kategori {category} untuk {name}; rata-rata skor {mean}.",
+    "cat_ideal": "Rata-rata skor {name} mencapai {ideal}% dari skor ideal.",
+    "sec_figures": "Gambar",
+    "figure_file": "Berkas: {name}",
+    "sec_provenance": "Informasi Reproduksi",
+    "prov_table": "Data Masukan, Perangkat Lunak, dan Pengaturan",
+    "col_entry": "Keterangan",
+    "col_value": "Nilai",
+    "prov_file": "Berkas data",
+    "prov_sha": "SHA-256 berkas data",
+    "prov_instrument": "Instrumen",
+    "prov_instrument_file": "Berkas instrumen",
+    "prov_shipped": "{file} (bawaan smma_stats)",
+    "prov_version": "Versi {package}",
+    "prov_alpha": "Taraf signifikansi (alpha)",
+    "prov_judge": "Dasar keputusan validitas",
+    "prov_tails": "r tabel",
+    "prov_drop_invalid": "Hapus butir tidak valid",
+    "prov_robust": "Galat baku robust (HC3)",
+    "prov_normality_method": "Uji normalitas",
+    "prov_categories": "Kategori",
+    "prov_score": "Skor skala",
+    "prov_lang": "Bahasa analisis",
+    "score_sum": "jumlah skor butir",
+    "score_mean": "rata-rata skor butir",
+    "cat_setting": "{method}, {levels} kelas, dasar {basis}",
+    "catname_interval": "interval",
+    "catname_mean_sd": "rata-rata dan simpangan baku (Azwar)",
+    "catname_ideal_percent": "persentase skor ideal",
+    "norm_lilliefors": "Kolmogorov-Smirnov dengan koreksi Lilliefors",
+    "norm_kolmogorov": "Kolmogorov-Smirnov Z (asimtotik)",
+    "and": "dan",
+    "yes": "ya",
+    "no": "tidak",
+    "none": "tidak ada",
+}
+
+#: Catalogue by language code.
+CATALOGUE: dict[str, dict[str, str]] = {"en": EN, "id": ID}
+
+#: Languages the report is written in.
+LANGUAGES = tuple(CATALOGUE)
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if the report speaks it, else raise :class:`SmmaError`."""
+    if lang not in CATALOGUE:
+        raise SmmaError(f"report language must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    return lang
+
+
+def msg(key: str, lang: str = "en", **fmt) -> str:
+    """Look up ``key`` in the catalogue of ``lang`` and fill its placeholders.
+
+    Parameters
+    ----------
+    key : str
+        Message key, e.g. ``"sec_validity"``.
+    lang : {"en", "id"}
+        Language.
+    **fmt
+        Values for the ``{name}`` placeholders.
+
+    Returns
+    -------
+    str
+
+    Raises
+    ------
+    KeyError
+        The key is not in the catalogue (a programming error, caught by tests).
+
+    Examples
+    --------
+    >>> msg("sec_validity", "id")
+    'Uji Validitas'
+    >>> msg("validity_table", "en", name="PI")
+    'Item validity: PI'
+    """
+    text = CATALOGUE[check_lang(lang)][key]
+    return text.format(**fmt)
