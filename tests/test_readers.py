@@ -243,10 +243,10 @@ def test_every_row_incomplete(tmp_path, inst):
                               "2 rows misses at least one answer")
 
 
-def test_other_missing_rules_are_not_available(inst):
-    with pytest.raises(SmmaError, match=r"^missing='pairwise' is not supported; use one of "
-                                        r"listwise$"):
-        read_responses(DATA / "readers_basic.csv", inst, missing="pairwise")
+def test_unknown_missing_rule(inst):
+    with pytest.raises(SmmaError, match=r"^missing='mean' is not supported; use one of "
+                                        r"listwise, pairwise, person-mean$"):
+        read_responses(DATA / "readers_basic.csv", inst, missing="mean")
 
 
 # ---------------------------------------------------------------- cell errors

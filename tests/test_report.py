@@ -186,7 +186,7 @@ def test_report_order_and_sample(study):
     doc = build_document(study)
     titles = [s.title for s in doc.sections if s.level == 1]
     assert titles == [
-        "Sample", "Item validity", "Reliability", "Removal of invalid items", "Normality",
+        "Sample", "Data screening", "Item validity", "Reliability", "Removal of invalid items", "Normality",
         "Simple linear regression: model 1 (PI ~ SMMA)",
         "Multiple linear regression: model 2 (PI ~ entertainment + interaction)",
         "Classical assumption tests", "Effective and relative contributions",

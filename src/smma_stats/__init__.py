@@ -38,6 +38,9 @@ _EXPORTS = {
     "AssumptionTestResult": "assumptions", "LinearityResult": "assumptions",
     "CategoryResult": "categories", "categorize": "categories",
     "StudyResult": "study", "analyze": "study",
+    "ScreeningResult": "screening", "screen": "screening",
+    "GroupResult": "groups", "group_breakdown": "groups",
+    "independent_t_test": "groups", "one_way_anova": "groups", "levene_test": "groups",
     "synthesize": "synthesis",
 }
 

@@ -109,17 +109,24 @@ def _resolve(responses: Path, instrument: Optional[str], construct: Optional[Lis
 def write_atomic(path: Path, data: str | bytes) -> None:
     """Write ``data`` to ``path`` so that the old file survives any failure."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if path.is_dir():
+        raise SmmaError(f"{path}: is a folder; give a file name")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise SmmaError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data.encode("utf-8") if isinstance(data, str) else data)
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
+        if isinstance(exc, OSError):
+            raise SmmaError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
         raise
 
 
@@ -151,6 +158,17 @@ def analyze(
     ks_method: Annotated[str, typer.Option(
         "--ks-method", help="lilliefors (SPSS 21+) or kolmogorov (older SPSS, PSPP).")]
         = "lilliefors",
+    missing: Annotated[Missing, typer.Option(
+        "--missing", help="Skipped answers: listwise (leave the respondent out, as SPSS), "
+        "pairwise (keep the blanks) or person-mean (fill in the mean of the respondent's "
+        "other answers).")] = Missing.listwise,
+    exclude_flagged: Annotated[bool, typer.Option(
+        "--exclude-flagged", help="Leave out the responses the data screening flags "
+        "(duplicates, straight-lining, failed attention check); the report lists them.")]
+        = False,
+    by: Annotated[Optional[str], typer.Option(
+        "--by", metavar="COLUMN", help="Compare every construct across the groups of this "
+        "column (e.g. gender): means, categories, t test or one-way ANOVA.")] = None,
     construct: ConstructOpt = None,
     model: ModelOpt = None,
     sheet: SheetOpt = None,
@@ -158,6 +176,10 @@ def analyze(
     """Analyse a response file and print or write the full report."""
     if fmt is Format.docx and out is None:
         raise typer.BadParameter("--format docx needs --out FILE", param_hint="--out")
+    if out is not None and out.is_dir():
+        raise SmmaError(f"--out {out} is a folder; give a file name")
+    if out is not None and out.is_dir():
+        raise SmmaError(f"{out}: is a folder; give a file name")
     if ks_method not in ("lilliefors", "kolmogorov"):
         raise typer.BadParameter("use lilliefors or kolmogorov", param_hint="--ks-method")
     from .readers import read_responses
@@ -165,10 +187,10 @@ def analyze(
     from .study import analyze as run
 
     inst, notes = _resolve(responses, instrument, construct, model, sheet)
-    data = read_responses(responses, inst, sheet=sheet)
+    data = read_responses(responses, inst, sheet=sheet, missing=missing.value)
     study = run(data, inst, alpha=alpha, judge=judge.value, tails=1 if one_tailed else 2,
                 drop_invalid=drop_invalid, robust=robust, normality_method=ks_method,
-                lang=lang.value, notes=tuple(notes))
+                lang=lang.value, notes=tuple(notes), exclude_flagged=exclude_flagged, by=by)
     figures = ()
     if plots is not None:
         from .report.plots import make_figures, write_figures

@@ -25,7 +25,16 @@ per construct/dimension ``label_id``; an item's wording may be a mapping
 ``{id: "...", en: "..."}`` (Indonesian and English); ``scale.aliases`` maps a
 value to extra answer texts (``{5: [SS, Strongly agree]}``);
 ``categories: {method: interval, levels: 3}`` chooses the category method;
-``columns:`` maps a file header to an item id; ``attention_check``.
+``columns:`` maps a file header to an item id; ``attention_check`` names
+an instructed-response question and the answer that passes it::
+
+    attention_check:
+      column: "Untuk baris ini pilih Setuju"   # a file header, or an item id
+      expect: 4                  # a scale point or answer text; a list for several
+
+(``item:`` may stand for ``column:``; it must then be an item id.) A
+respondent whose answer is not one of ``expect``, or is blank, fails the
+check; see :func:`smma_stats.screening.screen`.
 """
 
 from __future__ import annotations
@@ -258,9 +267,7 @@ def instrument_from_dict(raw: Any, source: str | None = None) -> Instrument:
     for header, item in columns.items():
         if str(item) not in all_items:
             raise InstrumentError(f"key 'columns.{header}': unknown item {item!r}")
-    check = raw.get("attention_check")
-    if check is not None and not isinstance(check, dict):
-        raise InstrumentError("key 'attention_check': must be a mapping {column, expect}")
+    check = _parse_attention_check(raw.get("attention_check"), all_items)
     return Instrument(
         name=name, title=str(raw.get("title") or name), scale=scale, score=score,
         constructs=constructs, reverse=tuple(reverse), models=models,
@@ -400,6 +407,33 @@ def _parse_model(raw: Any, index: int, names: set[str]) -> Model:
     if len(set(preds)) != len(preds):
         raise InstrumentError(f"key {where!r}: a predictor is named twice")
     return Model(dep, tuple(preds))
+
+
+def _parse_attention_check(raw: Any, items: Mapping[str, str]) -> dict | None:
+    """``{column, expect}`` with ``expect`` a tuple of whole numbers and texts."""
+    key = "attention_check"
+    if raw is None:
+        return None
+    if not isinstance(raw, dict) or set(map(str, raw)) - {"column", "item", "expect"}:
+        raise InstrumentError(f"key {key!r}: must be a mapping {{column, expect}}")
+    if ("column" in raw) == ("item" in raw):
+        raise InstrumentError(f"key {key!r}: give either 'column' or 'item'")
+    column = raw.get("column", raw.get("item"))
+    if not isinstance(column, (str, int)) or isinstance(column, bool) or not str(column).strip():
+        raise InstrumentError(f"key {key!r}: 'column' must be a file header or an item id")
+    if "item" in raw and str(column) not in items:
+        raise InstrumentError(f"key '{key}.item': unknown item {column!r}")
+    expect = raw.get("expect")
+    values = expect if isinstance(expect, list) and expect else [expect]
+    out = []
+    for v in values:
+        if isinstance(v, float) and v.is_integer():
+            v = int(v)
+        if isinstance(v, bool) or not isinstance(v, (int, str)) or str(v).strip() == "":
+            raise InstrumentError(f"key '{key}.expect': {v!r} is not an answer; give a scale "
+                                  "point, an answer text or a list of them")
+        out.append(v.strip() if isinstance(v, str) else v)
+    return {"column": str(column).strip(), "expect": tuple(out)}
 
 
 def _parse_categories(raw: Any) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from typing import Any, Mapping
 
 from .errors import DataError, SmmaError
 from .results import ResultMixin, jsonable
+from .screening import missing_summary
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,11 @@ class StudyResult(ResultMixin):
 
     ``to_dict()`` gives the JSON layout that ``smma analyze --format json``
     prints (keys ``n``, ``n_dropped``, ``scales``, ``normality``,
-    ``regressions``, ``categories``, and more).
+    ``regressions``, ``categories``, ``screening``, ``groups`` and more).
+    ``screening`` is the :class:`~smma_stats.screening.ScreeningResult` of
+    the responses read; ``excluded_rows`` the flagged rows left out
+    (``exclude_flagged=True``); ``groups`` the
+    :class:`~smma_stats.groups.GroupResult` of ``by=``, or None.
     """
 
     _title = "Study"
@@ -80,6 +85,9 @@ class StudyResult(ResultMixin):
     settings: Mapping[str, Any] = field(default_factory=dict)
     notes: tuple = ()
     scores: Any = None
+    screening: Any = None
+    excluded_rows: tuple = ()
+    groups: Any = None
 
     @property
     def n(self) -> int:
@@ -134,6 +142,11 @@ class StudyResult(ResultMixin):
             "dimension_categories": {k: _category_rows(c)
                                      for k, c in self.dimension_categories.items()},
             "drop_steps": [dataclasses.asdict(s) for s in self.drop_steps],
+            "missing": missing_summary(resp),
+            "screening": self.screening.to_dict() if self.screening is not None else None,
+            "n_excluded": len(self.excluded_rows),
+            "excluded_rows": list(self.excluded_rows),
+            "groups": self.groups.to_dict() if self.groups is not None else None,
             "settings": dict(self.settings),
             "notes": list(self.notes),
         }
@@ -213,7 +226,8 @@ def _scores(items, instrument, items_used: Mapping[str, tuple]):
         if not used:
             continue
         block = items[used]
-        cols[name] = block.sum(axis=1) if instrument.score == "sum" else block.mean(axis=1)
+        cols[name] = (block.sum(axis=1, skipna=False) if instrument.score == "sum"
+                      else block.mean(axis=1, skipna=False))
     return pd.DataFrame(cols, index=items.index)
 
 
@@ -230,7 +244,8 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
             tails: int = 2, drop_invalid: bool = False, robust: bool = False,
             normality_method: str = "lilliefors", category_method: str | None = None,
             category_levels: int | None = None, category_basis: str | None = None,
-            lang: str = "en", notes: tuple = ()) -> StudyResult:
+            lang: str = "en", notes: tuple = (), missing: str = "listwise",
+            exclude_flagged: bool = False, by: str | None = None) -> StudyResult:
     """Run the whole instrument-testing and regression routine.
 
     Parameters
@@ -259,6 +274,16 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
         Language of the category labels.
     notes : tuple of str
         How the instrument was chosen or inferred; shown in the report.
+    missing : {"listwise", "pairwise", "person-mean"}
+        Missing-answer rule when ``responses`` still has to be read (see
+        :func:`~smma_stats.readers.read_responses`).
+    exclude_flagged : bool
+        Leave out every response flagged by
+        :func:`~smma_stats.screening.screen` (duplicates, straight-lining,
+        failed attention check); the rows are listed in ``excluded_rows``.
+    by : str, optional
+        An attribute column: add a group breakdown (``groups``) of every
+        construct, see :func:`~smma_stats.groups.group_breakdown`.
 
     Returns
     -------
@@ -275,9 +300,18 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
     if not isinstance(instrument, Instrument):
         instrument = find_instrument(instrument)
     if not isinstance(responses, Responses):
-        responses = read_responses(responses, instrument)
+        responses = read_responses(responses, instrument, missing=missing)
     if not 0 < alpha < 1:
         raise SmmaError(f"alpha must be between 0 and 1, not {alpha}")
+    from .groups import find_column, group_breakdown
+    from .screening import screen, without_rows
+
+    if by is not None:
+        find_column(responses.attributes, by)
+    screening = screen(responses, instrument)
+    excluded = screening.flagged_rows if exclude_flagged else ()
+    if excluded:
+        responses = without_rows(responses, excluded)
 
     from .categories import categorize
     from .normality import ks_normality
@@ -332,7 +366,8 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
 
     def _cat(name, n_items):
         k = n_items if instrument.score == "sum" else 1
-        return categorize(scores[name], k, instrument.scale.min, instrument.scale.max,
+        # under --missing pairwise a score is missing where one of its items is
+        return categorize(scores[name].dropna(), k, instrument.scale.min, instrument.scale.max,
                           levels=cat["levels"], method=cat["method"], basis=cat["basis"],
                           lang=lang, name=name)
 
@@ -346,13 +381,19 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
 
     settings = {"alpha": alpha, "judge": judge, "tails": tails, "drop_invalid": drop_invalid,
                 "robust": robust, "normality_method": normality_method,
-                "categories": cat, "score": instrument.score, "lang": lang}
-    return StudyResult(
+                "categories": cat, "score": instrument.score, "lang": lang,
+                "missing": missing_summary(responses)["method"], "exclude_flagged": exclude_flagged}
+    if by is not None:
+        settings["by"] = by
+    study = StudyResult(
         instrument=instrument, responses=responses, alpha=alpha, validity=validity,
         reliability=reliability, dimension_reliability=dim_rel, normality=tuple(normality),
         models=models, categories=categories, dimension_categories=dim_cats,
         items_used=items_used, drop_steps=tuple(drop_steps), settings=settings,
-        notes=tuple(notes), scores=scores)
+        notes=tuple(notes), scores=scores, screening=screening, excluded_rows=excluded)
+    if by is not None:
+        study = dataclasses.replace(study, groups=group_breakdown(study, by=by))
+    return study
 
 
 def _run_model(scores, model, alpha, robust, normality_method) -> ModelResult:

@@ -1,5 +1,6 @@
-"""Reading questionnaire answers: a CSV, Excel workbook or DataFrame becomes
-coded, reverse-keyed item scores with one score per construct and dimension.
+"""Reading questionnaire answers: a CSV (survey-platform exports included),
+Excel workbook, SPSS .sav, Parquet file or DataFrame becomes coded,
+reverse-keyed item scores with one score per construct and dimension.
 
 Every cell problem is reported with the file, the row as a spreadsheet shows
 it (the header is row 1) and the column header, so a student can find the
@@ -15,6 +16,7 @@ from ..errors import ResponseError, SmmaError
 from ..instrument import Instrument
 from ._cells import MISSING_TEXTS, code_items
 from ._files import load_table, read_header
+from ._missing import RULES, apply_rule
 
 
 @dataclass(frozen=True, repr=False)
@@ -24,14 +26,18 @@ class Responses:
     Attributes
     ----------
     items : pandas.DataFrame
-        One integer column per instrument item (instrument order), reverse
-        keying applied (``min + max - x``). The index is the spreadsheet row
-        number (header = row 1, first answer = row 2).
+        One column per instrument item (instrument order), reverse keying
+        applied (``min + max - x``). The index is the spreadsheet row number
+        (header = row 1, first answer = row 2). Integer (int64) columns,
+        except float64 when a skipped answer is left empty (``"pairwise"``)
+        or filled with a person mean (``"person-mean"``).
     attributes : pandas.DataFrame
-        The other columns (name, age, ...), same index as ``items``.
+        The other columns (name, age, ...), same index as ``items``. An SPSS
+        column whose every code has a value label shows the labels.
     scores : pandas.DataFrame
         One column per construct then per dimension: the sum or mean of its
-        items, as the instrument's ``score`` says.
+        items, as the instrument's ``score`` says; NaN for a respondent who
+        skipped one of its items (``"pairwise"`` only).
     n, n_read, n_dropped : int
         Rows used, rows read (blank rows not counted) and rows dropped.
     dropped_rows : tuple of int
@@ -42,9 +48,25 @@ class Responses:
         Hex SHA-256 digest of the file's bytes; None for a DataFrame.
     columns : dict of str to str
         Item id -> the header it was read from.
-    missing : str
+    missing : {"listwise", "pairwise", "person-mean"}
         The missing-answer rule applied.
     instrument : Instrument or None
+    n_missing_answers : int
+        Empty item cells among the rows read (answers skipped, ``NA``, or an
+        SPSS code the file declares missing).
+    missing_by_item : dict of str to int
+        Item id -> its empty cells among the rows read (instrument order).
+    n_imputed_answers, n_imputed_respondents : int
+        Answers filled with a person mean, and respondents they belong to
+        (``"person-mean"`` only, else 0).
+    imputed_rows : tuple of int
+        Spreadsheet rows holding a filled answer.
+    max_missing_share : float or None
+        The share of a construct's items a respondent may skip under
+        ``"person-mean"``; None under the other rules.
+    notes : tuple of str
+        What reading did beyond the plain cells (SPSS codes read by their
+        value labels, declared-missing codes read as skipped), for the report.
     """
 
     items: Any
@@ -59,6 +81,13 @@ class Responses:
     columns: Mapping[str, str] = field(default_factory=dict)
     missing: str = "listwise"
     instrument: Instrument | None = None
+    n_missing_answers: int = 0
+    missing_by_item: Mapping[str, int] = field(default_factory=dict)
+    n_imputed_answers: int = 0
+    n_imputed_respondents: int = 0
+    imputed_rows: tuple[int, ...] = ()
+    max_missing_share: float | None = None
+    notes: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         return (f"Responses(n={self.n}, n_read={self.n_read}, n_dropped={self.n_dropped}, "
@@ -66,24 +95,36 @@ class Responses:
 
 
 def read_responses(source, instrument: Instrument, missing: str = "listwise",
-                   sheet: str | int | None = None) -> Responses:
-    """Read a response file (CSV, XLSX) or DataFrame against an instrument.
+                   sheet: str | int | None = None,
+                   max_missing_share: float = 0.2) -> Responses:
+    """Read a response file (CSV, XLSX, SPSS .sav, Parquet) or DataFrame against an instrument.
 
     Parameters
     ----------
     source : str, Path or pandas.DataFrame
         A ``.csv``/``.txt`` file (delimiter ``,`` ``;`` tab or ``|`` detected;
         UTF-8 with or without BOM; decimal comma accepted unless the delimiter
-        is a comma), an ``.xlsx`` workbook, or a DataFrame whose rows are
-        respondents (row numbers then count as if written to a sheet).
+        is a comma), an ``.xlsx`` workbook, an SPSS ``.sav``/``.zsav`` file
+        (needs pyreadstat), a Parquet file (needs pyarrow), or a DataFrame
+        whose rows are respondents. The format is told by the file's first
+        bytes. Row numbers count as if the rows were written to a sheet under
+        one header row (first respondent = row 2) whatever the format.
     instrument : Instrument
         Names the item columns, the scale and its labels, reverse keying and
         how scores are built.
-    missing : {"listwise"}
-        What to do with a respondent who skipped an item: ``"listwise"`` drops
-        the whole row.
+    missing : {"listwise", "pairwise", "person-mean"}
+        What to do with a respondent who skipped an item. ``"listwise"``
+        drops the whole row (SPSS's default). ``"pairwise"`` keeps every row
+        and leaves the gap empty (NaN), so each statistic can use the
+        respondents who answered what it needs. ``"person-mean"`` fills a gap
+        with the respondent's mean over the answered items of the same
+        construct, when at most ``max_missing_share`` of that construct's
+        items are missing; otherwise the row is dropped.
     sheet : str or int, optional
         Workbook sheet by name or 0-based position; the first by default.
+    max_missing_share : float
+        For ``"person-mean"``: the share of a construct's items a respondent
+        may skip, ``0 <= share < 1`` (0.2: one in five).
 
     Returns
     -------
@@ -93,17 +134,31 @@ def read_responses(source, instrument: Instrument, missing: str = "listwise",
     ------
     ResponseError
         The file cannot be read, a header is duplicated, an item column is
-        missing, or a cell is not an answer; the first problem in row order.
-        :func:`validate_responses` lists every one.
+        missing or ambiguous, or a cell is not an answer; the first problem
+        in row order. :func:`validate_responses` lists every one.
 
     Notes
     -----
-    An item column is the header equal to the item id, else the header the
-    instrument's ``columns:`` maps to it, else a header equal to the id apart
-    from case and surrounding spaces. A cell may hold a scale point (``4``,
-    ``4.0``, ``4,0``), a scale label or alias (case and spacing ignored), or
-    nothing (empty, ``NA``, ``N/A``, ``NaN``, ``null``) for a skipped item.
-    Fully blank rows are ignored.
+    An item's column is found in this order: the header equal to the item
+    id; the header the instrument's ``columns:`` maps to it; the id apart
+    from case and spacing; the id apart from punctuation as well, alone or in
+    square brackets (``"Pertanyaan [X1.1]"``); the item's wording (``text``
+    or ``text_en``) as the whole header, after a number (``"1. ..."``), in
+    square brackets (a Google Forms grid row) or as the SPSS variable label.
+    Wording is compared without case, spacing and punctuation.
+
+    A cell may hold a scale point (``4``, ``4.0``, ``4,0``), a scale label or
+    alias (case, spacing and punctuation ignored), a point with its label
+    (``"4 - Setuju"``, ``"SS (Sangat Setuju)"``), or nothing (empty, ``NA``,
+    ``N/A``, ``NaN``, ``null``) for a skipped item. In an SPSS file a code
+    whose value label is a scale label counts as that label's point, and a
+    code the file declares missing counts as skipped. Fully blank rows are
+    ignored.
+
+    Reverse keying is applied before a gap is filled, so a person mean is
+    taken over keyed answers. The filled value is the unrounded mean (e.g.
+    4.25), so sum scores may hold fractions; a rounded value would move the
+    respondent's score by up to half a point.
 
     Examples
     --------
@@ -121,28 +176,54 @@ def read_responses(source, instrument: Instrument, missing: str = "listwise",
        PI
     2  12
     3  15
+    >>> res = read_responses(df, inst, missing="person-mean", max_missing_share=0.34)
+    >>> res.items
+        Y1   Y2   Y3
+    2  4.0  4.0  4.0
+    3  5.0  5.0  5.0
+    4  2.0  2.5  3.0
+    >>> res.n_missing_answers, res.n_imputed_answers, res.imputed_rows
+    (1, 1, (4,))
     """
-    if missing not in _MISSING_RULES:
-        raise SmmaError(f"missing={missing!r} is not supported; use one of "
-                        f"{', '.join(_MISSING_RULES)}")
+    rule = _rule(missing)
+    if rule == "person-mean":
+        share = _share(max_missing_share)
     table = load_table(source, sheet)
-    columns, codes, errors = code_items(table, instrument)
+    columns, codes, errors, notes = code_items(table, instrument)
     if errors:
         raise errors[0]
-    items, dropped = _MISSING_RULES[missing](codes)
-    if items.empty:
-        raise ResponseError(f"no complete responses: each of the {table.n_read} rows misses "
-                            "at least one answer", table.path)
     scale = instrument.scale
     for item in instrument.reverse:
-        items[item] = scale.min + scale.max - items[item]
+        codes[item] = scale.min + scale.max - codes[item]
+    out = apply_rule(codes, instrument, rule, share if rule == "person-mean" else 0.0)
+    items = out.items
+    if items.empty:
+        raise ResponseError(_nothing_left(rule, table.n_read, share if rule == "person-mean"
+                                          else None), table.path)
+    if rule == "pairwise" and items.isna().all(axis=None):
+        raise ResponseError(f"no answers: none of the {table.n_read} rows answers an item",
+                            table.path)
     used = set(columns.values())
     attributes = table.frame.loc[items.index, [h for h in table.frame.columns if h not in used]]
-    scores = _scores(items, instrument)
-    return Responses(items=items, attributes=attributes, scores=scores, n=len(items),
-                     n_read=table.n_read, n_dropped=len(dropped), dropped_rows=dropped,
-                     source=table.path, sha256=table.sha256, columns=columns,
-                     missing=missing, instrument=instrument)
+    if table.value_labels:
+        from ._spss import label_attributes
+
+        attributes = label_attributes(attributes, table.value_labels)
+    emptied = {h: k for h, k in table.user_missing.items() if h in used}
+    if emptied:
+        notes = [*notes, f"{sum(emptied.values())} answer(s) holding a code the file declares "
+                         "missing read as skipped (" + ", ".join(
+                             f"{h}: {k}" for h, k in emptied.items()) + ")"]
+    return Responses(items=items, attributes=attributes, scores=_scores(items, instrument),
+                     n=len(items), n_read=table.n_read, n_dropped=len(out.dropped),
+                     dropped_rows=out.dropped, source=table.path, sha256=table.sha256,
+                     columns=columns, missing=rule, instrument=instrument,
+                     n_missing_answers=out.n_missing, missing_by_item=out.by_item,
+                     n_imputed_answers=out.n_imputed,
+                     n_imputed_respondents=len(out.imputed_rows),
+                     imputed_rows=out.imputed_rows,
+                     max_missing_share=share if rule == "person-mean" else None,
+                     notes=tuple(notes))
 
 
 def validate_responses(source, instrument: Instrument,
@@ -150,8 +231,10 @@ def validate_responses(source, instrument: Instrument,
     """Every problem that stops a response file from being read, in row order.
 
     A file that cannot be read as a table (encoding, duplicate header, no
-    data) gives that one error. Otherwise a missing item column comes first,
-    then each bad cell of the item columns found, by row then column.
+    data, a damaged workbook, .sav or Parquet file) or whose columns match
+    the items ambiguously gives that one error. Otherwise a missing item
+    column comes first, then each bad cell of the item columns found, by
+    row then column.
     An empty list means :func:`read_responses` will read the answers
     (skipped items are not problems).
 
@@ -174,19 +257,26 @@ def validate_responses(source, instrument: Instrument,
 
 # ---------------------------------------------------------------- missing answers
 
-# A rule takes the coded answers (NaN = skipped) and returns the answers kept
-# and the spreadsheet rows left out.
-
-def _listwise(codes):
-    """Keep only respondents who answered every item (SPSS's default)."""
-    if all(dt.kind in "iu" for dt in codes.dtypes):
-        return codes.astype("int64"), ()
-    complete = codes.notna().all(axis=1).to_numpy()
-    dropped = tuple(int(r) for r in codes.index[~complete])
-    return codes.loc[complete].astype("int64"), dropped
+def _rule(missing) -> str:
+    rule = missing.replace("_", "-") if isinstance(missing, str) else missing
+    if rule not in RULES:
+        raise SmmaError(f"missing={missing!r} is not supported; use one of {', '.join(RULES)}")
+    return rule
 
 
-_MISSING_RULES = {"listwise": _listwise}
+def _share(share) -> float:
+    ok = isinstance(share, (int, float)) and not isinstance(share, bool)
+    if not ok or not 0 <= share < 1:
+        raise SmmaError(f"max_missing_share must be a number from 0 up to (not including) 1, "
+                        f"not {share!r}")
+    return float(share)
+
+
+def _nothing_left(rule: str, n_read: int, share: float | None) -> str:
+    if rule == "person-mean":
+        return (f"no usable responses: each of the {n_read} rows misses more than "
+                f"{share:.0%} of the items of a construct")
+    return f"no complete responses: each of the {n_read} rows misses at least one answer"
 
 
 def _scores(items, instrument: Instrument):
@@ -196,7 +286,9 @@ def _scores(items, instrument: Instrument):
     cols = {}
     for name in instrument.scale_names():
         block = items[instrument.items_of(name)]
-        cols[name] = block.sum(axis=1) if how == "sum" else block.mean(axis=1)
+        # a respondent who skipped one of the items has no score (pairwise)
+        cols[name] = (block.sum(axis=1, skipna=False) if how == "sum"
+                      else block.mean(axis=1, skipna=False))
     return pd.DataFrame(cols, index=items.index)
 
 

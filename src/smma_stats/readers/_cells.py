@@ -1,4 +1,4 @@
-"""Item columns: finding them by header and turning cells into scale points."""
+"""Item cells into scale points: numbers, labels and aliases, SPSS value labels."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import numpy as np
 
 from ..errors import InstrumentError, ResponseError
 from ..instrument import Instrument, Scale
+from ._columns import absent_error, match_columns, normalise
 from ._files import Table
 
 #: Cell texts read as "no answer" (compared after trimming, case ignored).
@@ -15,80 +16,146 @@ MISSING_TEXTS = frozenset({"", "na", "n/a", "nan", "null"})
 _NUMBER_RE = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 
 
-def _match_columns(headers: list[str], instrument: Instrument, path) -> tuple[dict, list]:
-    """Item id -> header, and the item ids without a column."""
-    fold = lambda t: " ".join(str(t).split()).casefold()  # noqa: E731
-    ids = instrument.item_ids
-    out = {i: i for i in ids if i in headers}
-    taken = set(out.values())
-    for how in ("mapping", "case"):
-        for item in (i for i in ids if i not in out):
-            if how == "mapping":
-                keys = {fold(k) for k, v in instrument.columns.items() if v == item}
-                hits = [h for h in headers if fold(h) in keys and h not in taken]
-            else:
-                hits = [h for h in headers if fold(h) == fold(item) and h not in taken]
-            if len(hits) > 1:
-                raise ResponseError(f"item {item!r} matches several columns: "
-                                    f"{', '.join(map(repr, hits))}", path)
-            if hits:
-                out[item] = hits[0]
-                taken.add(hits[0])
-    return {i: out[i] for i in ids if i in out}, [i for i in ids if i not in out]
-
-
 def code_items(table: Table, instrument: Instrument, keep_going: bool = False):
-    """Item id -> header, the coded answers (NaN = skipped) and the problems."""
+    """Item id -> header, the coded answers (NaN = skipped), the problems, and reading notes.
+
+    The problems are :class:`ResponseError` in row order (a missing item
+    column first); without ``keep_going`` the work stops at the column match.
+    """
     import pandas as pd
 
     frame, path = table.frame, table.path
     headers = list(frame.columns)
     try:
-        columns, absent = _match_columns(headers, instrument, path)
+        columns, absent = match_columns(headers, instrument, path, table.variable_labels)
     except ResponseError as exc:
-        return {}, None, [exc]
+        return {}, None, [exc], []
     problems: list[tuple[int, int, ResponseError]] = []
     if absent:
-        shown = ", ".join(headers[:15]) + (", ..." if len(headers) > 15 else "")
-        err = ResponseError(f"no column for item(s) {', '.join(absent)} of instrument "
-                            f"{instrument.name!r} (headers: {shown})", path)
+        err = absent_error(headers, instrument, columns, absent, path, table.kind,
+                           first=_first_cell(frame))
         if not keep_going:
-            return columns, None, [err]
+            return columns, None, [err], []
         problems.append((0, -1, err))
     lookup = _label_lookup(instrument.scale)
-    coded = {}
+    coded, notes = {}, []
     for item, header in columns.items():
-        values, bad = _code_column(frame[header], instrument.scale, lookup)
+        s = frame[header]
+        labels = table.value_labels.get(header)
+        if labels:
+            s, note = _apply_value_labels(s, labels, item, instrument.scale, lookup)
+            notes += note
+        values, bad = _code_column(s, instrument.scale, lookup)
         coded[item] = values
         pos = headers.index(header)
         for where, message in bad:
             row = int(frame.index[where])
+            if labels and frame[header].iloc[where] in labels:
+                message += f" (value label {labels[frame[header].iloc[where]]!r})"
+            if table.kind == "sav":
+                message += f" (case {row - 1} in SPSS)"
             problems.append((row, pos, ResponseError(message, path, row=row, column=header)))
     problems.sort(key=lambda t: (t[0], t[1]))
     codes = None if absent else pd.DataFrame(coded, index=frame.index)
-    return columns, codes, [p[2] for p in problems]
+    return columns, codes, [p[2] for p in problems], notes
 
 
-def _label_lookup(scale: Scale) -> dict[str, int]:
-    lookup: dict[str, int] = {}
-    texts = [(v, t) for v, t in scale.labels.items()]
-    texts += [(v, t) for v, ts in scale.aliases.items() for t in ts]
-    for value, text in texts:
-        key = " ".join(text.split()).casefold()
-        if lookup.get(key, value) != value:
-            raise InstrumentError(f"key 'scale': the answer text {text!r} stands for both "
-                                  f"{lookup[key]} and {value}")
-        lookup[key] = value
-    return lookup
+def _first_cell(frame):
+    """The first non-empty cell of a one-column table (to guess a wrong delimiter)."""
+    if frame.shape[1] != 1:
+        return None
+    s = frame.iloc[:, 0].dropna()
+    return str(s.iloc[0]) if len(s) else None
 
 
-def _code_column(s, scale: Scale, lookup: dict[str, int]):
+def _apply_value_labels(s, labels, item: str, scale: Scale, lookup):
+    """Stored codes read by their SPSS value label when the label is a scale label.
+
+    A code whose label the scale knows takes that label's scale point, so a
+    file coded 0..4 (or in reverse) under the labels still reads right; other
+    codes are kept and checked as numbers.
+    """
+    import pandas as pd
+    from pandas.api.types import is_numeric_dtype
+
+    if not is_numeric_dtype(s.dtype):
+        return s, []
+    remap = {}
+    for code, text in labels.items():
+        value, problem = _interpret(str(text), scale.min, scale.max, lookup)
+        if problem is None and not np.isnan(value) and value != code:
+            remap[code] = value
+    if not remap:
+        return s, []
+    arr = s.to_numpy(dtype=float, na_value=np.nan)
+    out = arr.copy()
+    for code, value in remap.items():
+        out[arr == code] = value
+    shown = ", ".join(f"{_num(c)} -> {_num(v)}" for c, v in sorted(remap.items()))
+    note = f"{item}: stored codes read by their value labels as scale points ({shown})"
+    return pd.Series(out, index=s.index, name=s.name), [note]
+
+
+def _num(v) -> str:
+    return str(int(v)) if float(v).is_integer() else repr(float(v))
+
+
+class _Labels:
+    """Answer texts of a scale: exact (case and spacing ignored), then without punctuation."""
+
+    def __init__(self, scale: Scale):
+        self.min, self.max = scale.min, scale.max
+        self.exact: dict[str, int] = {}
+        self.loose: dict[str, int | None] = {}     # None: two values share the text
+        texts = [(v, t) for v, t in scale.labels.items()]
+        texts += [(v, t) for v, ts in scale.aliases.items() for t in ts]
+        for value, text in texts:
+            key = " ".join(text.split()).casefold()
+            if self.exact.get(key, value) != value:
+                raise InstrumentError(f"key 'scale': the answer text {text!r} stands for both "
+                                      f"{self.exact[key]} and {value}")
+            self.exact[key] = value
+            loose = normalise(text)
+            self.loose[loose] = value if self.loose.get(loose, value) == value else None
+
+    def part(self, words: str) -> int | None:
+        """Scale point named by a piece of a cell: a label, an alias or a bare number."""
+        if words.isdigit() and self.min >= 0:
+            return int(words)
+        return self.loose.get(words)
+
+    def combined(self, text: str) -> tuple[float | None, str | None]:
+        """``"5 (Sangat Setuju)"``, ``"SS - Sangat Setuju"``: two names of one point.
+
+        Returns (value, None) when both pieces name the same scale point,
+        (None, problem) when they name different ones, (None, None) otherwise.
+        """
+        key = normalise(text)
+        if key in self.loose:
+            value = self.loose[key]
+            return (float(value), None) if value is not None else (None, None)
+        words = key.split()
+        for cut in range(1, len(words)):
+            left, right = self.part(" ".join(words[:cut])), self.part(" ".join(words[cut:]))
+            if left is None or right is None:
+                continue
+            if left == right:
+                return float(left), None
+            return None, (f"{text!r} names two different answers ({left} and {right})")
+        return None, None
+
+
+def _label_lookup(scale: Scale) -> _Labels:
+    return _Labels(scale)
+
+
+def _code_column(s, scale: Scale, lookup: _Labels):
     """Float codes (NaN = no answer) and ``[(position, message), ...]`` problems."""
     import pandas as pd
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
     lo, hi = scale.min, scale.max
-    if s.dtype.kind in "iu":
+    if isinstance(s.dtype, np.dtype) and s.dtype.kind in "iu":
         # fastest path: a column of whole numbers without gaps needs a range check only
         arr = s.to_numpy()
         bad = (arr < lo) | (arr > hi)
@@ -112,7 +179,7 @@ def _code_column(s, scale: Scale, lookup: dict[str, int]):
     return arr, problems
 
 
-def _interpret(u, lo: int, hi: int, lookup: dict[str, int]) -> tuple[float, str | None]:
+def _interpret(u, lo: int, hi: int, lookup: _Labels) -> tuple[float, str | None]:
     """One distinct cell value -> (code or NaN, problem or None)."""
     if isinstance(u, (bool, np.bool_)):
         return np.nan, f"{u!r} is not a scale point ({lo}..{hi})"
@@ -123,10 +190,13 @@ def _interpret(u, lo: int, hi: int, lookup: dict[str, int]) -> tuple[float, str 
         key = text.casefold()
         if key in MISSING_TEXTS:
             return np.nan, None
-        if key in lookup:
-            return float(lookup[key]), None
+        if key in lookup.exact:
+            return float(lookup.exact[key]), None
         if _NUMBER_RE.match(text):
             return _check_number(float(text.replace(",", ".")), lo, hi)
+        value, problem = lookup.combined(text)
+        if value is not None or problem:
+            return (np.nan if value is None else value), problem
         return np.nan, (f"{text!r} is neither a scale point ({lo}..{hi}) nor a label "
                         "of the scale")
     return np.nan, f"{u!r} is not a scale point ({lo}..{hi})"

@@ -1,7 +1,9 @@
-"""Loading a response table from CSV, XLSX or a DataFrame, row numbers kept.
+"""Loading a response table from CSV, XLSX, SPSS .sav, Parquet or a DataFrame.
 
 The result holds the raw cells with the spreadsheet row number as index
-(header = row 1) and blank rows removed. Files are only ever read.
+(header = row 1, so the first respondent is row 2 whatever the format) and
+blank rows removed. The kind of file is told by its first bytes, not by its
+name. Files are only ever read.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ import hashlib
 import io
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import numpy as np
 
@@ -32,6 +34,13 @@ class Table:
     path: str | None
     sha256: str | None
     n_read: int
+    kind: str = "frame"   # "text", "xlsx", "sav", "parquet" or "frame"
+    #: header -> {stored code: value label} (SPSS value labels)
+    value_labels: Mapping[str, Mapping[Any, str]] = field(default_factory=dict)
+    #: header -> the column's own label (SPSS variable label)
+    variable_labels: Mapping[str, str] = field(default_factory=dict)
+    #: header -> cells emptied because the file declares their code missing
+    user_missing: Mapping[str, int] = field(default_factory=dict)
 
 
 def load_table(source, sheet) -> Table:
@@ -42,11 +51,24 @@ def load_table(source, sheet) -> Table:
         if sheet is not None:
             raise ResponseError("sheet= applies to Excel workbooks, not to a DataFrame")
         frame = source.set_axis(pd.RangeIndex(2, len(source) + 2), axis=0)
-        return _finish(frame, [_header_text(c) for c in source.columns], None, None)
+        return _finish(frame, [_header_text(c) for c in source.columns], None, None,
+                       kind="frame")
     data, path, kind = _read_bytes(source, sheet)
     digest = hashlib.sha256(data).hexdigest()
-    frame, headers = _read_excel(data, path, sheet) if kind == "xlsx" else _read_csv(data, path)
-    return _finish(frame, headers, path, digest)
+    extras: dict = {}
+    if kind == "xlsx":
+        frame, headers = _read_excel(data, path, sheet)
+    elif kind == "sav":
+        from ._spss import read_sav
+
+        frame, headers, extras = read_sav(path)
+    elif kind == "parquet":
+        from ._parquet import read_parquet
+
+        frame, headers = read_parquet(data, path)
+    else:
+        frame, headers = _read_csv(data, path)
+    return _finish(frame, headers, path, digest, kind=kind, **extras)
 
 
 def read_header(source, sheet: str | int | None = None) -> list[str]:
@@ -66,14 +88,27 @@ def read_header(source, sheet: str | int | None = None) -> list[str]:
                 raw = pd.read_excel(book, sheet_name=_sheet_name(book, sheet, path),
                                     header=None, nrows=1)
             headers = [_header_text(h) for h in raw.iloc[0]] if len(raw) else []
+        elif kind == "sav":
+            from ._spss import sav_header
+
+            headers = sav_header(path)
+        elif kind == "parquet":
+            from ._parquet import parquet_header
+
+            headers = parquet_header(data, path)
         else:
             headers = _csv_header(_decode(data, path))[1]
     _check_unique(headers, path)
     return [h for h in headers if h]
 
 
+#: First bytes of the binary formats read, and what ``sheet=`` would be misapplied to.
+_MAGIC = {b"PK\x03\x04": "xlsx", b"$FL2": "sav", b"$FL3": "sav", b"PAR1": "parquet"}
+_KIND_NAMES = {"sav": "an SPSS .sav file", "parquet": "a Parquet file", "text": "a text file"}
+
+
 def _read_bytes(source, sheet) -> tuple[bytes, str, str]:
-    """The file's bytes, its name as given, and its kind ("xlsx" or "text")."""
+    """The file's bytes, its name as given, and its kind ("xlsx", "sav", "parquet", "text")."""
     if not isinstance(source, (str, Path)):
         raise ResponseError(f"cannot read responses from a {type(source).__name__}; give a "
                             "file path or a pandas DataFrame")
@@ -84,13 +119,15 @@ def _read_bytes(source, sheet) -> tuple[bytes, str, str]:
         raise ResponseError("file not found", path) from None
     except OSError as exc:
         raise ResponseError(f"cannot read the file ({exc.strerror or exc})", path) from None
-    if data[:4] == b"PK\x03\x04":
-        return data, path, "xlsx"
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise ResponseError("an old-style .xls workbook; save it as .xlsx or as CSV UTF-8", path)
-    if sheet is not None:
-        raise ResponseError("sheet= applies to Excel workbooks, not to a text file", path)
-    return data, path, "text"
+    kind = _MAGIC.get(data[:4], "text")
+    if kind == "parquet" and data[-4:] != b"PAR1" and b"\x00" not in data[:4096]:
+        kind = "text"       # a CSV whose first header is "PAR1..."; a damaged Parquet has NULs
+    if sheet is not None and kind != "xlsx":
+        raise ResponseError(f"sheet= applies to Excel workbooks, not to {_KIND_NAMES[kind]}",
+                            path)
+    return data, path, kind
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -137,7 +174,7 @@ def _read_csv(data: bytes, path: str):
         m = _PARSER_RE.search(str(exc))
         if m:
             raise _too_many(int(m.group(3)), len(headers), int(m.group(2)), path) from None
-        raise ResponseError(f"cannot be read as a table ({exc})", path) from None
+        raise ResponseError(f"cannot be read as a table ({one_line(exc)})", path) from None
     except pd.errors.ParserWarning:
         raise ResponseError("some rows have more cells than the header has columns",
                             path) from None
@@ -149,6 +186,12 @@ def _read_csv(data: bytes, path: str):
             cells = len(headers) + 1 + int(np.flatnonzero(extra[pos]).max())
             raise _too_many(cells, len(headers), int(frame.index[pos]), path)
     return frame, headers
+
+
+def one_line(exc, width: int = 200) -> str:
+    """A library's error text on one line, cut to ``width`` characters."""
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= width else text[:width - 3] + "..."
 
 
 def _too_many(cells: int, columns: int, row: int, path) -> ResponseError:
@@ -177,7 +220,8 @@ def _open_book(data: bytes, path: str):
     try:
         return pd.ExcelFile(io.BytesIO(data), engine="openpyxl")
     except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        raise ResponseError(f"cannot be read as an .xlsx workbook ({exc})", path) from None
+        raise ResponseError(f"cannot be read as an .xlsx workbook ({one_line(exc)})",
+                            path) from None
 
 
 def _sheet_name(book, sheet, path) -> str:
@@ -231,7 +275,7 @@ def _check_unique(headers: list[str], path) -> None:
         seen.setdefault(h, i)
 
 
-def _finish(frame, headers: list[str], path, digest) -> Table:
+def _finish(frame, headers: list[str], path, digest, **extras) -> Table:
     _check_unique(headers, path)
     frame = frame.set_axis(_unique(headers), axis=1)
     blank = np.ones(len(frame), dtype=bool)
@@ -246,7 +290,7 @@ def _finish(frame, headers: list[str], path, digest) -> Table:
     frame = frame.rename(columns=names)
     if frame.empty:
         raise ResponseError("no data rows below the header", path)
-    return Table(frame, path, digest, len(frame))
+    return Table(frame, path, digest, len(frame), **extras)
 
 
 def _blank_cells(s) -> np.ndarray:

@@ -269,3 +269,87 @@ def category_blocks(b, name: str, cat) -> list:
     if ideal is not None and not math.isnan(ideal):
         out.append(Paragraph(b.t("cat_ideal", name=b.name(name), ideal=pct(ideal))))
     return out
+
+
+# ------------------------------------------------------------------ sample and screening
+
+def missing_blocks(b, r) -> list:
+    """Rows read and used, rows dropped, and what the missing-answer rule did."""
+    from ..screening import missing_summary
+
+    miss = missing_summary(r)
+    listwise = miss["method"] == "listwise"
+    out = [Paragraph(b.t("sample_used" if listwise else "sample_used_incomplete",
+                         n_read=r.n_read, n=r.n))]
+    if r.n_dropped:
+        rows = ", ".join(str(x) for x in r.dropped_rows)
+        out.append(Paragraph(b.t("sample_dropped" if listwise else "sample_dropped_missing",
+                                 n_dropped=r.n_dropped, n_read=r.n_read, rows=rows)))
+    elif listwise:
+        out.append(Paragraph(b.t("sample_none_dropped")))
+    if miss["method"] == "pairwise":
+        out.append(Paragraph(b.t("missing_pairwise", n_missing=miss["n_missing_answers"])))
+    elif miss["method"] == "person-mean":
+        out.append(Paragraph(b.t("missing_person_mean", n_imputed=miss["n_imputed_answers"],
+                                 n_respondents=miss["n_imputed_respondents"])))
+        if miss["max_missing_share"] is not None:
+            share = f"{miss['max_missing_share'] * 100:.10g}"
+            out.append(Paragraph(b.t("missing_share", share=share)))
+    return out
+
+
+def _answer(v) -> str:
+    return f"{float(v):g}" if isinstance(v, float) else str(v)
+
+
+def _flag_cells(b, flag: str, recs: list) -> list[str]:
+    """``7 (= row 3)``, ``4 (all 5)``, ``5 (answer 2)``, ``6 (X3, X4)`` per row."""
+    if flag == "out_of_range":
+        cols: dict[int, list] = {}
+        for r in recs:
+            cols.setdefault(r["row"], []).append(str(r["column"]))
+        return [f"{row} ({', '.join(c)})" for row, c in cols.items()]
+    out = []
+    for r in recs:
+        if flag == "duplicate":
+            out.append(b.t("row_duplicate", row=r["row"], other=r["other_row"]))
+        elif flag == "straight_lining":
+            out.append(b.t("row_straight", row=r["row"], value=_answer(r["value"])))
+        elif r["value"] is None:
+            out.append(b.t("row_blank", row=r["row"]))
+        else:
+            out.append(b.t("row_attention", row=r["row"], value=_answer(r["value"])))
+    return out
+
+
+def screening_blocks(b, sc, excluded: tuple, n_used: int) -> list:
+    """What was checked, a table of the flags with their rows, and what was done."""
+    out: list = [Paragraph(b.t("screening_method", n=sc.n))]
+    if sc.ignored_columns:
+        out.append(Paragraph(b.t("screening_ignored", columns=", ".join(sc.ignored_columns))))
+    check = sc.attention_check
+    if check:
+        expect = f" {b.t('or')} ".join(str(v) for v in check["expect"])
+        out.append(Paragraph(b.t("screening_attention", column=check["column"], expect=expect)))
+    recs = _rows(sc.table)
+    flags = ["duplicate", "straight_lining"] + (["attention_check"] if check else [])
+    flags += [f for f in ("attention_check", "out_of_range")
+              if f not in flags and any(r["flag"] == f for r in recs)]
+    rows = []
+    for flag in flags:
+        mine = [r for r in recs if r["flag"] == flag]
+        cells = _flag_cells(b, flag, mine)
+        rows.append((b.t(f"flag_{flag}"), whole(len(sc.rows_of(flag))),
+                     ", ".join(cells) or "-"))
+    out.append(_with_align(b.table("screening_table", ["col_check", "col_n_flagged",
+                                                       "col_rows"], rows), ("l", "r", "l")))
+    listed = ", ".join(str(r) for r in sc.flagged_rows)
+    if not sc.flagged_rows:
+        out.append(Paragraph(b.t("screening_none")))
+    elif excluded:
+        out.append(Paragraph(b.t("screening_excluded", n_flagged=len(excluded), n=sc.n,
+                                 rows=listed, n_used=n_used)))
+    else:
+        out.append(Paragraph(b.t("screening_kept", n_flagged=sc.n_flagged, n=sc.n,
+                                 rows=listed)))
+    return out

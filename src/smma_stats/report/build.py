@@ -36,9 +36,10 @@ def build_document(study, lang: str = "en", figures: Iterable[Figure] = ()) -> D
     Returns
     -------
     Document
-        Sections in report order: sample, validity, reliability, removed
-        items, normality, one per model, classical assumption tests,
-        contributions, categories, figures, provenance.
+        Sections in report order: sample, data screening, validity,
+        reliability, removed items, normality, one per model, classical
+        assumption tests, contributions, categories, group comparison,
+        figures, provenance.
 
     Examples
     --------
@@ -176,7 +177,13 @@ class _Builder:
                      ("l",) * left + ("r",) * (len(cols) - left))
 
     def document(self, figures: tuple) -> Document:
+        from .blocks import screening_blocks
+        from .blocks_groups import group_sections
+
         self.sample()
+        if getattr(self.s, "screening", None) is not None:
+            self.add(self.t("sec_screening"), screening_blocks(
+                self, self.s.screening, tuple(self.s.excluded_rows), self.s.n))
         self.validity()
         self.reliability()
         self.drop_log()
@@ -187,6 +194,8 @@ class _Builder:
             self.assumptions()
         self.contributions()
         self.categories()
+        if getattr(self.s, "groups", None) is not None:
+            group_sections(self, self.s.groups)
         if figures:
             blocks = []
             for f in figures:
@@ -202,16 +211,12 @@ class _Builder:
     # -------------------------------------------------------------- sections
 
     def sample(self) -> None:
+        from .blocks import missing_blocks
+
         r = self.s.responses
         blocks = [self.table("sample_table", ["col_rows_read", "col_rows_dropped", "col_n_used"],
-                             [(whole(r.n_read), whole(r.n_dropped), whole(r.n))], left=0),
-                  Paragraph(self.t("sample_used", n_read=r.n_read, n=r.n))]
-        if r.n_dropped:
-            rows = ", ".join(str(x) for x in r.dropped_rows)
-            blocks.append(Paragraph(self.t("sample_dropped", n_dropped=r.n_dropped,
-                                           n_read=r.n_read, rows=rows)))
-        else:
-            blocks.append(Paragraph(self.t("sample_none_dropped")))
+                             [(whole(r.n_read), whole(r.n_dropped), whole(r.n))], left=0)]
+        blocks += missing_blocks(self, r)
         blocks += [Paragraph(str(note)) for note in getattr(self.s, "notes", ()) or ()]
         self.add(self.t("sec_sample"), blocks)
 
@@ -410,6 +415,8 @@ class _Builder:
                 value = level(value)
             elif key == "categories":
                 value = self._cat_setting(dict(value))
+            elif key == "missing":
+                value = self.t(f"missingname_{value}")
             elif isinstance(value, bool):
                 value = yes_no[value]
             try:

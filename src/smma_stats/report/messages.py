@@ -315,6 +315,92 @@ EN: dict[str, str] = {
     "catname_ideal_percent": "ideal-score percentage",
     "norm_lilliefors": "Kolmogorov-Smirnov with the Lilliefors correction",
     "norm_kolmogorov": "Kolmogorov-Smirnov Z (asymptotic)",
+    # missing answers, data screening and group comparison
+    "sample_used_incomplete": "{n_read} rows were read and {n} responses were analysed.",
+    "sample_dropped_missing": "Dropped because too many answers were missing: {n_dropped} of "
+                              "{n_read} rows (spreadsheet row numbers: {rows}).",
+    "missing_pairwise": "Missing answers were handled pairwise (not filled in, no respondent "
+                        "left out for them). Blank answers: {n_missing}.",
+    "missing_person_mean": "Missing answers were filled in with the mean of the same "
+                           "respondent's other answers (person-mean imputation). Answers "
+                           "filled in: {n_imputed}; respondents concerned: {n_respondents}.",
+    "missing_share": "A respondent who skipped more than {share}% of a construct's items was "
+                     "left out.",
+    "prov_missing": "Missing answers",
+    "missingname_listwise": "listwise deletion",
+    "missingname_pairwise": "pairwise",
+    "missingname_person-mean": "person-mean imputation",
+    "sec_screening": "Data screening",
+    "screening_method": "All {n} responses were checked for duplicate submissions (the same "
+                        "answer to every item and the same value in every other column) and "
+                        "straight-lining (the same answer to every item answered, before "
+                        "reverse keying).",
+    "screening_ignored": "Left out of the duplicate comparison as a time stamp: {columns}.",
+    "screening_attention": "Attention check: the question {column} is passed with the "
+                           "answer {expect}.",
+    "screening_table": "Screening results",
+    "col_check": "Check",
+    "col_n_flagged": "Responses flagged",
+    "col_rows": "Rows (spreadsheet)",
+    "flag_duplicate": "Duplicate submission",
+    "flag_straight_lining": "Straight-lining",
+    "flag_attention_check": "Failed attention check",
+    "flag_out_of_range": "Not a scale point",
+    "row_duplicate": "{row} (= row {other})",
+    "row_straight": "{row} (all {value})",
+    "row_attention": "{row} (answer {value})",
+    "row_blank": "{row} (blank)",
+    "screening_none": "No response was flagged.",
+    "screening_kept": "{n_flagged} of {n} responses were flagged (rows {rows}); they were kept "
+                      "in the analysis.",
+    "screening_excluded": "{n_flagged} of {n} responses were flagged and left out of the "
+                          "analysis (rows {rows}); {n_used} responses were analysed.",
+    "prov_exclude_flagged": "Flagged responses left out",
+    "or": "or",
+    "sec_groups": "Comparison of groups by {by}",
+    "groups_intro": "Respondents grouped by {by}: {levels}.",
+    "groups_missing": "Left out of this section for having no value in {by}: {n_missing} "
+                      "respondent(s).",
+    "groups_method_t": "Two groups: independent-samples t test. Levene's test for equality of "
+                       "variances (centred on the group means, as SPSS computes it) decides "
+                       "which row is read: equal variances are assumed when its Sig. is above "
+                       "{alpha}.",
+    "groups_method_anova": "{k} groups: one-way ANOVA, with Levene's test of homogeneity of "
+                           "variances (centred on the group means) and eta squared = SS "
+                           "between groups / SS total.",
+    "group_stats_table": "Group Statistics: {name}",
+    "col_se_mean": "Std. Error Mean",
+    "group_cat_table": "Categories of {name} by {by}",
+    "ttest_table": "Independent Samples Test: {name}",
+    "col_variances": "Variances",
+    "col_levene_f": "Levene's F",
+    "col_levene_sig": "Levene's Sig.",
+    "col_sig2": "Sig. (2-tailed)",
+    "col_mean_diff": "Mean Difference",
+    "col_se_diff": "Std. Error Difference",
+    "var_equal": "Equal variances assumed",
+    "var_unequal": "Equal variances not assumed",
+    "note_mean_diff": "Mean difference = mean of {a} - mean of {b}.",
+    "ttest_sentence": "Levene's test: {levene}, so {variances} and the row \"{row}\" is read: "
+                      "t = {t}, df = {df}, {p_text}: {decision}",
+    "var_equal_text": "the variances are taken as equal",
+    "var_unequal_text": "the variances are not taken as equal",
+    "group_diff_yes": "the mean {name} score differs significantly between the groups of "
+                      "{by} ({means}).",
+    "group_diff_no": "no significant difference in the mean {name} score between the groups "
+                     "of {by} was found ({means}).",
+    "oneway_table": "One-way ANOVA: {name}",
+    "homogeneity_table": "Test of Homogeneity of Variances: {name}",
+    "col_levene_stat": "Levene Statistic",
+    "col_df1": "df1",
+    "col_df2": "df2",
+    "anova_sentence": "F({df1}, {df2}) = {f}, {p_text}, eta squared = {eta2}: {decision}",
+    "anova_levene_bad": "Levene's test: {p_text}: the variances differ between the groups, so "
+                        "the F test should be read with care.",
+    "group_skip_small": "{name}: not tested, because fewer than two respondents are in the "
+                        "group(s) {levels}.",
+    "group_skip_one": "{name}: not tested, because {by} has only one group.",
+    "prov_by": "Groups compared by",
     "and": "and",
     "yes": "yes",
     "no": "no",
@@ -623,6 +709,95 @@ ID: dict[str, str] = {
     "catname_ideal_percent": "persentase skor ideal",
     "norm_lilliefors": "Kolmogorov-Smirnov dengan koreksi Lilliefors",
     "norm_kolmogorov": "Kolmogorov-Smirnov Z (asimtotik)",
+    "sample_used_incomplete": "Sebanyak {n_read} baris data dibaca dan {n} jawaban "
+                              "dianalisis.",
+    "sample_dropped_missing": "Dikeluarkan karena terlalu banyak jawaban yang kosong: "
+                              "{n_dropped} dari {n_read} baris (nomor baris pada lembar kerja: "
+                              "{rows}).",
+    "missing_pairwise": "Jawaban kosong ditangani secara pairwise (tidak diisi, tidak ada "
+                        "responden yang dikeluarkan karenanya). Jumlah jawaban kosong: "
+                        "{n_missing}.",
+    "missing_person_mean": "Jawaban kosong diisi dengan rata-rata jawaban lain dari responden "
+                           "yang sama (imputasi rata-rata responden). Jawaban yang diisi: "
+                           "{n_imputed}; responden yang bersangkutan: {n_respondents}.",
+    "missing_share": "Responden yang mengosongkan lebih dari {share}% butir suatu konstruk "
+                     "dikeluarkan.",
+    "prov_missing": "Jawaban kosong",
+    "missingname_listwise": "dikeluarkan per responden (listwise)",
+    "missingname_pairwise": "berpasangan (pairwise)",
+    "missingname_person-mean": "imputasi rata-rata responden",
+    "sec_screening": "Pemeriksaan Data",
+    "screening_method": "Seluruh {n} jawaban responden diperiksa untuk menemukan pengisian "
+                        "ganda (jawaban yang sama untuk setiap butir dan isi yang sama pada "
+                        "setiap kolom lain) dan jawaban seragam atau straight-lining (jawaban "
+                        "yang sama untuk setiap butir yang diisi, sebelum pembalikan skor).",
+    "screening_ignored": "Kolom waktu pengisian yang tidak dibandingkan untuk pengisian "
+                         "ganda: {columns}.",
+    "screening_attention": "Butir pemeriksa perhatian (attention check): pertanyaan {column} "
+                           "lolos dengan jawaban {expect}.",
+    "screening_table": "Hasil Pemeriksaan Data",
+    "col_check": "Pemeriksaan",
+    "col_n_flagged": "Jawaban ditandai",
+    "col_rows": "Baris (lembar kerja)",
+    "flag_duplicate": "Pengisian ganda",
+    "flag_straight_lining": "Jawaban seragam",
+    "flag_attention_check": "Gagal butir pemeriksa perhatian",
+    "flag_out_of_range": "Bukan titik skala",
+    "row_duplicate": "{row} (= baris {other})",
+    "row_straight": "{row} (semua {value})",
+    "row_attention": "{row} (jawaban {value})",
+    "row_blank": "{row} (kosong)",
+    "screening_none": "Tidak ada jawaban yang ditandai.",
+    "screening_kept": "Sebanyak {n_flagged} dari {n} jawaban ditandai (baris {rows}); jawaban "
+                      "tersebut tetap dianalisis.",
+    "screening_excluded": "Sebanyak {n_flagged} dari {n} jawaban ditandai dan dikeluarkan dari "
+                          "analisis (baris {rows}); {n_used} jawaban dianalisis.",
+    "prov_exclude_flagged": "Jawaban yang ditandai dikeluarkan",
+    "or": "atau",
+    "sec_groups": "Uji Beda Berdasarkan {by}",
+    "groups_intro": "Responden dikelompokkan menurut {by}: {levels}.",
+    "groups_missing": "Sebanyak {n_missing} responden tanpa isian {by} tidak diikutkan pada "
+                      "bagian ini.",
+    "groups_method_t": "Dua kelompok: uji t sampel independen (Independent Samples t-Test). "
+                       "Uji Levene untuk kesamaan varians (berpusat pada rata-rata kelompok, "
+                       "seperti perhitungan SPSS) menentukan baris yang dibaca: varians "
+                       "dianggap sama jika Sig. lebih besar dari {alpha}.",
+    "groups_method_anova": "{k} kelompok: ANOVA satu jalur (One-Way ANOVA), dengan uji Levene "
+                           "untuk homogenitas varians (berpusat pada rata-rata kelompok) dan "
+                           "eta kuadrat = JK antar kelompok / JK total.",
+    "group_stats_table": "Statistik Kelompok {name}",
+    "col_se_mean": "Galat Baku Rata-rata",
+    "group_cat_table": "Kategori {name} menurut {by}",
+    "ttest_table": "Uji t Sampel Independen {name}",
+    "col_variances": "Varians",
+    "col_levene_f": "F Levene",
+    "col_levene_sig": "Sig. Levene",
+    "col_sig2": "Sig. (2 arah)",
+    "col_mean_diff": "Selisih Rata-rata",
+    "col_se_diff": "Galat Baku Selisih",
+    "var_equal": "Varians diasumsikan sama",
+    "var_unequal": "Varians tidak diasumsikan sama",
+    "note_mean_diff": "Selisih rata-rata = rata-rata {a} - rata-rata {b}.",
+    "ttest_sentence": "Uji Levene: {levene}, sehingga {variances} dan baris \"{row}\" yang "
+                      "dibaca: t = {t}, df = {df}, {p_text}: {decision}",
+    "var_equal_text": "varians dianggap sama",
+    "var_unequal_text": "varians tidak dianggap sama",
+    "group_diff_yes": "terdapat perbedaan rata-rata skor {name} yang signifikan antar "
+                      "kelompok {by} ({means}).",
+    "group_diff_no": "tidak ditemukan perbedaan rata-rata skor {name} yang signifikan antar "
+                     "kelompok {by} ({means}).",
+    "oneway_table": "ANOVA Satu Jalur {name}",
+    "homogeneity_table": "Uji Homogenitas Varians {name}",
+    "col_levene_stat": "Statistik Levene",
+    "col_df1": "df1",
+    "col_df2": "df2",
+    "anova_sentence": "F({df1}, {df2}) = {f}, {p_text}, eta kuadrat = {eta2}: {decision}",
+    "anova_levene_bad": "Uji Levene: {p_text}: varians antar kelompok berbeda, sehingga hasil "
+                        "uji F perlu dibaca dengan hati-hati.",
+    "group_skip_small": "{name}: tidak diuji, karena kelompok {levels} berisi kurang dari dua "
+                        "responden.",
+    "group_skip_one": "{name}: tidak diuji, karena {by} hanya memiliki satu kelompok.",
+    "prov_by": "Kelompok pembanding",
     "and": "dan",
     "yes": "ya",
     "no": "tidak",

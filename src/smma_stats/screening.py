@@ -1,0 +1,348 @@
+"""Data screening: the responses a careful reader would look at twice.
+
+:func:`screen` lists, by spreadsheet row (the header is row 1):
+
+``duplicate``
+    A submission identical to an earlier one: the same answer (or the same
+    blank) to every item and the same value in every other column, except
+    columns that only record when the form was sent (see
+    :data:`TIMESTAMP_WORDS`). The first submission is kept unflagged; each
+    later copy is flagged with the row it repeats (``other_row``).
+``straight_lining``
+    The same answer to every item the respondent answered (at least two),
+    read before reverse keying: the box ticked, not the keyed score.
+``attention_check``
+    An answer to the instrument's ``attention_check`` question other than the
+    expected one, or no answer.
+``out_of_range``
+    A cell of an item column that is not a scale point (only when screening a
+    file or data frame: :func:`~smma_stats.readers.read_responses` refuses
+    such a file, so a :class:`~smma_stats.readers.Responses` never holds one).
+
+Nothing is removed here; ``analyze(..., exclude_flagged=True)`` leaves the
+flagged rows out of the analysis and the report names them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+from .errors import ResponseError
+from .results import ResultMixin, jsonable
+
+#: Flags, in the order the report lists them.
+FLAGS = ("duplicate", "straight_lining", "attention_check", "out_of_range")
+
+#: A column whose header contains one of these (case ignored) records when a
+#: form was sent; duplicates are compared without it (Google Forms writes
+#: "Timestamp" / "Cap waktu", Microsoft Forms "Start time" / "Completion time").
+TIMESTAMP_WORDS = ("timestamp", "time stamp", "cap waktu", "start time", "completion time",
+                   "submitted at", "waktu mulai", "waktu selesai")
+
+_COLUMNS = ("row", "flag", "column", "other_row", "value", "detail")
+
+
+@dataclass(frozen=True)
+class ScreeningResult(ResultMixin):
+    """Rows flagged by :func:`screen`.
+
+    Attributes
+    ----------
+    table : pandas.DataFrame
+        One row per flag, by row then flag: ``row`` (spreadsheet row),
+        ``flag`` (one of :data:`FLAGS`), ``column`` (the header concerned, or
+        None), ``other_row`` (the earlier row a duplicate repeats, or None),
+        ``value`` (the repeated answer, the attention-check answer given, or
+        None) and ``detail`` (the finding in words).
+    n : int
+        Responses screened.
+    flagged_rows : tuple of int
+        Every row with at least one flag, ascending.
+    attention_check : dict or None
+        The instrument's ``{column, expect}``, if it has one.
+    ignored_columns : tuple of str
+        Timestamp columns left out of the duplicate comparison.
+    """
+
+    _title = "Data screening"
+    table: Any
+    n: int
+    flagged_rows: tuple = ()
+    attention_check: Mapping[str, Any] | None = None
+    ignored_columns: tuple = field(default=())
+
+    @property
+    def n_flagged(self) -> int:
+        return len(self.flagged_rows)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """``{flag: number of rows}`` for every flag in :data:`FLAGS`."""
+        return {f: len(self.rows_of(f)) for f in FLAGS}
+
+    def rows_of(self, flag: str) -> tuple[int, ...]:
+        """The rows with ``flag``, ascending, each once."""
+        rows = self.table.loc[self.table["flag"] == flag, "row"]
+        return tuple(sorted({int(r) for r in rows}))
+
+    def to_dict(self) -> dict:
+        return jsonable({"n": self.n, "n_flagged": self.n_flagged,
+                         "flagged_rows": list(self.flagged_rows), "counts": self.counts,
+                         "attention_check": self.attention_check,
+                         "ignored_columns": list(self.ignored_columns),
+                         "flags": self.table.to_dict(orient="records")})
+
+
+def screen(source, instrument=None, *, sheet: str | int | None = None,
+           ignore_columns: tuple = ()) -> ScreeningResult:
+    """Flag duplicate submissions, straight-lining, failed attention checks and bad cells.
+
+    Parameters
+    ----------
+    source : Responses, str, Path or pandas.DataFrame
+        What :func:`~smma_stats.readers.read_responses` returns (its rows
+        are screened), or a response file / data frame (every row read is
+        screened, and cells that are not scale points are listed as
+        ``out_of_range`` instead of stopping the reading).
+    instrument : Instrument, str or Path, optional
+        Needed unless ``source`` is a :class:`Responses`.
+    sheet : str or int, optional
+        Workbook sheet, as for ``read_responses``.
+    ignore_columns : sequence of str
+        More columns to leave out of the duplicate comparison, besides the
+        timestamp columns.
+
+    Returns
+    -------
+    ScreeningResult
+
+    Raises
+    ------
+    ResponseError
+        The file cannot be read, an item column is missing, or the
+        attention-check column is not in the file.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> from smma_stats.instrument import instrument_from_dict
+    >>> inst = instrument_from_dict({"name": "demo", "scale": {"min": 1, "max": 5},
+    ...     "constructs": {"PI": {"items": ["Y1", "Y2", "Y3"]}},
+    ...     "attention_check": {"column": "check", "expect": 4}})
+    >>> df = pd.DataFrame({"Timestamp": ["09:01", "09:02", "09:05", "09:07"],
+    ...                    "Y1": [4, 2, 4, 3], "Y2": [5, 2, 5, 4], "Y3": [3, 2, 3, 9],
+    ...                    "check": [4, 4, 4, 2]})
+    >>> res = screen(df, inst)
+    >>> res.table[["row", "flag", "other_row", "value"]]
+       row             flag other_row value
+    0    3  straight_lining      None     2
+    1    4        duplicate         2  None
+    2    5  attention_check      None     2
+    3    5     out_of_range      None  None
+    >>> for text in res.table["detail"]:
+    ...     print(text)
+    answered 2 to each of the 3 items answered
+    the same answers and other columns as row 2
+    answered 2 to 'check' (expected 4)
+    9 is outside the scale 1..5
+    >>> res.counts
+    {'duplicate': 1, 'straight_lining': 1, 'attention_check': 1, 'out_of_range': 1}
+    """
+    from .instrument import Instrument, find_instrument
+    from .readers import Responses
+
+    if isinstance(source, Responses):
+        instrument = instrument if instrument is not None else source.instrument
+    if instrument is None:
+        raise ResponseError("screen: give the instrument (an Instrument, a YAML path or a "
+                            "shipped instrument's name)")
+    if not isinstance(instrument, Instrument):
+        instrument = find_instrument(instrument)
+    if isinstance(source, Responses):
+        items = _raw_answers(source.items, instrument)
+        attributes, problems, path = source.attributes, [], source.source
+    else:
+        items, attributes, problems, path = _read_raw(source, instrument, sheet)
+
+    records: list[dict] = []
+    ignored = [c for c in attributes.columns
+               if c in set(ignore_columns) or any(w in str(c).casefold()
+                                                   for w in TIMESTAMP_WORDS)]
+    records += _duplicates(items, attributes.drop(columns=ignored))
+    records += _straight_lining(items)
+    check = instrument.attention_check
+    if check:
+        records += _attention(items, attributes, check, instrument, path)
+    for p in problems:
+        records.append(_record(p.row, "out_of_range", column=p.column, detail=p.message))
+    return _result(records, len(items), check, tuple(ignored))
+
+
+def _record(row, flag, column=None, other_row=None, value=None, detail="") -> dict:
+    return {"row": int(row), "flag": flag, "column": column, "other_row": other_row,
+            "value": value, "detail": detail}
+
+
+def _result(records, n, check, ignored) -> ScreeningResult:
+    import pandas as pd
+
+    order = {f: k for k, f in enumerate(FLAGS)}
+    records.sort(key=lambda r: (r["row"], order[r["flag"]]))
+    table = pd.DataFrame({c: pd.Series([r[c] for r in records], dtype=object)
+                          for c in _COLUMNS})
+    table["row"] = table["row"].astype("int64")
+    table["flag"] = table["flag"].astype(str)
+    table["detail"] = table["detail"].astype(str)
+    rows = tuple(sorted({r["row"] for r in records}))
+    return ScreeningResult(table=table, n=int(n), flagged_rows=rows,
+                           attention_check=dict(check) if check else None,
+                           ignored_columns=ignored)
+
+
+def _raw_answers(items, instrument):
+    """Answers as ticked: undo reverse keying (``min + max - x`` is its own inverse)."""
+    raw = items.astype(float)
+    lo_hi = instrument.scale.min + instrument.scale.max
+    for item in instrument.reverse:
+        if item in raw:
+            raw[item] = lo_hi - raw[item]
+    return raw
+
+
+def _read_raw(source, instrument, sheet):
+    """Coded answers of every row read (NaN: blank or not a scale point), the other
+    columns and the cell problems."""
+    from .readers._cells import code_items
+    from .readers._files import load_table
+
+    table = load_table(source, sheet)
+    columns, codes, problems = code_items(table, instrument, keep_going=True)[:3]
+    if codes is None:
+        raise problems[0]
+    used = set(columns.values())
+    attributes = table.frame[[h for h in table.frame.columns if h not in used]]
+    return codes.astype(float), attributes, problems, table.path
+
+
+def _duplicates(items, attributes) -> list[dict]:
+    import pandas as pd
+
+    key = pd.concat([items, attributes], axis=1)
+    key.columns = range(key.shape[1])
+    group = key.groupby(list(key.columns), dropna=False, sort=False).ngroup()
+    first: dict[int, int] = {}
+    out = []
+    for row, g in zip(key.index, group.to_numpy()):
+        if g in first:
+            out.append(_record(row, "duplicate", other_row=first[g],
+                               detail=f"the same answers and other columns as row {first[g]}"))
+        else:
+            first[g] = int(row)
+    return out
+
+
+def _straight_lining(items) -> list[dict]:
+    import numpy as np
+
+    arr = items.to_numpy(dtype=float)
+    answered = ~np.isnan(arr)
+    count = answered.sum(axis=1)
+    lo = np.where(answered, arr, np.inf).min(axis=1)
+    hi = np.where(answered, arr, -np.inf).max(axis=1)
+    out = []
+    for pos in np.flatnonzero((count >= 2) & (lo == hi)):
+        value = _plain(lo[pos])
+        out.append(_record(items.index[pos], "straight_lining", value=value,
+                           detail=f"answered {value} to each of the {count[pos]} items "
+                                  "answered"))
+    return out
+
+
+def _plain(v):
+    """A whole float as an int, for display."""
+    v = float(v)
+    return int(v) if v.is_integer() else v
+
+
+def _fold(text) -> str:
+    return " ".join(str(text).split()).casefold()
+
+
+def _attention(items, attributes, check, instrument, path) -> list[dict]:
+    column = check["column"]
+    scale = instrument.scale
+    lookup = {_fold(t): v for v, t in scale.labels.items()}
+    lookup.update({_fold(t): v for v, ts in scale.aliases.items() for t in ts})
+    numbers = {v for v in check["expect"] if isinstance(v, int)}
+    numbers |= {lookup[_fold(v)] for v in check["expect"]
+                if isinstance(v, str) and _fold(v) in lookup}
+    texts = {_fold(v) for v in check["expect"] if isinstance(v, str)}
+    texts |= {k for k, v in lookup.items() if v in numbers}
+    expect = " or ".join(str(v) for v in check["expect"])
+
+    if column in items.columns:
+        cells = items[column]
+    else:
+        hits = [h for h in attributes.columns if h == column] or [
+            h for h in attributes.columns if _fold(h) == _fold(column)]
+        if len(hits) != 1:
+            shown = ", ".join(map(str, attributes.columns)) or "none"
+            raise ResponseError(f"the attention-check column {column!r} is not in the file "
+                                f"(other columns: {shown})", path)
+        column = hits[0]
+        cells = attributes[column]
+    out = []
+    for row, cell in cells.items():
+        blank = cell is None or (isinstance(cell, float) and math.isnan(cell)) or (
+            isinstance(cell, str) and not cell.strip())
+        if not blank and (_number(cell) in numbers or _fold(cell) in texts):
+            continue
+        number = None if blank else _number(cell)
+        value = None if blank else (_plain(number) if number is not None else cell)
+        detail = (f"no answer to {column!r}" if blank else
+                  f"answered {value!r} to {column!r}") + f" (expected {expect})"
+        out.append(_record(row, "attention_check", column=str(column), value=value,
+                           detail=detail))
+    return out
+
+
+def _number(cell) -> float | None:
+    """A cell as a number (``4``, ``4.0``, ``"4"``, ``"4,0"``), else None."""
+    if isinstance(cell, bool):
+        return None
+    try:
+        v = float(str(cell).strip().replace(",", ".")) if isinstance(cell, str) else float(cell)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(v) else v
+
+
+def without_rows(responses, rows):
+    """The :class:`~smma_stats.readers.Responses` without the given spreadsheet rows.
+
+    Items, attributes and scores lose the rows and ``n`` is recounted; how the
+    file was read (``n_read``, ``dropped_rows``, ...) is kept.
+    """
+    import dataclasses
+
+    keep = ~responses.items.index.isin(list(rows))
+    return dataclasses.replace(responses, items=responses.items.loc[keep],
+                               attributes=responses.attributes.loc[keep],
+                               scores=responses.scores.loc[keep], n=int(keep.sum()))
+
+
+def missing_summary(responses) -> dict:
+    """What the missing-answer rule did: ``method``, ``n_missing_answers``,
+    ``n_imputed_answers``, ``n_imputed_respondents`` and ``max_missing_share``
+    (0 or None when the reader does not record them; missing answers are
+    then counted in ``items``)."""
+    n_missing = getattr(responses, "n_missing_answers", None)
+    if n_missing is None:
+        n_missing = int(responses.items.isna().to_numpy().sum())
+    return {"method": str(getattr(responses, "missing", "listwise")),
+            "n_missing_answers": int(n_missing),
+            "n_imputed_answers": int(getattr(responses, "n_imputed_answers", 0) or 0),
+            "n_imputed_respondents": int(getattr(responses, "n_imputed_respondents", 0) or 0),
+            "max_missing_share": getattr(responses, "max_missing_share", None)}
