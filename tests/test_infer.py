@@ -49,3 +49,14 @@ def test_yaml_round_trip(tmp_path):
     again = load_instrument(path)
     assert again.item_ids == inst.item_ids
     assert [m.formula for m in again.models] == [m.formula for m in inst.models]
+
+
+def test_shipped_match_needs_exactly_its_items():
+    from smma_stats.infer import match_shipped
+    from smma_stats.instrument import find_instrument
+
+    ids = find_instrument("smma-instagram").item_ids
+    assert match_shipped(["id", "gender", *ids]).name == "smma-instagram"
+    # an extra item-like column means the file is not that instrument
+    assert match_shipped(["id", *ids, "X1.3"]) is None
+    assert match_shipped(ids[:-1]) is None

@@ -31,13 +31,20 @@ DEFAULT_ALIASES = {1: ["STS", "Strongly disagree"], 2: ["TS", "Disagree"],
 
 
 def match_shipped(columns: Iterable[str]) -> Instrument | None:
-    """The shipped instrument whose item ids are all among ``columns`` (most items wins)."""
+    """The shipped instrument whose item ids are exactly the file's item-like columns.
+
+    Every item of the instrument must be a column, and no other column may
+    look like an item (``X1.3``, ``Y12``): a file with extra items is not
+    silently analysed with a shorter instrument.
+    """
     cols = {str(c).strip().casefold() for c in columns}
+    item_like = {c for c in cols if _DOTTED.match(c) or _PLAIN.match(c)}
     best = None
     for path in shipped_instruments().values():
         inst = load_instrument(path)
         ids = {i.casefold() for i in inst.item_ids}
-        if ids <= cols and (best is None or len(ids) > len(best.item_ids)):
+        if ids <= cols and item_like <= ids and (best is None
+                                                 or len(ids) > len(best.item_ids)):
             best = inst
     return best
 
