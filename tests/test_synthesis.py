@@ -244,6 +244,40 @@ def test_sample_through_the_package(sample, inst):
     assert ks_normality(reg.residuals).display == ".200"
 
 
+
+def test_running_statistics_agree_with_the_library(sample, inst):
+    """The search's running alpha, slope, R squared, Lilliefors D, Durbin-Watson
+    d and r table equal what the package prints for the same table."""
+    from smma_stats.durbin_watson import durbin_watson
+    from smma_stats.normality import ks_normality
+    from smma_stats.readers import read_responses
+    from smma_stats.regression import regress
+    from smma_stats.reliability import cronbach_alpha
+    from smma_stats.synthesis._answers import ItemSearch
+    from smma_stats.synthesis._sums import SumSearch, _durbin_watson_d
+    from smma_stats.synthesis._targets import parse_targets
+    from smma_stats.validity import r_table as package_r_table
+
+    resp = read_responses(SAMPLE, inst)
+    spec = parse_targets(inst, N, load_targets(TARGETS))
+    sums = {c: resp.scores[c].astype(int).tolist() for c in ("SMMA", "PI")}
+    search = SumSearch(spec, sums, N)
+    reg = regress(resp.scores, "PI", "SMMA")
+    b, r2 = search.fit()
+    assert b == pytest.approx(reg.coefficients["b"].iloc[1], rel=1e-12)
+    assert r2 == pytest.approx(reg.r2, rel=1e-12)
+    assert search.d_stat() == pytest.approx(ks_normality(reg.residuals).statistic, abs=1e-12)
+    assert search.count_err() == 0 and search.met(spec["tol"])
+    b_sum = reg.coefficients["b"].iloc[1]
+    assert _durbin_watson_d(sums["SMMA"], sums["PI"], b_sum) == pytest.approx(
+        durbin_watson(reg.residuals), abs=1e-12)
+    for construct in ("SMMA", "PI"):
+        items = resp.items[inst.items_of(construct)]
+        rows = items.to_numpy(int).tolist()
+        running = ItemSearch(rows, sums[construct], 1, 5, None, 0.0, 0.0)
+        assert running.alpha_now() == pytest.approx(cronbach_alpha(items).alpha, rel=1e-12)
+    assert package_r_table(N) == pytest.approx(R_TABLE_101, abs=5e-5)
+
 # ----------------------------------------------------------------- the generator
 
 def small_instrument(**extra):
