@@ -228,10 +228,10 @@ class _Builder:
         judge = self.t(f"judge_{first.judge}")
         self.add(self.t("sec_validity"), [Paragraph(self.t(
             "validity_method", alpha=level(first.alpha), tails=self.t(f"tails_{first.tails}"),
-            df=first.n - 2, r_table=num(first.r_table), judge=judge))])
+            df=first.n - 2, r_table=num(first.r_table, 4), judge=judge))])
         for code, val in vals.items():
             recs = _rows(val.table)
-            rows = [(r["item"], num(r["r"]), num(r["r_corrected"]), num(r["r_table"]),
+            rows = [(r["item"], num(r["r"]), num(r["r_corrected"]), num(r["r_table"], 4),
                      pval(r["p_value"]), self.t("valid" if r["valid"] else "invalid"))
                     for r in recs]
             table = self.table("validity_table", ["col_item", "col_r", "col_r_corrected",
@@ -240,7 +240,7 @@ class _Builder:
             table = Table(table.title, table.columns, table.rows, None,
                           table.align[:-1] + ("l",))
             bad = [str(r["item"]) for r in recs if not r["valid"]]
-            fmt = {"k": val.n_items, "name": self.name(code), "r_table": num(val.r_table),
+            fmt = {"k": val.n_items, "name": self.name(code), "r_table": num(val.r_table, 4),
                    "judge": self.t(f"judge_{val.judge}")}
             text = (self.t("validity_some", n_valid=val.n_valid, bad=", ".join(bad), **fmt)
                     if bad else self.t("validity_all", **fmt))
@@ -291,7 +291,7 @@ class _Builder:
         steps = self.s.drop_steps
         if not steps:
             return
-        rows = [(str(i), s.construct, s.item, num(s.r), num(s.r_table), num(s.alpha_after))
+        rows = [(str(i), s.construct, s.item, num(s.r), num(s.r_table, 4), num(s.alpha_after))
                 for i, s in enumerate(steps, 1)]
         self.add(self.t("sec_drop"), [Paragraph(self.t("drop_intro")), self.table(
             "drop_table", ["col_step", "col_variable", "col_item", "col_r", "col_r_table",
