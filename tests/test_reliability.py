@@ -346,3 +346,11 @@ def test_bad_options(bfi_n, kwargs, msg):
 def test_moments_shape_mismatch():
     with pytest.raises(DataError, match="do not match 3 item names"):
         cronbach_alpha_from_moments(10, [1, 2], np.eye(2), ["a", "b", "c"])
+
+
+def test_mirror_image_items_give_undefined_alpha_not_a_crash():
+    # Two items with r = -1: the total is constant, so alpha and standardised
+    # alpha (k * rbar / (1 + (k - 1) * rbar) with rbar = -1) are undefined.
+    res = cronbach_alpha(pd.DataFrame({"a": [1, 2, 3], "b": [3, 2, 1]}))
+    assert np.isnan(res.alpha_std)
+    assert np.isnan(res.alpha)

@@ -42,6 +42,8 @@ _EXPORTS = {
     "GroupResult": "groups", "group_breakdown": "groups",
     "independent_t_test": "groups", "one_way_anova": "groups", "levene_test": "groups",
     "synthesize": "synthesis",
+    "BootstrapResult": "bootstrap", "bootstrap_alpha": "bootstrap",
+    "bootstrap_regression": "bootstrap", "bootstrap_indices": "bootstrap",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

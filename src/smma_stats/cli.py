@@ -45,6 +45,11 @@ class Judge(str, Enum):
     r_corrected = "r_corrected"
 
 
+class BootMethod(str, Enum):
+    percentile = "percentile"
+    bca = "bca"
+
+
 class Missing(str, Enum):
     listwise = "listwise"
     pairwise = "pairwise"
@@ -169,6 +174,16 @@ def analyze(
     by: Annotated[Optional[str], typer.Option(
         "--by", metavar="COLUMN", help="Compare every construct across the groups of this "
         "column (e.g. gender): means, categories, t test or one-way ANOVA.")] = None,
+    bootstrap: Annotated[int, typer.Option(
+        "--bootstrap", metavar="N", min=0, help="Add bootstrap confidence intervals from N "
+        "resamples of the respondents (e.g. 10000) for Cronbach's alpha, the regression "
+        "coefficients and R Square.")] = 0,
+    bootstrap_method: Annotated[BootMethod, typer.Option(
+        "--bootstrap-method", help="percentile (default) or bca (bias-corrected and "
+        "accelerated).")] = BootMethod.percentile,
+    seed: Annotated[Optional[int], typer.Option(
+        "--seed", min=0, help="Seed of the bootstrap draws, to repeat a run exactly "
+        "(default: a fresh seed, printed in the report).")] = None,
     construct: ConstructOpt = None,
     model: ModelOpt = None,
     sheet: SheetOpt = None,
@@ -190,7 +205,8 @@ def analyze(
     data = read_responses(responses, inst, sheet=sheet, missing=missing.value)
     study = run(data, inst, alpha=alpha, judge=judge.value, tails=1 if one_tailed else 2,
                 drop_invalid=drop_invalid, robust=robust, normality_method=ks_method,
-                lang=lang.value, notes=tuple(notes), exclude_flagged=exclude_flagged, by=by)
+                lang=lang.value, notes=tuple(notes), exclude_flagged=exclude_flagged, by=by,
+                bootstrap=bootstrap, seed=seed, bootstrap_method=bootstrap_method.value)
     figures = ()
     if plots is not None:
         from .report.plots import make_figures, write_figures

@@ -231,7 +231,9 @@ def cronbach_alpha_from_moments(n: int, mean_vector, cov_matrix, item_names: Seq
                                s["cov_rest"] / np.sqrt(var * s["rest_var"]))
     corr = _correlations(cov, s["item_zero"])
     rbar = float(corr[~np.eye(k, dtype=bool)].mean())
-    alpha_std = k * rbar / (1 + (k - 1) * rbar)
+    denom = 1 + (k - 1) * rbar
+    # rbar = -1/(k-1) (e.g. two mirror-image items) leaves standardised alpha undefined
+    alpha_std = k * rbar / denom if denom != 0 else float("nan")
 
     df1 = n - 1
     df2 = df1 * (k - 1)

@@ -42,6 +42,7 @@ class ModelResult(ResultMixin):
     white: Any
     runs: Any
     linearity: Any = None  # simple models only
+    bootstrap: Any = None  # BootstrapResult when analyze(bootstrap=N)
 
     def to_dict(self) -> dict:
         return {
@@ -53,6 +54,7 @@ class ModelResult(ResultMixin):
             "white": jsonable(self.white),
             "runs": jsonable(self.runs),
             "linearity": jsonable(self.linearity),
+            "bootstrap": jsonable(self.bootstrap),
         }
 
 
@@ -67,6 +69,9 @@ class StudyResult(ResultMixin):
     the responses read; ``excluded_rows`` the flagged rows left out
     (``exclude_flagged=True``); ``groups`` the
     :class:`~smma_stats.groups.GroupResult` of ``by=``, or None.
+    ``bootstrap_alpha`` maps each construct to the
+    :class:`~smma_stats.bootstrap.BootstrapResult` of its alpha when
+    ``bootstrap=N`` was given (each model's is ``ModelResult.bootstrap``).
     """
 
     _title = "Study"
@@ -88,6 +93,7 @@ class StudyResult(ResultMixin):
     screening: Any = None
     excluded_rows: tuple = ()
     groups: Any = None
+    bootstrap_alpha: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def n(self) -> int:
@@ -119,6 +125,7 @@ class StudyResult(ResultMixin):
                 "conf_low": rel.conf_low, "conf_high": rel.conf_high,
                 "reliable": rel.reliable, "r_table": self.validity[code].r_table,
                 "all_valid": self.validity[code].all_valid, "items": items,
+                "bootstrap": _bootstrap_dict(self.bootstrap_alpha.get(code)),
             }
         out = {
             "instrument": {"name": self.instrument.name, "title": self.instrument.title},
@@ -147,6 +154,7 @@ class StudyResult(ResultMixin):
             "n_excluded": len(self.excluded_rows),
             "excluded_rows": list(self.excluded_rows),
             "groups": self.groups.to_dict() if self.groups is not None else None,
+            "bootstrap": _bootstrap_settings(self.settings),
             "settings": dict(self.settings),
             "notes": list(self.notes),
         }
@@ -161,6 +169,25 @@ class StudyResult(ResultMixin):
         from .report import render
 
         return render(self, "html", fragment=True)
+
+
+def _bootstrap_settings(settings: Mapping[str, Any]) -> dict | None:
+    if not settings.get("bootstrap"):
+        return None
+    return {"n_resamples": settings["bootstrap"], "seed": settings["seed"],
+            "method": settings["bootstrap_method"], "ci": 1 - settings["alpha"]}
+
+
+def _bootstrap_dict(b) -> dict | None:
+    """The interval of alpha or R Square, and per coefficient for a model."""
+    if b is None:
+        return None
+    out = {"statistic": b.statistic, "estimate": b.estimate, "se": b.se, "bias": b.bias,
+           "conf_low": b.conf_low, "conf_high": b.conf_high, "n": b.n,
+           "n_failed": b.n_failed}
+    if b.table is not None:
+        out["coefficients"] = b.table.to_dict(orient="records")
+    return out
 
 
 def _normality_dict(nr) -> dict:
@@ -200,6 +227,7 @@ def _regression_dict(m: ModelResult) -> dict:
             "linearity": _test_dict(m.linearity),
             "residual_normality": _normality_dict(m.normality),
         },
+        "bootstrap": _bootstrap_dict(m.bootstrap),
     }
     return out
 
@@ -245,7 +273,8 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
             normality_method: str = "lilliefors", category_method: str | None = None,
             category_levels: int | None = None, category_basis: str | None = None,
             lang: str = "en", notes: tuple = (), missing: str = "listwise",
-            exclude_flagged: bool = False, by: str | None = None) -> StudyResult:
+            exclude_flagged: bool = False, by: str | None = None, bootstrap: int = 0,
+            seed: int | None = None, bootstrap_method: str = "percentile") -> StudyResult:
     """Run the whole instrument-testing and regression routine.
 
     Parameters
@@ -284,6 +313,17 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
     by : str, optional
         An attribute column: add a group breakdown (``groups``) of every
         construct, see :func:`~smma_stats.groups.group_breakdown`.
+    bootstrap : int, default 0
+        If positive, that many bootstrap resamples of the respondents give a
+        ``1 - alpha`` confidence interval for each construct's Cronbach's
+        alpha (``bootstrap_alpha``) and for each model's coefficients and
+        R Square (``ModelResult.bootstrap``); see
+        :mod:`smma_stats.bootstrap`.
+    seed : int, optional
+        Seed of the bootstrap draws; every statistic uses the same resamples.
+        Without one a fresh seed is drawn and recorded in ``settings``.
+    bootstrap_method : {"percentile", "bca"}
+        Percentile or bias-corrected and accelerated intervals.
 
     Returns
     -------
@@ -303,6 +343,7 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
         responses = read_responses(responses, instrument, missing=missing)
     if not 0 < alpha < 1:
         raise SmmaError(f"alpha must be between 0 and 1, not {alpha}")
+    boot = _bootstrap_plan(bootstrap, seed, bootstrap_method, alpha)
     from .groups import find_column, group_breakdown
     from .screening import screen, without_rows
 
@@ -346,8 +387,15 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
             if len(used) >= 2:
                 dim_rel[d.name] = cronbach_alpha(items[used])
 
+    boot_alpha = {}
+    if boot:
+        from .bootstrap import bootstrap_alpha
+
+        boot_alpha = {code: bootstrap_alpha(items[list(items_used[code])], name=code, **boot)
+                      for code in instrument.constructs}
+
     scores = _scores(items, instrument, items_used)
-    models = tuple(_run_model(scores, m, alpha, robust, normality_method)
+    models = tuple(_run_model(scores, m, alpha, robust, normality_method, boot)
                    for m in instrument.models if all(t in scores for t in
                                                      [m.dependent, *m.predictors]))
 
@@ -385,18 +433,38 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
                 "missing": missing_summary(responses)["method"], "exclude_flagged": exclude_flagged}
     if by is not None:
         settings["by"] = by
+    if boot:
+        settings.update(bootstrap=boot["n_resamples"], bootstrap_method=boot["method"],
+                        seed=boot["seed"])
     study = StudyResult(
         instrument=instrument, responses=responses, alpha=alpha, validity=validity,
         reliability=reliability, dimension_reliability=dim_rel, normality=tuple(normality),
         models=models, categories=categories, dimension_categories=dim_cats,
         items_used=items_used, drop_steps=tuple(drop_steps), settings=settings,
-        notes=tuple(notes), scores=scores, screening=screening, excluded_rows=excluded)
+        notes=tuple(notes), scores=scores, screening=screening, excluded_rows=excluded,
+        bootstrap_alpha=boot_alpha)
     if by is not None:
         study = dataclasses.replace(study, groups=group_breakdown(study, by=by))
     return study
 
 
-def _run_model(scores, model, alpha, robust, normality_method) -> ModelResult:
+def _bootstrap_plan(n_resamples, seed, method, alpha) -> dict:
+    """Keyword arguments shared by every bootstrap of the study; empty when off."""
+    if isinstance(n_resamples, bool) or not isinstance(n_resamples, int) or n_resamples < 0:
+        raise SmmaError(f"bootstrap must be a whole number of resamples (0 for none), "
+                        f"got {n_resamples!r}")
+    if n_resamples == 0:
+        return {}
+    from .bootstrap import METHODS, random_seed
+
+    if method not in METHODS:
+        raise SmmaError(f"bootstrap_method must be 'percentile' or 'bca', got {method!r}")
+    if seed is None:
+        seed = random_seed()
+    return {"n_resamples": n_resamples, "ci": 1 - alpha, "seed": seed, "method": method}
+
+
+def _run_model(scores, model, alpha, robust, normality_method, boot=None) -> ModelResult:
     from .assumptions import (breusch_pagan_test, glejser_test, linearity_test, runs_test,
                               white_test)
     from .normality import ks_normality
@@ -417,4 +485,11 @@ def _run_model(scores, model, alpha, robust, normality_method) -> ModelResult:
         white=white_test(scores, y, x, alpha=alpha),
         runs=runs_test(reg.residuals, alpha=alpha),
         linearity=linearity_test(scores, y, x[0], alpha=alpha) if len(x) == 1 else None,
+        bootstrap=_bootstrap_model(scores, y, x, boot) if boot else None,
     )
+
+
+def _bootstrap_model(scores, y, x, boot):
+    from .bootstrap import bootstrap_regression
+
+    return bootstrap_regression(scores, y, x, **boot)

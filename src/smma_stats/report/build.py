@@ -178,6 +178,7 @@ class _Builder:
 
     def document(self, figures: tuple) -> Document:
         from .blocks import screening_blocks
+        from .blocks_bootstrap import bootstrap_section
         from .blocks_groups import group_sections
 
         self.sample()
@@ -193,6 +194,7 @@ class _Builder:
         if self.s.models:
             self.assumptions()
         self.contributions()
+        bootstrap_section(self)
         self.categories()
         if getattr(self.s, "groups", None) is not None:
             group_sections(self, self.s.groups)
@@ -417,6 +419,8 @@ class _Builder:
                 value = self._cat_setting(dict(value))
             elif key == "missing":
                 value = self.t(f"missingname_{value}")
+            elif key == "bootstrap_method":
+                value = self.t(f"bootmethod_{value}")
             elif isinstance(value, bool):
                 value = yes_no[value]
             try:

@@ -401,6 +401,32 @@ EN: dict[str, str] = {
                         "group(s) {levels}.",
     "group_skip_one": "{name}: not tested, because {by} has only one group.",
     "prov_by": "Groups compared by",
+    # bootstrap
+    "sec_bootstrap": "Bootstrap confidence intervals",
+    "boot_method": "{n} bootstrap resamples of the {n_cases} respondents, drawn with "
+                   "replacement (seed {seed}); {method} {level}% confidence intervals.",
+    "bootmethod_percentile": "percentile",
+    "bootmethod_bca": "bias-corrected and accelerated (BCa)",
+    "boot_alpha_table": "Cronbach's alpha: bootstrap intervals",
+    "col_boot_se": "Bootstrap Std. Error",
+    "col_boot_bias": "Bootstrap Bias",
+    "boot_coef_table": "Bootstrap coefficients: model {i} ({formula})",
+    "boot_note_failed": "{n_failed} of {n_resamples} resamples were left out because the "
+                        "statistic is undefined on them (a constant score or collinear "
+                        "predictors).",
+    "boot_alpha_above": "The {level}% bootstrap interval of Cronbach's alpha of {name} runs "
+                        "from {low} to {high}; even its lower limit is above {threshold}.",
+    "boot_alpha_below": "The {level}% bootstrap interval of Cronbach's alpha of {name} runs "
+                        "from {low} to {high}; its lower limit is not above {threshold}.",
+    "boot_zero_out": "The {level}% bootstrap interval of B for {term} runs from {low} to "
+                     "{high} and does not include 0: the bootstrap supports an association "
+                     "with {dependent}.",
+    "boot_zero_in": "The {level}% bootstrap interval of B for {term} runs from {low} to "
+                    "{high} and includes 0: the bootstrap does not support an association "
+                    "with {dependent}.",
+    "prov_bootstrap": "Bootstrap resamples",
+    "prov_bootstrap_method": "Bootstrap interval",
+    "prov_seed": "Bootstrap seed",
     "and": "and",
     "yes": "yes",
     "no": "no",
@@ -798,6 +824,32 @@ ID: dict[str, str] = {
                         "responden.",
     "group_skip_one": "{name}: tidak diuji, karena {by} hanya memiliki satu kelompok.",
     "prov_by": "Kelompok pembanding",
+    # bootstrap
+    "sec_bootstrap": "Interval Kepercayaan Bootstrap",
+    "boot_method": "{n} sampel ulang bootstrap dari {n_cases} responden, diambil dengan "
+                   "pengembalian (seed {seed}); interval kepercayaan {level}% metode {method}.",
+    "bootmethod_percentile": "persentil",
+    "bootmethod_bca": "BCa (koreksi bias dan percepatan)",
+    "boot_alpha_table": "Interval Bootstrap Cronbach's Alpha",
+    "col_boot_se": "Galat Baku Bootstrap",
+    "col_boot_bias": "Bias Bootstrap",
+    "boot_coef_table": "Koefisien Bootstrap: model {i} ({formula})",
+    "boot_note_failed": "{n_failed} dari {n_resamples} sampel ulang tidak dipakai karena "
+                        "statistiknya tidak terdefinisi (skor konstan atau prediktor yang "
+                        "berkolinearitas sempurna).",
+    "boot_alpha_above": "Interval bootstrap {level}% Cronbach's Alpha {name} adalah {low} "
+                        "sampai {high}; batas bawahnya pun di atas {threshold}.",
+    "boot_alpha_below": "Interval bootstrap {level}% Cronbach's Alpha {name} adalah {low} "
+                        "sampai {high}; batas bawahnya tidak di atas {threshold}.",
+    "boot_zero_out": "Interval bootstrap {level}% koefisien B {term} adalah {low} sampai "
+                     "{high} dan tidak memuat 0: hasil bootstrap mendukung adanya hubungan "
+                     "dengan {dependent}.",
+    "boot_zero_in": "Interval bootstrap {level}% koefisien B {term} adalah {low} sampai "
+                    "{high} dan memuat 0: hasil bootstrap tidak mendukung adanya hubungan "
+                    "dengan {dependent}.",
+    "prov_bootstrap": "Jumlah sampel ulang bootstrap",
+    "prov_bootstrap_method": "Interval bootstrap",
+    "prov_seed": "Seed bootstrap",
     "and": "dan",
     "yes": "ya",
     "no": "tidak",

@@ -1,0 +1,573 @@
+"""Bootstrap confidence intervals for Cronbach's alpha and regression coefficients.
+
+Respondents are resampled with replacement (case resampling). All resamples
+are computed at once: the draws become a count matrix ``W`` (how often each
+respondent is drawn in each resample), and alpha and the least-squares fit
+depend on a resample only through weighted sums ``W @ V`` of a few columns
+``V`` per respondent (the centred answers, their squares and cross-products).
+Ten thousand resamples are thus one matrix product and a batch of small
+linear solves; the draws are made block by block so memory stays bounded for
+large samples. The jackknife that BCa intervals need uses the same sums with
+one respondent taken out at a time.
+
+Interval limits are order statistics interpolated as in Davison & Hinkley
+(1997) and R's ``boot::boot.ci``; the BCa acceleration comes from the
+jackknife as in Efron & Tibshirani (1993). Given the same resamples (and, for
+BCa, these jackknife values as its ``L``), ``boot.ci`` prints the same limits.
+"""
+
+from __future__ import annotations
+
+import math
+import numbers
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .errors import DataError
+from .results import ResultMixin
+
+#: Interval methods of :func:`bootstrap_alpha` and :func:`bootstrap_regression`.
+METHODS = ("percentile", "bca")
+
+#: Columns of :attr:`BootstrapResult.table` for a regression, in order.
+TABLE_COLUMNS = ("term", "b", "boot_se", "bias", "conf_low", "conf_high")
+
+# About a million cells per block: 8 MB for each array of draws or counts.
+_BLOCK_CELLS = 1_000_000
+# A sum of squares this small next to the squares summed is rounding noise of a constant.
+_ZERO_SS_REL = 1e-12
+# Smallest eigenvalue of the predictors' correlation matrix below which a
+# resample's design counts as singular (about 10 significant digits lost).
+_MIN_EIGEN = 1e-10
+
+
+@dataclass(frozen=True)
+class BootstrapResult(ResultMixin):
+    """A bootstrap confidence interval, and per term for a regression.
+
+    Attributes
+    ----------
+    statistic : str
+        ``"alpha"`` (Cronbach's alpha) or ``"r2"`` (R Square of a regression).
+    name : str
+        The scale's name, or the model as ``"y ~ x1 + x2"``.
+    estimate : float
+        The statistic on the sample itself.
+    conf_low, conf_high : float
+        The confidence interval of ``estimate`` at level ``ci``.
+    se : float
+        Bootstrap standard error: the standard deviation (divisor ``B - 1``)
+        of the resample statistics.
+    bias : float
+        Mean of the resample statistics minus ``estimate``.
+    n : int
+        Respondents resampled (complete cases).
+    n_resamples : int
+        Resamples drawn (``B``).
+    n_failed : int
+        Resamples on which the statistic is undefined (a constant total
+        score, a constant or collinear predictor); they are left out.
+    ci : float
+        Confidence level.
+    method : str
+        ``"percentile"`` or ``"bca"``.
+    seed : int or None
+        Seed of the draws: the same seed gives the same resamples and
+        limits. None when the resamples were given as ``indices``.
+    table : pandas.DataFrame or None
+        Regression only: one row per coefficient, columns ``term, b,
+        boot_se, bias, conf_low, conf_high`` (intercept first, as
+        ``"(Constant)"``).
+    replicates : numpy.ndarray
+        The statistics of the resamples that did not fail, one row per
+        resample: alpha, or the coefficients in ``table`` order then R
+        Square. Left out of :meth:`to_dict`.
+    n_excluded : int
+        Respondents dropped for a missing value.
+    """
+
+    statistic: str
+    name: str
+    estimate: float
+    conf_low: float
+    conf_high: float
+    se: float
+    bias: float
+    n: int
+    n_resamples: int
+    n_failed: int
+    ci: float
+    method: str
+    seed: int | None
+    table: Any = None
+    replicates: Any = field(default=None, repr=False, compare=False)
+    n_excluded: int = 0
+
+    _title = "Bootstrap confidence interval"
+
+    def to_dict(self) -> dict:
+        """All figures and the table as JSON-safe Python, without the replicates."""
+        out = super().to_dict()
+        out.pop("replicates", None)
+        return out
+
+    def _scalars(self) -> dict[str, Any]:
+        out = super()._scalars()
+        out.pop("table", None)
+        return out
+
+
+def bootstrap_alpha(items, n_resamples: int = 10000, ci: float = 0.95, seed: int | None = None,
+                    method: str = "percentile", *, name: str = "",
+                    indices=None) -> BootstrapResult:
+    """Bootstrap confidence interval of Cronbach's alpha.
+
+    Parameters
+    ----------
+    items : pandas.DataFrame
+        One numeric column per item, one row per respondent. Rows with a
+        missing answer are dropped (listwise) before resampling.
+    n_resamples : int, default 10000
+        Number of resamples ``B``.
+    ci : float, default 0.95
+        Confidence level.
+    seed : int, optional
+        Seed of the random draws. Without one a fresh seed is drawn and
+        reported in ``seed``, so any run can be repeated.
+    method : {"percentile", "bca"}, default "percentile"
+        Percentile interval, or bias-corrected and accelerated (BCa).
+    name : str, optional
+        Name of the scale, reported in ``name``.
+    indices : array_like of int, shape (B, n), optional
+        The resamples themselves, as 0-based positions among the complete
+        cases (e.g. R's ``boot.array(b, indices = TRUE) - 1``). Replaces the
+        random draws; ``n_resamples`` and ``seed`` are then ignored.
+
+    Returns
+    -------
+    BootstrapResult
+        ``statistic`` is ``"alpha"``; ``table`` is None.
+
+    Raises
+    ------
+    DataError
+        As :func:`~smma_stats.reliability.cronbach_alpha`; alpha undefined
+        on the sample; too few resamples for the confidence level; a bad
+        ``method``, ``seed`` or ``indices``; BCa when the jackknife or the
+        bias correction is undefined.
+
+    Notes
+    -----
+    Each resample draws ``n`` respondents with replacement and computes
+    ``k / (k - 1) * (1 - sum(s_i^2) / s_T^2)`` on them. A resample whose
+    total score is constant has no alpha and is counted in ``n_failed``.
+    See :func:`bootstrap_regression` for the interval formulas.
+
+    References
+    ----------
+    Davison, A. C., & Hinkley, D. V. (1997). *Bootstrap Methods and their
+    Application*. Cambridge University Press.
+
+    Efron, B., & Tibshirani, R. J. (1993). *An Introduction to the
+    Bootstrap*. Chapman & Hall.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"x1": [4, 5, 3, 4, 2, 5, 3, 4, 5, 2],
+    ...                   "x2": [4, 4, 3, 5, 2, 5, 2, 4, 4, 3],
+    ...                   "x3": [3, 5, 4, 4, 3, 4, 3, 5, 5, 2]})
+    >>> res = bootstrap_alpha(d, n_resamples=2000, seed=1)
+    >>> round(res.estimate, 4), round(res.conf_low, 4), round(res.conf_high, 4)
+    (0.8739, 0.6705, 0.9354)
+    >>> round(res.se, 4), res.n_failed
+    (0.1551, 0)
+    >>> bca = bootstrap_alpha(d, n_resamples=2000, seed=1, method="bca")
+    >>> round(bca.conf_low, 4), round(bca.conf_high, 4)
+    (0.685, 0.9373)
+    """
+    from .reliability import _check_ci, cronbach_alpha
+
+    _check_ci(ci)
+    method = _check_method(method)
+    rel = cronbach_alpha(items, ci=ci)
+    if math.isnan(rel.alpha):
+        raise DataError("Cronbach's alpha is undefined on this sample (the total score is "
+                        "constant), so it cannot be bootstrapped")
+    import pandas as pd
+
+    df = items if isinstance(items, pd.DataFrame) else pd.DataFrame(items)
+    X = df.to_numpy(dtype=float, na_value=np.nan)
+    X = X[~np.isnan(X).any(axis=1)]
+    n, k = X.shape
+    Xc = X - X.mean(axis=0)
+    T = Xc.sum(axis=1)
+    V = np.column_stack([Xc, np.einsum("ij,ij->i", Xc, Xc), T * T])
+
+    def stat(S, m):
+        return _alpha_from_sums(S, m, k)
+
+    blocks, B, seed = _plan(n, n_resamples, seed, indices)
+    t, n_failed = _replicates(stat, V, n, blocks)
+    jack = _jackknife(stat, V, n) if method == "bca" else None
+    t0 = np.array([rel.alpha])
+    low, high, se, bias = _intervals(t, t0, jack, ci, method)
+    return BootstrapResult(
+        statistic="alpha", name=str(name), estimate=float(rel.alpha), conf_low=float(low[0]),
+        conf_high=float(high[0]), se=float(se[0]), bias=float(bias[0]), n=int(n), n_resamples=B,
+        n_failed=n_failed, ci=float(ci), method=method, seed=seed, table=None,
+        replicates=_frozen(t[:, 0]), n_excluded=int(rel.n_excluded))
+
+
+def bootstrap_regression(data, y: str, x, n_resamples: int = 10000, ci: float = 0.95,
+                         seed: int | None = None, method: str = "percentile", *,
+                         indices=None) -> BootstrapResult:
+    """Bootstrap confidence intervals of regression coefficients and R Square.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame
+        One row per case.
+    y : str
+        The dependent variable's column.
+    x : str or sequence of str
+        The predictor column(s); an intercept is always included.
+    n_resamples : int, default 10000
+        Number of resamples ``B``.
+    ci : float, default 0.95
+        Confidence level.
+    seed : int, optional
+        Seed of the random draws; without one a fresh seed is drawn and
+        reported in ``seed``.
+    method : {"percentile", "bca"}, default "percentile"
+        Percentile interval, or bias-corrected and accelerated (BCa).
+    indices : array_like of int, shape (B, n), optional
+        The resamples themselves, as 0-based positions among the complete
+        cases; replaces the random draws (``n_resamples`` and ``seed`` are
+        ignored).
+
+    Returns
+    -------
+    BootstrapResult
+        ``statistic`` is ``"r2"`` (the interval fields belong to R Square);
+        ``table`` has one row per coefficient with columns ``term, b,
+        boot_se, bias, conf_low, conf_high``.
+
+    Raises
+    ------
+    ModelError, DataError
+        As :func:`~smma_stats.regression.regress`; too few resamples for the
+        confidence level; a bad ``method``, ``seed`` or ``indices``; BCa
+        when the jackknife or the bias correction is undefined.
+
+    Notes
+    -----
+    Cases are resampled whole (``y`` with its predictors), which makes no
+    assumption about the errors' variance. Each resample's coefficients
+    solve the normal equations of the centred data, scaled to correlations;
+    a resample with a constant ``y`` or predictor, or whose predictors'
+    correlation matrix has an eigenvalue below 1e-10 (collinear), is left
+    out and counted in ``n_failed``.
+
+    With the ``R`` usable resample statistics ``t*`` sorted, the limit at
+    probability ``q`` is the order statistic ``(R + 1) q``, interpolated on
+    the normal quantile scale when that is not a whole number (the rule of
+    R's ``boot``). The percentile interval uses ``q = (1 -/+ ci) / 2``. BCa
+    uses ``q = Phi(z0 + (z0 + z) / (1 - a (z0 + z)))`` for ``z`` the normal
+    quantiles of those levels, with bias correction ``z0 =
+    Phi^-1(#{t* < t} / R)`` and acceleration ``a = sum(L^3) / (6
+    sum(L^2)^1.5)`` from the jackknife values ``L_i = mean(t_(.)) -
+    t_(-i)`` (Efron & Tibshirani, 1993, eq. 14.15).
+
+    References
+    ----------
+    Davison, A. C., & Hinkley, D. V. (1997). *Bootstrap Methods and their
+    Application*. Cambridge University Press.
+
+    Efron, B., & Tibshirani, R. J. (1993). *An Introduction to the
+    Bootstrap*. Chapman & Hall.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> d = pd.DataFrame({"sales": [3, 5, 7, 6, 9, 11, 10, 13, 12, 8],
+    ...                   "ads": [1, 2, 3, 4, 5, 6, 7, 8, 9, 5],
+    ...                   "price": [2, 1, 3, 2, 4, 3, 5, 4, 5, 3]})
+    >>> res = bootstrap_regression(d, "sales", ["ads", "price"], n_resamples=2000, seed=1)
+    >>> res.table.round(3)
+             term      b  boot_se   bias  conf_low  conf_high
+    0  (Constant)  2.618    1.026 -0.012     0.677      4.964
+    1         ads  1.240    0.310  0.004     0.609      1.780
+    2       price -0.131    0.590  0.004    -1.215      0.952
+    >>> round(res.estimate, 3), round(res.conf_low, 3), round(res.conf_high, 3)
+    (0.91, 0.808, 0.987)
+    """
+    from .regression import _fit, _model_frame, _predictor_names
+    from .reliability import _check_ci
+
+    _check_ci(ci)
+    method = _check_method(method)
+    names = _predictor_names(y, x)
+    yv, X, n_excluded = _model_frame(data, y, names)
+    fit = _fit(yv, X, y, names, n_excluded=n_excluded, bounds=False)
+    n, k = X.shape
+    Z = np.column_stack([yv, X])
+    means = Z.mean(axis=0)
+    Zc = Z - means
+    rows, cols = np.triu_indices(k + 1)
+    V = np.hstack([Zc, Zc[:, rows] * Zc[:, cols]])
+
+    def stat(S, m):
+        return _ols_from_sums(S, m, k, means, rows, cols)
+
+    blocks, B, seed = _plan(n, n_resamples, seed, indices)
+    t, n_failed = _replicates(stat, V, n, blocks)
+    jack = _jackknife(stat, V, n) if method == "bca" else None
+    coef = fit.coefficients
+    t0 = np.concatenate([coef["b"].to_numpy(dtype=float), [fit.r2]])
+    low, high, se, bias = _intervals(t, t0, jack, ci, method)
+    import pandas as pd
+
+    table = pd.DataFrame({"term": coef["term"].tolist(), "b": t0[:-1], "boot_se": se[:-1],
+                          "bias": bias[:-1], "conf_low": low[:-1], "conf_high": high[:-1]},
+                         columns=list(TABLE_COLUMNS))
+    return BootstrapResult(
+        statistic="r2", name=f"{y} ~ {' + '.join(names)}", estimate=float(fit.r2),
+        conf_low=float(low[-1]), conf_high=float(high[-1]), se=float(se[-1]),
+        bias=float(bias[-1]), n=int(n), n_resamples=B, n_failed=n_failed, ci=float(ci),
+        method=method, seed=seed, table=table, replicates=_frozen(t),
+        n_excluded=int(n_excluded))
+
+
+def bootstrap_indices(n: int, n_resamples: int = 10000, seed: int | None = None) -> np.ndarray:
+    """The resamples that a given seed draws, as an index matrix.
+
+    Parameters
+    ----------
+    n : int
+        Number of cases.
+    n_resamples : int, default 10000
+        Number of resamples.
+    seed : int, optional
+        The seed given to :func:`bootstrap_alpha` or
+        :func:`bootstrap_regression`.
+
+    Returns
+    -------
+    numpy.ndarray of int, shape (n_resamples, n)
+        Row ``b`` lists the 0-based positions (among the complete cases) of
+        the cases drawn into resample ``b``.
+
+    Examples
+    --------
+    >>> bootstrap_indices(5, n_resamples=3, seed=1)
+    array([[2, 2, 3, 4, 0],
+           [0, 4, 4, 1, 1],
+           [4, 2, 1, 4, 1]])
+    """
+    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
+        raise DataError(f"n must be a positive whole number of cases, got {n!r}")
+    if seed is None:
+        raise DataError("give the seed whose resamples you want to see")
+    blocks, _, _ = _plan(int(n), n_resamples, seed, None)
+    return np.vstack(list(blocks))
+
+
+def random_seed() -> int:
+    """A fresh seed from the operating system's entropy, between 0 and 2**32 - 1.
+
+    :func:`~smma_stats.study.analyze` draws one and passes it to every
+    bootstrap of a study, so all use the same resamples of respondents.
+    """
+    return int(np.random.SeedSequence().generate_state(1)[0])
+
+
+# ----------------------------------------------------------------------------
+# Statistics of many resamples from their weighted sums
+
+def _alpha_from_sums(S: np.ndarray, m: np.ndarray, k: int):
+    """Alpha per row of sums ``S = W @ [Xc, sum_i Xc_i^2, T^2]`` over ``m`` cases.
+
+    Only the sum of the item variances is needed, so the squares are summed
+    over items before resampling: k + 2 columns rather than 2k + 2.
+    """
+    s1 = S[:, :k]
+    t1 = s1.sum(axis=1)
+    t2 = S[:, k + 1]
+    ss_items = S[:, k] - np.einsum("ij,ij->i", s1, s1) / m
+    ss_total = t2 - t1 * t1 / m                  # sums of squared deviations
+    ok = ss_total > np.maximum(_ZERO_SS_REL * t2, np.finfo(float).tiny)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        alpha = k / (k - 1) * (1.0 - ss_items / ss_total)
+    return alpha[:, None], ok
+
+
+def _ols_from_sums(S: np.ndarray, m: np.ndarray, k: int, means: np.ndarray,
+                   rows: np.ndarray, cols: np.ndarray):
+    """Coefficients and R Square per row of sums of ``[Zc, Zc_i Zc_j]``, Z = [y, X]."""
+    p = k + 1
+    b = S.shape[0]
+    s1 = S[:, :p]
+    P = np.empty((b, p, p))
+    P[:, rows, cols] = S[:, p:]
+    P[:, cols, rows] = S[:, p:]
+    d = s1 / m[:, None]                          # resample mean minus sample mean
+    C = P - m[:, None, None] * d[:, :, None] * d[:, None, :]
+    diag = np.einsum("bii->bi", C)
+    raw = np.einsum("bii->bi", P)
+    ok = np.all(diag > np.maximum(_ZERO_SS_REL * raw, np.finfo(float).tiny), axis=1)
+    scale = np.sqrt(np.where(ok[:, None], diag[:, 1:], 1.0))
+    R = C[:, 1:, 1:] / (scale[:, :, None] * scale[:, None, :])
+    R[~ok] = np.eye(k)
+    if k > 1:
+        ok &= np.linalg.eigvalsh(R)[:, 0] > _MIN_EIGEN
+        R[~ok] = np.eye(k)
+    r_xy = C[:, 1:, 0] / scale
+    slopes = np.linalg.solve(R, r_xy[:, :, None])[:, :, 0] / scale
+    ybar = means[0] + d[:, 0]
+    xbar = means[1:] + d[:, 1:]
+    intercept = ybar - np.einsum("bj,bj->b", xbar, slopes)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r2 = np.einsum("bj,bj->b", C[:, 1:, 0], slopes) / C[:, 0, 0]
+    return np.column_stack([intercept, slopes, r2]), ok
+
+
+def _replicates(stat, V: np.ndarray, n: int, blocks):
+    """Statistics of every resample; failed resamples are dropped and counted."""
+    parts, n_failed = [], 0
+    for idx in blocks:
+        W = _counts(idx, n)
+        t, ok = stat(W @ V, np.full(len(W), float(n)))
+        ok &= np.isfinite(t).all(axis=1)
+        n_failed += int((~ok).sum())
+        parts.append(t[ok])
+    return np.vstack(parts), n_failed
+
+
+def _jackknife(stat, V: np.ndarray, n: int) -> np.ndarray:
+    """Leave-one-out statistics, shape (n, q): the total sums less one case at a time."""
+    if n < 3:
+        raise DataError("BCa intervals need at least 3 cases for the jackknife")
+    total = V.sum(axis=0)
+    out = []
+    block = max(1, _BLOCK_CELLS // V.shape[1])
+    for start in range(0, n, block):
+        part = V[start:start + block]
+        t, ok = stat(total - part, np.full(len(part), float(n - 1)))
+        t[~ok] = np.nan
+        out.append(t)
+    jack = np.vstack(out)
+    if not np.isfinite(jack).all():
+        raise DataError("the BCa acceleration is undefined: leaving out one case makes the "
+                        "statistic undefined (e.g. a constant predictor); use the percentile "
+                        "method")
+    return jack
+
+
+def _counts(idx: np.ndarray, n: int) -> np.ndarray:
+    """How often each case is drawn into each resample, shape (B, n)."""
+    b = idx.shape[0]
+    flat = (idx + (np.arange(b) * n)[:, None]).ravel()
+    return np.bincount(flat, minlength=b * n).reshape(b, n).astype(float)
+
+
+def _plan(n: int, n_resamples, seed, indices):
+    """The draws as blocks of index rows, the number of resamples, the seed used."""
+    if indices is not None:
+        idx = np.asarray(indices)
+        if idx.ndim != 2 or idx.shape[1] != n or idx.shape[0] < 1:
+            raise DataError(f"indices must be a matrix with one row per resample and {n} "
+                            f"columns (the complete cases), got shape {idx.shape}")
+        if not np.issubdtype(idx.dtype, np.integer) or idx.min() < 0 or idx.max() >= n:
+            raise DataError(f"indices must be whole numbers from 0 to {n - 1}")
+        idx = idx.astype(np.intp)
+        block = max(1, _BLOCK_CELLS // n)
+        return (idx[s:s + block] for s in range(0, len(idx), block)), len(idx), None
+    if isinstance(n_resamples, bool) or not isinstance(n_resamples, numbers.Integral) \
+            or n_resamples < 1:
+        raise DataError(f"n_resamples must be a positive whole number, got {n_resamples!r}")
+    if seed is None:
+        seed = random_seed()
+    elif isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
+        raise DataError(f"seed must be a whole number of at least 0, got {seed!r}")
+    seed, B = int(seed), int(n_resamples)
+
+    def blocks():
+        rng = np.random.default_rng(seed)
+        block = max(1, _BLOCK_CELLS // n)
+        for start in range(0, B, block):
+            yield rng.integers(0, n, size=(min(block, B - start), n))
+
+    return blocks(), B, seed
+
+
+# ----------------------------------------------------------------------------
+# Intervals
+
+def _intervals(t: np.ndarray, t0: np.ndarray, jack, ci: float, method: str):
+    """Limits, standard error and bias of each column of ``t``."""
+    from scipy.special import ndtr, ndtri
+
+    R = t.shape[0]
+    tail = (1.0 - ci) / 2.0
+    need = math.ceil(1.0 / tail - 1e-9)    # then the limits are not the extremes
+    if R < need:
+        raise DataError(f"{R} usable resample(s) are too few for a {ci:.10g} interval: at "
+                        f"least {need} are needed")
+    probs = np.array([tail, (1.0 + ci) / 2.0])
+    ts = np.sort(t, axis=0)
+    se = t.std(axis=0, ddof=1)
+    bias = t.mean(axis=0) - t0
+    low, high = np.empty(len(t0)), np.empty(len(t0))
+    for j in range(len(t0)):
+        q = probs
+        if method == "bca":
+            z0 = float(ndtri(np.count_nonzero(t[:, j] < t0[j]) / R))
+            if not math.isfinite(z0):
+                raise DataError("the BCa bias correction is infinite: every resample lies on "
+                                "one side of the estimate; use the percentile method")
+            L = jack[:, j].mean() - jack[:, j]
+            ssq = float(np.dot(L, L))
+            a = float(np.sum(L ** 3)) / (6.0 * ssq ** 1.5) if ssq > 0 else math.nan
+            if not math.isfinite(a):
+                raise DataError("the BCa acceleration is undefined (the jackknife values do "
+                                "not vary); use the percentile method")
+            z = ndtri(probs)
+            q = ndtr(z0 + (z0 + z) / (1.0 - a * (z0 + z)))
+        low[j], high[j] = _order_quantiles(ts[:, j], q)
+    return low, high, se, bias
+
+
+def _order_quantiles(ts: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """The ``(R + 1) q``-th order statistics of sorted ``ts``, normal-scale interpolated."""
+    from scipy.special import ndtri
+
+    R = len(ts)
+    out = np.empty(len(q))
+    for i, qi in enumerate(q):
+        rk = (R + 1) * qi
+        k = math.trunc(rk)
+        if k < 1:
+            out[i] = ts[0]
+        elif k >= R:
+            out[i] = ts[-1]
+        elif k == rk:
+            out[i] = ts[k - 1]
+        else:
+            lo, hi = ndtri(k / (R + 1)), ndtri((k + 1) / (R + 1))
+            out[i] = ts[k - 1] + (ndtri(qi) - lo) / (hi - lo) * (ts[k] - ts[k - 1])
+    return out
+
+
+def _check_method(method) -> str:
+    if method not in METHODS:
+        raise DataError(f"method must be 'percentile' or 'bca', got {method!r}")
+    return method
+
+
+def _frozen(a: np.ndarray) -> np.ndarray:
+    a = np.ascontiguousarray(a)
+    a.setflags(write=False)
+    return a
