@@ -313,7 +313,8 @@ def linearity_test(data, y: str, x: str, alpha: float = 0.05) -> LinearityResult
     True
     """
     import pandas as pd
-    from scipy.special import fdtrc
+
+    from .distributions import f_sf
 
     if not isinstance(x, str):
         raise DataError(f"linearity_test takes one predictor name, got {x!r}")
@@ -347,7 +348,7 @@ def linearity_test(data, y: str, x: str, alpha: float = 0.05) -> LinearityResult
     ms = [s / d for s, d in zip(ss[:4], dfs[:4])] + [math.nan]
     with np.errstate(divide="ignore", invalid="ignore"):
         f = [m / ms[3] if ms[3] > 0 else math.inf for m in ms[:3]] + [math.nan, math.nan]
-    p = [float(fdtrc(d, n - g, fv)) if math.isfinite(fv) else 0.0
+    p = [float(f_sf(fv, d, n - g)) if math.isfinite(fv) else 0.0
          for d, fv in zip(dfs[:3], f[:3])] + [math.nan, math.nan]
     table = pd.DataFrame({
         "source": ["Between Groups", "Linearity", "Deviation from Linearity",
@@ -402,7 +403,7 @@ def runs_test(residuals, cutoff="median", alpha: float = 0.05,
     >>> res.runs, res.n_below, res.n_above, round(res.statistic, 4)
     (8, 5, 5, 1.0062)
     """
-    from scipy.special import ndtr
+    from .distributions import norm_cdf
 
     _check_alpha(alpha, DataError)
     v = np.asarray(residuals, dtype=float).ravel()
@@ -435,7 +436,7 @@ def runs_test(residuals, cutoff="median", alpha: float = 0.05,
     if corrected:
         diff = 0.0 if abs(diff) < 0.5 else diff - math.copysign(0.5, diff)
     z = diff / sigma
-    p = float(2.0 * ndtr(-abs(z)))
+    p = float(2.0 * norm_cdf(-abs(z)))
     return RunsTestResult(
         name="Runs test", statistic=z, p_value=p, passed=bool(p > alpha),
         alpha=float(alpha), cutoff=cut, n_below=n1, n_above=n2, n=n, runs=runs,
@@ -462,9 +463,9 @@ def _aux_regression(target: np.ndarray, X: np.ndarray, labels):
 
 
 def _lm_result(name: str, lm: float, aux, alpha: float) -> AssumptionTestResult:
-    from scipy.special import chdtrc
+    from .distributions import chi2_sf
 
-    p = float(chdtrc(aux.df_regression, lm))
+    p = float(chi2_sf(lm, aux.df_regression))
     return AssumptionTestResult(
         name=name, statistic=float(lm), df=aux.df_regression, df2=math.nan, p_value=p,
         passed=bool(p > alpha), alpha=float(alpha), n=aux.n, f=aux.f,

@@ -508,7 +508,7 @@ def _plan(n: int, n_resamples, seed, indices):
 
 def _intervals(t: np.ndarray, t0: np.ndarray, jack, ci: float, method: str):
     """Limits, standard error and bias of each column of ``t``."""
-    from scipy.special import ndtr, ndtri
+    from .distributions import norm_cdf, norm_ppf
 
     R = t.shape[0]
     tail = (1.0 - ci) / 2.0
@@ -524,7 +524,7 @@ def _intervals(t: np.ndarray, t0: np.ndarray, jack, ci: float, method: str):
     for j in range(len(t0)):
         q = probs
         if method == "bca":
-            z0 = float(ndtri(np.count_nonzero(t[:, j] < t0[j]) / R))
+            z0 = float(norm_ppf(np.count_nonzero(t[:, j] < t0[j]) / R))
             if not math.isfinite(z0):
                 raise DataError("the BCa bias correction is infinite: every resample lies on "
                                 "one side of the estimate; use the percentile method")
@@ -534,15 +534,15 @@ def _intervals(t: np.ndarray, t0: np.ndarray, jack, ci: float, method: str):
             if not math.isfinite(a):
                 raise DataError("the BCa acceleration is undefined (the jackknife values do "
                                 "not vary); use the percentile method")
-            z = ndtri(probs)
-            q = ndtr(z0 + (z0 + z) / (1.0 - a * (z0 + z)))
+            z = norm_ppf(probs)
+            q = norm_cdf(z0 + (z0 + z) / (1.0 - a * (z0 + z)))
         low[j], high[j] = _order_quantiles(ts[:, j], q)
     return low, high, se, bias
 
 
 def _order_quantiles(ts: np.ndarray, q: np.ndarray) -> np.ndarray:
     """The ``(R + 1) q``-th order statistics of sorted ``ts``, normal-scale interpolated."""
-    from scipy.special import ndtri
+    from .distributions import norm_ppf
 
     R = len(ts)
     out = np.empty(len(q))
@@ -556,8 +556,8 @@ def _order_quantiles(ts: np.ndarray, q: np.ndarray) -> np.ndarray:
         elif k == rk:
             out[i] = ts[k - 1]
         else:
-            lo, hi = ndtri(k / (R + 1)), ndtri((k + 1) / (R + 1))
-            out[i] = ts[k - 1] + (ndtri(qi) - lo) / (hi - lo) * (ts[k] - ts[k - 1])
+            lo, hi = norm_ppf(k / (R + 1)), norm_ppf((k + 1) / (R + 1))
+            out[i] = ts[k - 1] + (norm_ppf(qi) - lo) / (hi - lo) * (ts[k] - ts[k - 1])
     return out
 
 

@@ -234,10 +234,10 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
         lower_bound = dw > _SPSS_CAP
         p_spss = min(dw, _SPSS_CAP)
     else:
-        from scipy.special import kolmogorov
+        from .distributions import kolmogorov_sf
 
         z = math.sqrt(n) * d
-        p_value = float(kolmogorov(z))
+        p_value = float(kolmogorov_sf(z))
         lower_bound = False
         p_spss = p_value
     display = format_p(p_spss)
@@ -281,12 +281,12 @@ def _clean(x, name: str, minimum: int) -> np.ndarray:
 
 def _ks_differences(sorted_values: np.ndarray, mean: float, sd: float) -> tuple[float, float]:
     """D+ and D- (both positive) of sorted values against N(mean, sd)."""
-    from scipy.special import ndtr
+    from .distributions import norm_cdf
 
     n = sorted_values.size
     u = sorted_values - mean
     u /= sd
-    ndtr(u, out=u)
+    u = norm_cdf(u)
     steps = np.arange(n, dtype=float)
     steps /= n  # (i - 1)/n
     u -= steps
@@ -460,13 +460,13 @@ def shapiro_wilk(x) -> tuple[float, float]:
 
 def _sw_coefficients(n: int) -> np.ndarray:
     """Full antisymmetric coefficient vector for values sorted ascending."""
-    from scipy.special import ndtri
+    from .distributions import norm_ppf
 
     half = n // 2
     if n == 3:
         a = np.array([math.sqrt(0.5)])
     else:
-        m = -ndtri((np.arange(1, half + 1) - 0.375) / (n + 0.25))  # positive
+        m = -norm_ppf((np.arange(1, half + 1) - 0.375) / (n + 0.25))  # positive
         summ2 = 2.0 * float(np.dot(m, m))
         root = math.sqrt(summ2)
         rsn = 1.0 / math.sqrt(n)
@@ -489,7 +489,7 @@ def _sw_coefficients(n: int) -> np.ndarray:
 
 def _shapiro_sorted(values: np.ndarray) -> tuple[float, float]:
     """W and p for sorted, non-constant values (3 <= n <= 5000)."""
-    from scipy.special import ndtr
+    from .distributions import norm_cdf
 
     n = values.size
     coef = _sw_coefficients(n)
@@ -517,4 +517,4 @@ def _shapiro_sorted(values: np.ndarray) -> tuple[float, float]:
         ln_n = math.log(n)
         mu = _poly(_SW_MEAN_LARGE, ln_n)
         sigma = math.exp(_poly(_SW_LOGSD_LARGE, ln_n))
-    return w, float(ndtr(-(y - mu) / sigma))
+    return w, float(norm_cdf(-(y - mu) / sigma))

@@ -229,8 +229,6 @@ def regress_from_moments(n: int, means: Sequence[float], sscp, dependent: str,
     >>> round(res.r2, 4), round(res.f, 3)
     (0.9244, 30.551)
     """
-    from scipy.linalg import solve_triangular
-
     names = tuple(str(p) for p in predictors)
     _check_alpha(alpha, ModelError)
     k = len(names)
@@ -251,8 +249,8 @@ def regress_from_moments(n: int, means: Sequence[float], sscp, dependent: str,
     ss_x = np.diag(Sxx).copy()
     _check_variances(dependent, names, ss_x, ss_tot)
     R = _cholesky_upper(Sxx, ss_x, names)
-    z = solve_triangular(R, sxy, trans="T")
-    slopes = solve_triangular(R, z)
+    z = np.linalg.solve(R.T, sxy)
+    slopes = np.linalg.solve(R, z)
     ss_res = max(ss_tot - float(np.dot(z, z)), 0.0)
     dw = math.nan if durbin_watson is None else float(durbin_watson)
     empty = np.empty(0)
@@ -270,8 +268,6 @@ def _fit(yv: np.ndarray, X: np.ndarray, dependent: str, names: tuple[str, ...], 
          n_excluded: int = 0, alpha: float = 0.05, robust: bool = False,
          min_tolerance: float = MIN_TOLERANCE, bounds: bool = True) -> RegressionResult:
     """The QR fit of :func:`regress` on complete-case arrays."""
-    from scipy.linalg import solve_triangular
-
     n, k = X.shape
     _check_size(n, k)
     xbar = X.mean(axis=0)
@@ -283,7 +279,7 @@ def _fit(yv: np.ndarray, X: np.ndarray, dependent: str, names: tuple[str, ...], 
     _check_variances(dependent, names, ss_x, ss_tot)
     Q, R = np.linalg.qr(Xc)
     _check_rank(np.abs(np.diag(R)), np.sqrt(ss_x), names)
-    slopes = solve_triangular(R, Q.T @ yc)
+    slopes = np.linalg.solve(R, Q.T @ yc)
     fitted_c = Xc @ slopes
     residuals = yc - fitted_c
     return _assemble(
@@ -407,14 +403,12 @@ def _cholesky_upper(Sxx: np.ndarray, ss_x: np.ndarray, names) -> np.ndarray:
 
 def _hc3_cov(Q: np.ndarray, R: np.ndarray, xbar: np.ndarray, e: np.ndarray) -> np.ndarray:
     """HC3 covariance of (intercept, slopes) from the centred QR factors."""
-    from scipy.linalg import solve_triangular
-
     n = Q.shape[0]
     h = 1.0 / n + np.einsum("ij,ij->i", Q, Q)
     with np.errstate(divide="ignore", invalid="ignore"):
         w = (e / (1.0 - h)) ** 2
     # Rows map y to (centred intercept, slopes); the intercept is then ybar - xbar'b.
-    M = np.vstack([np.full(n, 1.0 / n), solve_triangular(R, Q.T)])
+    M = np.vstack([np.full(n, 1.0 / n), np.linalg.solve(R, Q.T)])
     V = (M * w) @ M.T
     L = np.eye(len(xbar) + 1)
     L[0, 1:] = -xbar
@@ -425,8 +419,8 @@ def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss
               ss_res, slopes, R, alpha, min_tolerance, residuals, fitted, dw, hc3,
               bounds=True):
     import pandas as pd
-    from scipy.linalg import solve_triangular
-    from scipy.special import fdtrc, fdtri, stdtr, stdtrit
+
+    from .distributions import f_ppf, f_sf, t_cdf, t_ppf
 
     k = len(predictors)
     df_reg, df_res = k, n - k - 1
@@ -435,9 +429,9 @@ def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss
     r2 = 1.0 - ss_res / ss_tot
     with np.errstate(divide="ignore", invalid="ignore"):
         f = ms_reg / ms_res if ms_res > 0 else math.inf
-    f_p = float(fdtrc(df_reg, df_res, f)) if math.isfinite(f) else 0.0
+    f_p = float(f_sf(f, df_reg, df_res)) if math.isfinite(f) else 0.0
 
-    r_inv = solve_triangular(R, np.eye(k))
+    r_inv = np.linalg.solve(R, np.eye(k))
     inv_diag = np.einsum("ij,ij->i", r_inv, r_inv)        # diag((Xc'Xc)^-1)
     vif = ss_x * inv_diag
     tolerance = 1.0 / vif
@@ -446,13 +440,13 @@ def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss
         raise ModelError(f"tolerance below {min_tolerance:g} for {', '.join(low)}: these "
                          f"predictors are nearly collinear and SPSS would leave them out "
                          f"of the model; drop one, or pass min_tolerance=0 to fit anyway")
-    w = solve_triangular(R, xbar, trans="T")
+    w = np.linalg.solve(R.T, xbar)
     b = np.concatenate([[ybar - float(np.dot(xbar, slopes))], slopes])
     se = np.sqrt(ms_res * np.concatenate([[1.0 / n + float(np.dot(w, w))], inv_diag]))
-    t_crit = float(stdtrit(df_res, 1.0 - alpha / 2.0))
+    t_crit = float(t_ppf(1.0 - alpha / 2.0, df_res))
     with np.errstate(divide="ignore", invalid="ignore"):
         t = b / se
-    p = 2.0 * stdtr(df_res, -np.abs(t))
+    p = 2.0 * t_cdf(-np.abs(t), df_res)
     beta = slopes * np.sqrt(ss_x / ss_tot)
     r_zero = sxy / np.sqrt(ss_x * ss_tot)
     nan = np.array([math.nan])
@@ -466,7 +460,7 @@ def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss
         with np.errstate(divide="ignore", invalid="ignore"):
             coef["se_hc3"] = se3
             coef["t_hc3"] = b / se3
-        coef["p_value_hc3"] = 2.0 * stdtr(df_res, -np.abs(coef["t_hc3"].to_numpy()))
+        coef["p_value_hc3"] = 2.0 * t_cdf(-np.abs(coef["t_hc3"].to_numpy()), df_res)
     anova = pd.DataFrame({
         "source": ["Regression", "Residual", "Total"],
         "ss": [ss_reg, ss_res, ss_tot], "df": [df_reg, df_res, n - 1],
@@ -485,8 +479,8 @@ def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss
         se_estimate=math.sqrt(ms_res), ss_regression=ss_reg, ss_residual=ss_res,
         ss_total=ss_tot, df_regression=df_reg, df_residual=df_res,
         ms_regression=ms_reg, ms_residual=ms_res, f=f, f_p_value=f_p,
-        t_critical=t_crit, t_critical_one_tailed=float(stdtrit(df_res, 1.0 - alpha)),
-        f_critical=float(fdtri(df_reg, df_res, 1.0 - alpha)), durbin_watson=dw,
+        t_critical=t_crit, t_critical_one_tailed=float(t_ppf(1.0 - alpha, df_res)),
+        f_critical=float(f_ppf(1.0 - alpha, df_reg, df_res)), durbin_watson=dw,
         dw_lower=lower, dw_upper=upper, dw_decision=durbin_watson_decision(dw, lower, upper),
         alpha=float(alpha), coefficients=coef, anova=anova, contributions=contributions,
         residuals=residuals, fitted=fitted)

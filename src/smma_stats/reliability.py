@@ -208,7 +208,7 @@ def cronbach_alpha_from_moments(n: int, mean_vector, cov_matrix, item_names: Seq
     came from. Parameters and result are as in :func:`cronbach_alpha`;
     ``n_excluded`` is only reported.
     """
-    from scipy.special import fdtri
+    from .distributions import f_ppf
 
     _check_ci(ci)
     _check_threshold(threshold)
@@ -238,8 +238,8 @@ def cronbach_alpha_from_moments(n: int, mean_vector, cov_matrix, item_names: Seq
     df1 = n - 1
     df2 = df1 * (k - 1)
     tail = (1 - ci) / 2
-    conf_low = 1 - (1 - alpha) * float(fdtri(df1, df2, 1 - tail))
-    conf_high = 1 - (1 - alpha) * float(fdtri(df1, df2, tail))
+    conf_low = 1 - (1 - alpha) * float(f_ppf(1 - tail, df1, df2))
+    conf_high = 1 - (1 - alpha) * float(f_ppf(tail, df1, df2))
 
     import pandas as pd
     table = pd.DataFrame({

@@ -137,13 +137,13 @@ def r_table(n: int, alpha: float = 0.05, tails: int = 2) -> float:
     >>> round(r_table(30), 3)
     0.361
     """
-    from scipy.special import stdtrit
+    from .distributions import t_ppf
 
     _check_level(alpha, tails)
     if isinstance(n, bool) or not float(n).is_integer() or n < 3:
         raise DataError(f"r table needs n of at least 3 respondents (df = n - 2), got n = {n}")
     df = int(n) - 2
-    t = float(stdtrit(df, 1.0 - alpha / tails))
+    t = float(t_ppf(1.0 - alpha / tails, df))
     return t / math.sqrt(df + t * t)
 
 
@@ -219,7 +219,7 @@ def item_validity_from_moments(n: int, mean_vector, cov_matrix, item_names: Sequ
     :func:`item_validity` on the whole table. Parameters and result are as in
     :func:`item_validity`; ``n_excluded`` is only reported.
     """
-    from scipy.special import stdtr
+    from .distributions import t_cdf
 
     _check_judge(judge)
     _check_level(alpha, tails)
@@ -241,7 +241,7 @@ def item_validity_from_moments(n: int, mean_vector, cov_matrix, item_names: Sequ
     df = n - 2
     with np.errstate(divide="ignore", invalid="ignore"):
         t = np.abs(judged) * np.sqrt(df / (1.0 - judged * judged))
-    p = tails * stdtr(df, -t)  # one-tailed: half the two-tailed p, as SPSS prints it
+    p = tails * t_cdf(-t, df)  # one-tailed: half the two-tailed p, as SPSS prints it
     crit = r_table(n, alpha, tails)
     valid = np.nan_to_num(judged, nan=-np.inf)
     valid = (valid > crit) & (valid > 0)

@@ -338,12 +338,12 @@ def qq_points(values):
     [1.0, 2.0, 3.0]
     """
     import numpy as np
-    from scipy.special import ndtri
+    from ..distributions import norm_ppf
 
     observed = np.sort(np.asarray(values, dtype=float))
     n = observed.size
     ranks = np.arange(1, n + 1, dtype=float)
-    return ndtri((ranks - 0.375) / (n + 0.25)), observed
+    return norm_ppf((ranks - 0.375) / (n + 0.25)), observed
 
 
 # --- helpers ---------------------------------------------------------------
