@@ -68,6 +68,11 @@ ConstructOpt = Annotated[Optional[List[str]], typer.Option(
 ModelOpt = Annotated[Optional[List[str]], typer.Option(
     "--model", help='Model for ad-hoc constructs, e.g. "PI ~ SMMA"; repeatable.')]
 SheetOpt = Annotated[Optional[str], typer.Option("--sheet", help="Excel sheet name.")]
+ChunksizeOpt = Annotated[Optional[int], typer.Option(
+    "--chunksize", min=0, hidden=True, metavar="ROWS",
+    help="Read a CSV or Parquet file in chunks of ROWS rows (0: read it whole). By default "
+    "CSV files above 20 MB and Parquet files of 10 million cells or more are read in "
+    "chunks.")]
 
 
 def _fail(message: str) -> None:
@@ -187,6 +192,7 @@ def analyze(
     construct: ConstructOpt = None,
     model: ModelOpt = None,
     sheet: SheetOpt = None,
+    chunksize: ChunksizeOpt = None,
 ) -> None:
     """Analyse a response file and print or write the full report."""
     if fmt is Format.docx and out is None:
@@ -202,11 +208,18 @@ def analyze(
     from .study import analyze as run
 
     inst, notes = _resolve(responses, instrument, construct, model, sheet)
-    data = read_responses(responses, inst, sheet=sheet, missing=missing.value)
-    study = run(data, inst, alpha=alpha, judge=judge.value, tails=1 if one_tailed else 2,
-                drop_invalid=drop_invalid, robust=robust, normality_method=ks_method,
-                lang=lang.value, notes=tuple(notes), exclude_flagged=exclude_flagged, by=by,
-                bootstrap=bootstrap, seed=seed, bootstrap_method=bootstrap_method.value)
+    progress = _progress(fmt is not Format.json)
+    try:
+        data = read_responses(responses, inst, sheet=sheet, missing=missing.value,
+                              chunksize=chunksize, progress=progress)
+        study = run(data, inst, alpha=alpha, judge=judge.value, tails=1 if one_tailed else 2,
+                    drop_invalid=drop_invalid, robust=robust, normality_method=ks_method,
+                    lang=lang.value, notes=tuple(notes), exclude_flagged=exclude_flagged,
+                    by=by, bootstrap=bootstrap, seed=seed,
+                    bootstrap_method=bootstrap_method.value, progress=progress)
+    finally:
+        if progress is not None:
+            progress.close()
     figures = ()
     if plots is not None:
         from .report.plots import make_figures, write_figures
@@ -305,7 +318,38 @@ def init(
 
 def main() -> None:
     """Console entry point."""
+    _one_blas_thread()
     app()
+
+
+def _one_blas_thread() -> None:
+    """Run linear algebra on one thread unless the user chose otherwise.
+
+    Every large matrix here is tall and thin (respondents x a few dozen
+    columns), where extra BLAS threads only add start-up and, on a busy
+    machine, contention. Takes effect only before numpy is first imported.
+    """
+    names = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+             "GOTO_NUM_THREADS")
+    if not any(n in os.environ for n in names):
+        os.environ["OPENBLAS_NUM_THREADS"] = "1"
+        os.environ["MKL_NUM_THREADS"] = "1"
+
+
+def _progress(wanted: bool):
+    """A progress bar on standard error when it is a terminal (never for JSON)."""
+    if not wanted:
+        return None
+    import sys
+
+    try:
+        if not sys.stderr.isatty():
+            return None
+    except (AttributeError, ValueError):
+        return None
+    from .streaming import terminal_progress
+
+    return terminal_progress()
 
 
 if __name__ == "__main__":  # pragma: no cover

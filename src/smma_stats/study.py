@@ -274,7 +274,8 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
             category_levels: int | None = None, category_basis: str | None = None,
             lang: str = "en", notes: tuple = (), missing: str = "listwise",
             exclude_flagged: bool = False, by: str | None = None, bootstrap: int = 0,
-            seed: int | None = None, bootstrap_method: str = "percentile") -> StudyResult:
+            seed: int | None = None, bootstrap_method: str = "percentile",
+            progress=None) -> StudyResult:
     """Run the whole instrument-testing and regression routine.
 
     Parameters
@@ -324,10 +325,21 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
         Without one a fresh seed is drawn and recorded in ``settings``.
     bootstrap_method : {"percentile", "bca"}
         Percentile or bias-corrected and accelerated intervals.
+    progress : callable, optional
+        Called as ``progress(stage, done, total)`` while a large file is read
+        (``"reading"``) and the statistics computed (``"computing"``).
 
     Returns
     -------
     StudyResult
+
+    Notes
+    -----
+    Responses read in chunks (a large file, see
+    :func:`~smma_stats.readers.read_responses`) or holding at least
+    :data:`~smma_stats.streaming.LARGE_N` respondents are analysed from sums
+    over blocks of respondents (:mod:`smma_stats.streaming`); the numbers
+    are the same up to rounding.
     """
     from .instrument import Instrument, find_instrument
     from .readers import Responses, read_responses
@@ -340,24 +352,25 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
     if not isinstance(instrument, Instrument):
         instrument = find_instrument(instrument)
     if not isinstance(responses, Responses):
-        responses = read_responses(responses, instrument, missing=missing)
+        responses = read_responses(responses, instrument, missing=missing, progress=progress)
     if not 0 < alpha < 1:
         raise SmmaError(f"alpha must be between 0 and 1, not {alpha}")
     boot = _bootstrap_plan(bootstrap, seed, bootstrap_method, alpha)
     from .groups import find_column, group_breakdown
-    from .screening import screen, without_rows
+    from .screening import without_rows
 
     if by is not None:
         find_column(responses.attributes, by)
-    screening = screen(responses, instrument)
+    step = _stepper(progress, 3 + len(instrument.models))
+    engine = _engine(responses, instrument)
+    screening = engine.screen()
     excluded = screening.flagged_rows if exclude_flagged else ()
     if excluded:
         responses = without_rows(responses, excluded)
+        engine = _engine(responses, instrument)
+    step()
 
     from .categories import categorize
-    from .normality import ks_normality
-    from .reliability import cronbach_alpha
-    from .validity import item_validity
 
     items = responses.items
     if len(items) < 4:
@@ -368,24 +381,25 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
     for code in instrument.constructs:
         while True:
             used = list(items_used[code])
-            val = item_validity(items[used], alpha=alpha, tails=tails, judge=judge)
+            val = engine.validity(used, alpha=alpha, tails=tails, judge=judge)
             if not drop_invalid or val.all_valid or len(used) <= 2:
                 break
             judged = val.table[judge].fillna(-float("inf"))
             worst = val.table.loc[judged.idxmin()]
             items_used[code] = tuple(i for i in used if i != worst["item"])
-            after = cronbach_alpha(items[list(items_used[code])])
+            after = engine.reliability(list(items_used[code]))
             drop_steps.append(DropStep(code, str(worst["item"]), float(worst[judge]),
                                        float(val.r_table), float(after.alpha)))
         validity[code] = val
-        reliability[code] = cronbach_alpha(items[used])
+        reliability[code] = engine.reliability(used)
 
     dim_rel = {}
     for code, c in instrument.constructs.items():
         for d in c.dimensions:
             used = [i for i in d.item_ids if i in items_used[code]]
             if len(used) >= 2:
-                dim_rel[d.name] = cronbach_alpha(items[used])
+                dim_rel[d.name] = engine.reliability(used)
+    step()
 
     boot_alpha = {}
     if boot:
@@ -394,15 +408,17 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
         boot_alpha = {code: bootstrap_alpha(items[list(items_used[code])], name=code, **boot)
                       for code in instrument.constructs}
 
-    scores = _scores(items, instrument, items_used)
-    models = tuple(_run_model(scores, m, alpha, robust, normality_method, boot)
-                   for m in instrument.models if all(t in scores for t in
-                                                     [m.dependent, *m.predictors]))
+    scores = engine.scores(items_used)
+    models = []
+    for m in instrument.models:
+        if all(t in scores for t in [m.dependent, *m.predictors]):
+            models.append(engine.model(scores, m, alpha, robust, normality_method, boot))
+        step()
+    models = tuple(models)
 
     normality = [m.normality for m in models]
     for code in instrument.constructs:
-        normality.append(ks_normality(scores[code], method=normality_method, alpha=alpha,
-                                      name=code))
+        normality.append(engine.normality(scores[code], normality_method, alpha, code))
 
     cat = dict(instrument.categories)
     if category_method:
@@ -445,7 +461,62 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
         bootstrap_alpha=boot_alpha)
     if by is not None:
         study = dataclasses.replace(study, groups=group_breakdown(study, by=by))
+    step()
     return study
+
+
+class _Frames:
+    """The statistics of :func:`analyze` computed on the whole item table."""
+
+    def __init__(self, responses, instrument):
+        self.responses, self.instrument = responses, instrument
+
+    def screen(self):
+        from .screening import screen
+
+        return screen(self.responses, self.instrument)
+
+    def validity(self, cols, alpha, tails, judge):
+        from .validity import item_validity
+
+        return item_validity(self.responses.items[cols], alpha=alpha, tails=tails,
+                             judge=judge)
+
+    def reliability(self, cols):
+        from .reliability import cronbach_alpha
+
+        return cronbach_alpha(self.responses.items[cols])
+
+    def scores(self, items_used):
+        return _scores(self.responses.items, self.instrument, items_used)
+
+    def model(self, scores, model, alpha, robust, normality_method, boot=None):
+        return _run_model(scores, model, alpha, robust, normality_method, boot)
+
+    def normality(self, x, method, alpha, name):
+        from .normality import ks_normality
+
+        return ks_normality(x, method=method, alpha=alpha, name=name)
+
+
+def _engine(responses, instrument):
+    """The whole-table route, or block sums for a large study (:mod:`smma_stats.streaming`)."""
+    from .streaming import MomentEngine, use_moments
+
+    if use_moments(responses):
+        return MomentEngine(responses, instrument)
+    return _Frames(responses, instrument)
+
+
+def _stepper(progress, total: int):
+    done = [0]
+
+    def step():
+        done[0] += 1
+        if progress is not None:
+            progress("computing", done[0], total)
+
+    return step
 
 
 def _bootstrap_plan(n_resamples, seed, method, alpha) -> dict:

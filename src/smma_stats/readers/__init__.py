@@ -9,8 +9,11 @@ cell in Excel. The input file is only ever opened for reading.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import Any, Mapping
+
+import numpy as np
 
 from ..errors import ResponseError, SmmaError
 from ..instrument import Instrument
@@ -67,6 +70,12 @@ class Responses:
     notes : tuple of str
         What reading did beyond the plain cells (SPSS codes read by their
         value labels, declared-missing codes read as skipped), for the report.
+    chunked : bool
+        The file was read in chunks (see ``chunksize`` of
+        :func:`read_responses`). ``items`` then holds the smallest integer
+        type that fits the scale (``int8`` for a 1..5 scale; float64 as
+        above when a gap is left or filled), ``scores`` ``int16`` sums (or
+        wider when needed), and ``attributes`` categorical columns.
     """
 
     items: Any
@@ -88,6 +97,7 @@ class Responses:
     imputed_rows: tuple[int, ...] = ()
     max_missing_share: float | None = None
     notes: tuple[str, ...] = ()
+    chunked: bool = False
 
     def __repr__(self) -> str:
         return (f"Responses(n={self.n}, n_read={self.n_read}, n_dropped={self.n_dropped}, "
@@ -96,7 +106,8 @@ class Responses:
 
 def read_responses(source, instrument: Instrument, missing: str = "listwise",
                    sheet: str | int | None = None,
-                   max_missing_share: float = 0.2) -> Responses:
+                   max_missing_share: float = 0.2, *, chunksize: int | None = None,
+                   progress=None) -> Responses:
     """Read a response file (CSV, XLSX, SPSS .sav, Parquet) or DataFrame against an instrument.
 
     Parameters
@@ -125,6 +136,17 @@ def read_responses(source, instrument: Instrument, missing: str = "listwise",
     max_missing_share : float
         For ``"person-mean"``: the share of a construct's items a respondent
         may skip, ``0 <= share < 1`` (0.2: one in five).
+    chunksize : int, optional
+        Rows per chunk for reading a CSV or Parquet file in chunks. By
+        default a CSV file larger than 20 MB, or a Parquet file of 10
+        million cells or more, is read in chunks of 250,000 rows and a
+        smaller one whole; 0 reads the file whole whatever its size.
+        Chunked reading keeps only compact answers (see ``chunked`` of
+        :class:`Responses`); the answers, rows, counts and errors are those
+        of a whole read.
+    progress : callable, optional
+        Called as ``progress("reading", done, total)`` while a file is read
+        in chunks.
 
     Returns
     -------
@@ -186,8 +208,10 @@ def read_responses(source, instrument: Instrument, missing: str = "listwise",
     (1, 1, (4,))
     """
     rule = _rule(missing)
-    if rule == "person-mean":
-        share = _share(max_missing_share)
+    share = _share(max_missing_share) if rule == "person-mean" else 0.0
+    chunks = _chunk_plan(source, sheet, chunksize)
+    if chunks is not None:
+        return _read_chunked(*chunks, instrument, rule, share, progress)
     table = load_table(source, sheet)
     columns, codes, errors, notes = code_items(table, instrument)
     if errors:
@@ -227,7 +251,8 @@ def read_responses(source, instrument: Instrument, missing: str = "listwise",
 
 
 def validate_responses(source, instrument: Instrument,
-                       sheet: str | int | None = None) -> list[ResponseError]:
+                       sheet: str | int | None = None, *,
+                       chunksize: int | None = None) -> list[ResponseError]:
     """Every problem that stops a response file from being read, in row order.
 
     A file that cannot be read as a table (encoding, duplicate header, no
@@ -240,7 +265,7 @@ def validate_responses(source, instrument: Instrument,
 
     Parameters
     ----------
-    source, instrument, sheet
+    source, instrument, sheet, chunksize
         As for :func:`read_responses`.
 
     Returns
@@ -249,10 +274,84 @@ def validate_responses(source, instrument: Instrument,
         Each with ``path``, ``row`` (spreadsheet row) and ``column`` (header).
     """
     try:
+        chunks = _chunk_plan(source, sheet, chunksize)
+        if chunks is not None:
+            reader = _run_chunks(*chunks, instrument, "listwise", 0.0, None, keep_going=True)
+            return reader.problems
         table = load_table(source, sheet)
     except ResponseError as exc:
         return [exc]
     return code_items(table, instrument, keep_going=True)[2]
+
+
+# ---------------------------------------------------------------- reading in chunks
+
+def _chunk_plan(source, sheet, chunksize):
+    """(path, kind, size, rows per chunk) when the file is to be read in chunks, else None."""
+    from ._chunks import CHUNK_ROWS, is_large
+    from ._files import probe_file
+
+    if chunksize is not None and (isinstance(chunksize, bool) or
+                                  not isinstance(chunksize, int) or chunksize < 0):
+        raise SmmaError(f"chunksize must be a whole number of rows (0: read whole), "
+                        f"not {chunksize!r}")
+    if chunksize == 0 or not isinstance(source, (str, os.PathLike)):
+        return None
+    path, kind, size = probe_file(source, sheet)
+    if kind not in ("text", "parquet") or (chunksize is None and not is_large(kind, size, path)):
+        return None
+    return path, kind, size, chunksize or CHUNK_ROWS
+
+
+def _run_chunks(path, kind, size, rows, instrument, rule, share, progress, keep_going=False):
+    from . import _chunks
+    from ._compact import ChunkReader
+
+    reader = ChunkReader(instrument, path, kind, rule, share, keep_going=keep_going)
+    try:
+        source = _chunks.open_source(path, kind, size, rows)
+        _chunks.run(reader, source, progress)
+    except _chunks._NotText as exc:
+        raise ResponseError(exc.message, exc.path) from None
+    if reader.n_read == 0:
+        raise ResponseError("no data rows below the header", path)
+    reader.digest = source.digest()
+    return reader
+
+
+def _read_chunked(path, kind, size, rows, instrument, rule, share, progress) -> Responses:
+    import pandas as pd
+
+    from ._compact import compact_scores
+
+    reader = _run_chunks(path, kind, size, rows, instrument, rule, share, progress)
+    if reader.deferred is not None:
+        raise reader.deferred
+    values, index, attributes = reader.finish()
+    if len(index) == 0:
+        raise ResponseError(_nothing_left(rule, reader.n_read,
+                                          share if rule == "person-mean" else None), path)
+    if rule == "pairwise" and values.dtype.kind == "f" and _all_nan(values):
+        raise ResponseError(f"no answers: none of the {reader.n_read} rows answers an item",
+                            path)
+    ids = list(instrument.item_ids)
+    items = pd.DataFrame(values, index=index, columns=ids, copy=False)
+    return Responses(items=items, attributes=attributes,
+                     scores=compact_scores(values, ids, instrument, index=index),
+                     n=len(index), n_read=reader.n_read, n_dropped=len(reader.dropped),
+                     dropped_rows=tuple(reader.dropped), source=path, sha256=reader.digest,
+                     columns=reader.columns, missing=rule, instrument=instrument,
+                     n_missing_answers=reader.n_missing, missing_by_item=reader.by_item,
+                     n_imputed_answers=reader.n_imputed,
+                     n_imputed_respondents=len(reader.imputed),
+                     imputed_rows=tuple(reader.imputed),
+                     max_missing_share=share if rule == "person-mean" else None,
+                     chunked=True)
+
+
+def _all_nan(values) -> bool:
+    step = 1 << 16
+    return all(np.isnan(values[i:i + step]).all() for i in range(0, len(values), step))
 
 
 # ---------------------------------------------------------------- missing answers

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import re
 import warnings
 from dataclasses import dataclass, field
@@ -81,6 +82,11 @@ def read_header(source, sheet: str | int | None = None) -> list[str]:
     if isinstance(source, pd.DataFrame):
         headers = [_header_text(c) for c in source.columns]
         path = None
+    elif _large(source, sheet):
+        from ._chunks import large_header
+
+        path = str(source)
+        headers = large_header(*probe_file(source, sheet))
     else:
         data, path, kind = _read_bytes(source, sheet)
         if kind == "xlsx":
@@ -102,6 +108,14 @@ def read_header(source, sheet: str | int | None = None) -> list[str]:
     return [h for h in headers if h]
 
 
+def _large(source, sheet) -> bool:
+    """A CSV or Parquet file too large to be read whole just for its header."""
+    from ._chunks import is_large
+
+    path, kind, size = probe_file(source, sheet)
+    return is_large(kind, size, path)
+
+
 #: First bytes of the binary formats read, and what ``sheet=`` would be misapplied to.
 _MAGIC = {b"PK\x03\x04": "xlsx", b"$FL2": "sav", b"$FL3": "sav", b"PAR1": "parquet"}
 _KIND_NAMES = {"sav": "an SPSS .sav file", "parquet": "a Parquet file", "text": "a text file"}
@@ -109,25 +123,51 @@ _KIND_NAMES = {"sav": "an SPSS .sav file", "parquet": "a Parquet file", "text": 
 
 def _read_bytes(source, sheet) -> tuple[bytes, str, str]:
     """The file's bytes, its name as given, and its kind ("xlsx", "sav", "parquet", "text")."""
-    if not isinstance(source, (str, Path)):
-        raise ResponseError(f"cannot read responses from a {type(source).__name__}; give a "
-                            "file path or a pandas DataFrame")
-    path = str(source)
+    path = _path_of(source)
     try:
         data = Path(source).read_bytes()
     except FileNotFoundError:
         raise ResponseError("file not found", path) from None
     except OSError as exc:
         raise ResponseError(f"cannot read the file ({exc.strerror or exc})", path) from None
-    if data[:4] == b"\xd0\xcf\x11\xe0":
+    return data, path, _kind(data[:4096], data[-4:], path, sheet)
+
+
+def probe_file(source, sheet=None) -> tuple[str, str, int]:
+    """The file's name as given, its kind and its size in bytes, reading only its ends."""
+    path = _path_of(source)
+    try:
+        with open(source, "rb") as fh:
+            size = os.fstat(fh.fileno()).st_size
+            head = fh.read(4096)
+            if size > 4096:
+                fh.seek(size - 4)
+            tail = fh.read(4) if size > 4096 else head[-4:]
+    except FileNotFoundError:
+        raise ResponseError("file not found", path) from None
+    except OSError as exc:
+        raise ResponseError(f"cannot read the file ({exc.strerror or exc})", path) from None
+    return path, _kind(head, tail, path, sheet), size
+
+
+def _path_of(source) -> str:
+    if not isinstance(source, (str, Path)):
+        raise ResponseError(f"cannot read responses from a {type(source).__name__}; give a "
+                            "file path or a pandas DataFrame")
+    return str(source)
+
+
+def _kind(head: bytes, tail: bytes, path: str, sheet) -> str:
+    """The kind of file told by its first 4096 and last 4 bytes."""
+    if head[:4] == b"\xd0\xcf\x11\xe0":
         raise ResponseError("an old-style .xls workbook; save it as .xlsx or as CSV UTF-8", path)
-    kind = _MAGIC.get(data[:4], "text")
-    if kind == "parquet" and data[-4:] != b"PAR1" and b"\x00" not in data[:4096]:
+    kind = _MAGIC.get(head[:4], "text")
+    if kind == "parquet" and tail != b"PAR1" and b"\x00" not in head:
         kind = "text"       # a CSV whose first header is "PAR1..."; a damaged Parquet has NULs
     if sheet is not None and kind != "xlsx":
         raise ResponseError(f"sheet= applies to Excel workbooks, not to {_KIND_NAMES[kind]}",
                             path)
-    return data, path, kind
+    return kind
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -153,39 +193,72 @@ def _csv_header(text: str):
 
 
 def _read_csv(data: bytes, path: str):
-    import pandas as pd
-
     text = _decode(data, path)
+    delimiter, headers, spares = csv_layout(text, path)
+    frame = parse_csv(io.BytesIO(data), csv_options(delimiter, headers, spares), path,
+                      header=0, encoding="utf-8-sig")
+    frame.index = _range_index(2, len(frame))
+    pop_spares(frame, spares, len(headers), path)
+    return frame, headers
+
+
+def csv_layout(text: str, path) -> tuple[str, list[str], list[str]]:
+    """The delimiter, the header cells and the names of spare columns.
+
+    When the first row is longer than the header, the C parser would take the extra
+    cells as an index or drop them unseen; spare columns keep them to be checked.
+    """
     delimiter, headers, records = _csv_header(text)
     _check_unique(headers, path)
-    # When the first row is longer than the header, the C parser would take the extra
-    # cells as an index or drop them unseen; spare columns keep them to be checked.
     first = next((r for r in records if r), [])
-    spares = [f"{_SPARE}{i}" for i in range(len(first) - len(headers))]
+    return delimiter, headers, [f"{_SPARE}{i}" for i in range(len(first) - len(headers))]
+
+
+def csv_options(delimiter: str, headers: list[str], spares: list[str]) -> dict:
+    """The ``pandas.read_csv`` arguments every response CSV is read with."""
+    return dict(sep=delimiter, names=[*_unique(headers), *spares], index_col=False,
+                keep_default_na=False, na_values=[""], skip_blank_lines=False,
+                low_memory=False, decimal="." if delimiter == "," else ",", engine="c")
+
+
+def parse_csv(buffer, options: dict, path, header, encoding: str, rows_before: int = 0):
+    """``pandas.read_csv`` with its complaints turned into :class:`ResponseError`.
+
+    ``rows_before`` counts the records (header included) above ``buffer`` in the file,
+    so that a row named in an error is the spreadsheet row.
+    """
+    import pandas as pd
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)
-            frame = pd.read_csv(
-                io.BytesIO(data), sep=delimiter, header=0, names=[*_unique(headers), *spares],
-                index_col=False, keep_default_na=False, na_values=[""], skip_blank_lines=False,
-                low_memory=False, decimal="." if delimiter == "," else ",", encoding="utf-8-sig",
-                engine="c")
+            return pd.read_csv(buffer, header=header, encoding=encoding, **options)
     except pd.errors.ParserError as exc:
         m = _PARSER_RE.search(str(exc))
         if m:
-            raise _too_many(int(m.group(3)), len(headers), int(m.group(2)), path) from None
+            n_headers = len([n for n in options["names"] if not n.startswith(_SPARE)])
+            raise _too_many(int(m.group(3)), n_headers, int(m.group(2)) + rows_before,
+                            path) from None
         raise ResponseError(f"cannot be read as a table ({one_line(exc)})", path) from None
     except pd.errors.ParserWarning:
         raise ResponseError("some rows have more cells than the header has columns",
                             path) from None
-    frame.index = pd.RangeIndex(2, len(frame) + 2)
+
+
+def pop_spares(frame, spares: list[str], n_headers: int, path) -> None:
+    """Remove the spare columns; a cell in one means a row longer than the header."""
     if spares:
         extra = np.column_stack([~_blank_cells(frame.pop(name)) for name in spares])
         if extra.any():
             pos = int(extra.any(axis=1).argmax())
-            cells = len(headers) + 1 + int(np.flatnonzero(extra[pos]).max())
-            raise _too_many(cells, len(headers), int(frame.index[pos]), path)
-    return frame, headers
+            cells = n_headers + 1 + int(np.flatnonzero(extra[pos]).max())
+            raise _too_many(cells, n_headers, int(frame.index[pos]), path)
+
+
+def _range_index(start: int, n: int):
+    import pandas as pd
+
+    return pd.RangeIndex(start, start + n)
 
 
 def one_line(exc, width: int = 200) -> str:

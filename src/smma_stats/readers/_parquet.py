@@ -44,15 +44,20 @@ def read_parquet(data: bytes, path: str):
     return frame, headers
 
 
-def parquet_header(data: bytes, path: str) -> list[str]:
-    """Column names from the file's schema, a named pandas index first, as read_parquet gives."""
+def parquet_header(data: bytes | None, path: str, schema=None) -> list[str]:
+    """Column names from the file's schema, a named pandas index first, as read_parquet gives.
+
+    The schema is read from ``data`` (the file's bytes), from the file at ``path`` when
+    ``data`` is None, or given as ``schema``.
+    """
     from ._files import _header_text
 
-    pq = _pyarrow_parquet(path)
-    try:
-        schema = pq.read_schema(io.BytesIO(data))
-    except Exception as exc:
-        raise _unreadable(exc, path) from None
+    if schema is None:
+        pq = _pyarrow_parquet(path)
+        try:
+            schema = pq.read_schema(io.BytesIO(data) if data is not None else path)
+        except Exception as exc:
+            raise _unreadable(exc, path) from None
     index = []
     for entry in (schema.pandas_metadata or {}).get("index_columns", []):
         name = entry if isinstance(entry, str) else entry.get("name")

@@ -1,0 +1,425 @@
+"""Reading a large CSV or Parquet file a block of rows at a time.
+
+A CSV block whose every cell is one digit (the usual export of coded
+answers) is parsed with array operations; any other block goes through the
+same pandas parser as a file read whole. A Parquet file is read a record
+batch at a time. What is kept of each block is decided in
+:mod:`._compact`.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from collections.abc import Callable
+
+import numpy as np
+
+from ..errors import ResponseError
+from ._compact import ChunkReader, _Store
+from ._files import (
+    _check_unique,
+    _decode,
+    _header_text,
+    _unique,
+    csv_layout,
+    csv_options,
+    parse_csv,
+    pop_spares,
+)
+
+#: CSV files larger than this many bytes are read in chunks unless told otherwise.
+STREAM_MIN_BYTES = 20 * 1024 * 1024
+#: Parquet files (compressed) are read in chunks from this many cells (rows x columns).
+PARQUET_MIN_CELLS = 10_000_000
+#: Rows per chunk when no chunk size is given.
+CHUNK_ROWS = 250_000
+
+_HEAD_BYTES = 1 << 20
+_BOM = b"\xef\xbb\xbf"
+_NL, _CR, _QUOTE, _ZERO = 10, 13, 34, 48
+
+Progress = Callable[[str, float, float], None]
+
+
+# ------------------------------------------------------------------ sources
+
+class _Hasher:
+    """SHA-256 of the bytes fed, computed on a second thread while the blocks are parsed."""
+
+    def __init__(self):
+        import queue
+        import threading
+
+        self.sha = hashlib.sha256()
+        self.queue = queue.Queue(maxsize=4)
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while True:
+            data = self.queue.get()
+            if data is None:
+                return
+            self.sha.update(data)
+
+    def feed(self, data: bytes) -> None:
+        if data:
+            self.queue.put(data)
+
+    def stop(self) -> None:
+        if self.thread.is_alive():
+            self.queue.put(None)
+            self.thread.join()
+
+    def hexdigest(self) -> str:
+        self.stop()
+        return self.sha.hexdigest()
+
+
+class _TextSource:
+    """A CSV/text file: header and delimiter as for a whole read, then blocks of records."""
+
+    kind = "text"
+
+    def __init__(self, path: str, size: int, chunk_rows: int):
+        self.path, self.size = path, size
+        self.fh = open(path, "rb")
+        self.hasher = _Hasher()
+        try:
+            head = self.fh.read(min(size, _HEAD_BYTES))
+            while b"\n" not in head and len(head) < size:     # a header longer than the head
+                more = self.fh.read(_HEAD_BYTES)
+                if not more:
+                    break
+                head += more
+            self.hasher.feed(head)
+            self.hashed = self.done = len(head)
+            bom = 3 if head.startswith(_BOM) else 0
+            body = head[bom:]
+            if self.done >= size:
+                text = _decode(head, path)
+            else:
+                cut = body.rfind(b"\n") + 1
+                try:
+                    text = body[:cut].decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    _decode(body[:exc.start + 1] + b"\n", path)   # raises, naming the line
+                    raise  # pragma: no cover
+            # A header problem is reported only once the whole file is known to be text,
+            # as a whole read decodes the file first.
+            self.header_error = None
+            try:
+                self.delimiter, self.headers, self.spares = csv_layout(text, path)
+            except ResponseError as exc:
+                from ._files import _csv_header
+
+                self.header_error = exc
+                self.delimiter, self.headers = _csv_header(text)[:2]
+                self.spares = []
+            reader = csv.reader(io.StringIO(text), delimiter=self.delimiter)
+            next(reader)
+            start = 0
+            for _ in range(reader.line_num):
+                found = body.find(b"\n", start)
+                start = len(body) if found < 0 else found + 1
+            self.offset = bom + start                 # where the first record begins
+            self.lines_before = body[:start].count(b"\n")
+            self.options = csv_options(self.delimiter, self.headers, self.spares)
+            self.names = self.options["names"]
+            sample = body[start:]
+            first = sample[:sample.find(b"\n") + 1]
+            self.crlf = first.endswith(b"\r\n")
+            self.grid_width = 2 * len(self.names) + self.crlf
+            line = max(len(sample) // max(sample.count(b"\n"), 1), self.grid_width, 1)
+            self.block_bytes = max(int(chunk_rows) * line, 1)
+            if len(self.delimiter) != 1 or self.spares:
+                self.grid_width = 0
+            self.rows_hint = (size - self.offset) // self.grid_width if self.grid_width else None
+        except BaseException:
+            self.close()
+            raise
+
+    def _read(self, n: int) -> bytes:
+        """The next ``n`` bytes from ``self.pos``, hashed once each."""
+        pos = self.pos
+        data = self.fh.read(n)
+        self.pos += len(data)
+        if self.pos > self.hashed:
+            self.hasher.feed(data[self.hashed - pos:] if pos < self.hashed else data)
+            self.hashed = self.pos
+        self.done = max(self.done, self.pos)
+        return data
+
+    def close(self) -> None:
+        self.fh.close()
+        self.hasher.stop()
+
+    def digest(self) -> str:
+        return self.hasher.hexdigest()
+
+    def blocks(self):
+        """(bytes, last) for runs of whole records of about ``block_bytes``, in file order."""
+        self.fh.seek(self.offset)
+        self.pos = self.offset
+        buf, eof = b"", self.offset >= self.size
+        limit = self.block_bytes
+        while buf or not eof:
+            if len(buf) < limit and not eof:
+                data = self._read(limit - len(buf))
+                eof = not data or self.pos >= self.size
+                buf = buf + data if buf else data
+            if eof and len(buf) <= limit:
+                end = len(buf)
+            else:
+                end = _record_end(buf, limit)
+                if end == 0:                 # a record longer than a block: read on
+                    if eof:
+                        end = len(buf)
+                    else:
+                        limit += self.block_bytes
+                        continue
+            limit = self.block_bytes
+            block, buf = (buf, b"") if end == len(buf) else (buf[:end], buf[end:])
+            if block:
+                yield block, eof and not buf
+        self.fh.close()
+
+
+def _record_end(buf: bytes, limit: int) -> int:
+    """Length of the longest prefix of ``buf[:limit]`` ending a record (0: none)."""
+    end = buf.rfind(b"\n", 0, limit) + 1
+    if end == 0 or buf.find(b'"', 0, end) < 0:
+        return end
+    a = np.frombuffer(buf, dtype=np.uint8, count=end)
+    quotes = np.cumsum(a == _QUOTE)
+    lines = np.flatnonzero(a == _NL)
+    outside = lines[quotes[lines] % 2 == 0]       # a newline inside quotes is a cell's
+    return int(outside[-1]) + 1 if outside.size else 0
+
+
+def _grid(block: bytes, width: int, columns: int, delimiter: int, crlf: bool):
+    """The digits of a block whose every row is one digit per column, else None."""
+    if width == 0 or len(block) % width:
+        return None
+    g = np.frombuffer(block, dtype=np.uint8).reshape(-1, width)
+    base, room = _grid_template(width, columns, delimiter, crlf)
+    t = g - base                        # a digit's value; 0 for a delimiter or line end
+    if (t > room).any():
+        return None
+    return t[:, 0:2 * columns - 1:2]
+
+
+_TEMPLATES: dict = {}
+
+
+def _grid_template(width: int, columns: int, delimiter: int, crlf: bool):
+    key = (width, columns, delimiter, crlf)
+    if key not in _TEMPLATES:
+        base = np.full(width, delimiter, dtype=np.uint8)
+        base[0:2 * columns - 1:2] = _ZERO
+        base[-1] = _NL
+        if crlf:
+            base[-2] = _CR
+        room = np.zeros(width, dtype=np.uint8)
+        room[0:2 * columns - 1:2] = 9
+        _TEMPLATES[key] = (base, room)
+    return _TEMPLATES[key]
+
+
+class _ParquetSource:
+    """A Parquet file read a record batch at a time."""
+
+    kind = "parquet"
+
+    def __init__(self, path: str, size: int, chunk_rows: int):
+        from ._parquet import _pyarrow_parquet, _unreadable
+
+        self.path, self.size, self.chunk_rows = path, size, int(chunk_rows)
+        self._unreadable = _unreadable
+        pq = _pyarrow_parquet(path)
+        try:
+            self.book = pq.ParquetFile(path)
+            _check_unique([_header_text(c) for c in self.book.schema_arrow.names], path)
+            self.total = max(int(self.book.metadata.num_rows), 1)
+            self.rows_hint = int(self.book.metadata.num_rows)
+        except ResponseError:
+            raise
+        except Exception as exc:  # pyarrow raises several types for a damaged file
+            raise _unreadable(exc, path) from None
+        from ._parquet import parquet_header
+
+        with open(path, "rb") as fh:
+            sha = hashlib.sha256()
+            for piece in iter(lambda: fh.read(1 << 22), b""):
+                sha.update(piece)
+        self._digest = sha.hexdigest()
+        self.headers = parquet_header(None, path, schema=self.book.schema_arrow)
+        self.done = 0
+
+    def digest(self) -> str:
+        return self._digest
+
+    def close(self) -> None:
+        pass
+
+    def batches(self):
+        """(record batch, a function giving its cells as read_parquet would) per batch."""
+        import pyarrow as pa
+
+        pool = pa.default_memory_pool()
+        try:
+            for batch in self.book.iter_batches(batch_size=self.chunk_rows):
+                self.done += batch.num_rows
+                yield batch, lambda batch=batch: self._frame(batch)
+                del batch
+                pool.release_unused()        # give back what Arrow's allocator keeps
+        except ResponseError:
+            raise
+        except Exception as exc:
+            raise self._unreadable(exc, self.path) from None
+
+    def _frame(self, batch):
+        try:
+            frame = batch.to_pandas()
+        except Exception as exc:
+            raise self._unreadable(exc, self.path) from None
+        if any(name is not None for name in frame.index.names):
+            frame = frame.reset_index()
+        return frame, [_header_text(c) for c in frame.columns]
+
+
+# ------------------------------------------------------------------ driving
+
+def is_large(kind: str, size: int, path: str) -> bool:
+    """Whether a CSV or Parquet file is read in chunks when no chunk size is given."""
+    if kind == "text":
+        return size > STREAM_MIN_BYTES
+    if kind != "parquet":
+        return False
+    if size > STREAM_MIN_BYTES:
+        return True
+    try:
+        import pyarrow.parquet as pq
+
+        meta = pq.read_metadata(path)
+        return meta.num_rows * meta.num_columns >= PARQUET_MIN_CELLS
+    except Exception:  # no pyarrow, or a damaged file: the whole read says what is wrong
+        return False
+
+
+def large_header(path: str, kind: str, size: int) -> list[str]:
+    """The headers of a large CSV or Parquet file, from its first megabyte or its schema."""
+    if kind == "parquet":
+        from ._parquet import parquet_header
+
+        return parquet_header(None, path)
+    source = _TextSource(path, size, CHUNK_ROWS)
+    source.close()
+    if source.header_error is not None:
+        raise source.header_error
+    return source.headers
+
+
+def open_source(path: str, kind: str, size: int, chunk_rows: int):
+    if kind == "parquet":
+        return _ParquetSource(path, size, chunk_rows)
+    return _TextSource(path, size, chunk_rows)
+
+
+def run(reader: ChunkReader, source, progress: Progress | None = None) -> None:
+    """Feed every chunk of ``source`` to ``reader``.
+
+    Problems with the file itself (not text, a duplicated header, a row longer than
+    the header) come before problems with the answers, and a byte that is not UTF-8
+    before all else, as when the file is read whole: after the first such problem the
+    rest of the file is only checked for UTF-8.
+    """
+    import pandas as pd
+
+    reader.store = _Store(len(reader.ids), reader.dtype, getattr(source, "rows_hint", None))
+    if source.kind == "parquet":
+        headers = None
+        row = 2
+        for batch, cells in source.batches():
+            if headers is None or not reader.take_batch(batch, row):
+                frame, heads = cells()
+                if headers is None:
+                    _check_unique(heads, source.path)
+                    headers = heads
+                    reader.set_header(headers)
+                frame = frame.set_axis(_unique(headers), axis=1)
+                frame.index = pd.RangeIndex(row, row + len(frame))
+                reader.take_frame(frame)
+            row += batch.num_rows
+            if progress:
+                progress("reading", source.done, source.total)
+        if headers is None:
+            _check_unique(source.headers, source.path)
+            reader.set_header(source.headers)
+        return
+    failed = source.header_error
+    if failed is None:
+        reader.set_header(source.headers)
+    rows_before = 1
+    delimiter = ord(source.delimiter) if len(source.delimiter) == 1 else 0
+    columns = len(source.names)
+    try:
+        for block, last in source.blocks():
+            lines = source.lines_before
+            if failed is None:
+                try:
+                    rows_before = _take_block(reader, source, block, last, rows_before,
+                                              delimiter, columns)
+                except _NotText:
+                    raise
+                except ResponseError as exc:
+                    failed = exc
+            if failed is not None:
+                source.lines_before = lines
+                _check_text(block, source)
+                source.lines_before += block.count(b"\n")
+            if progress:
+                progress("reading", source.done, source.size)
+    finally:
+        source.close()
+    if failed is not None:
+        raise failed
+
+
+def _take_block(reader, source, block: bytes, last: bool, rows_before: int, delimiter: int,
+                columns: int) -> int:
+    import pandas as pd
+
+    digits = _grid(block, source.grid_width, columns, delimiter, source.crlf)
+    if digits is None and last and source.grid_width:
+        body = block.rstrip(b"\r\n")    # blank lines closing the file hold no row
+        digits = _grid(body + (b"\r\n" if source.crlf else b"\n"), source.grid_width,
+                       columns, delimiter, source.crlf)
+    if digits is not None:
+        reader.take_grid(digits, rows_before + 1)
+        source.lines_before += digits.shape[0]
+        return rows_before + digits.shape[0]
+    _check_text(block, source)
+    source.lines_before += block.count(b"\n")
+    frame = parse_csv(io.BytesIO(block), source.options, source.path, header=None,
+                      encoding="utf-8", rows_before=rows_before)
+    frame.index = pd.RangeIndex(rows_before + 1, rows_before + 1 + len(frame))
+    pop_spares(frame, source.spares, len(source.headers), source.path)
+    reader.take_frame(frame)
+    return rows_before + len(frame)
+
+
+class _NotText(ResponseError):
+    """A byte that is not UTF-8: reported before anything else."""
+
+
+def _check_text(block: bytes, source) -> None:
+    """Raise the whole read's error for a block holding a byte that is not UTF-8."""
+    try:
+        block.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = source.lines_before + block.count(b"\n", 0, exc.start) + 1
+        raise _NotText(f"line {line}: byte 0x{block[exc.start]:02x} is not UTF-8 text; "
+                       "save the file as 'CSV UTF-8' and try again", source.path) from None

@@ -1,0 +1,445 @@
+"""What a large file's chunks leave behind: compact answers and attributes.
+
+Only what the statistics need is kept: the keyed answers in the smallest
+integer type that holds the scale (``int8`` for any usual Likert scale;
+float64 when a skipped answer is left empty or filled), the spreadsheet row
+numbers, and the other columns as categoricals. Cells that are not plain
+one-digit answers go through the same cell checks and missing-answer rules as
+a file read whole, so answers, counts and error messages are the same.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from ..errors import ResponseError
+from ._cells import code_items
+from ._files import Table, _blank_cells, _header_text, _unique
+
+_PLAIN_NUMBER = re.compile(r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$")
+
+
+def compact_dtype(lo: int, hi: int):
+    """The smallest signed integer type holding every point of a ``lo..hi`` scale."""
+    for dt in (np.int8, np.int16, np.int32):
+        info = np.iinfo(dt)
+        if info.min <= lo and hi <= info.max:
+            return np.dtype(dt)
+    return np.dtype(np.int64)
+
+
+# ------------------------------------------------------------------ the reader
+
+class ChunkReader:
+    """Collects the compact answers of a file chunk by chunk, in row order.
+
+    A problem with the answers (a missing item column, a cell that is not an
+    answer) is kept in ``deferred`` and coding stops, while the rest of the
+    file is still read for problems with the file itself, which a whole read
+    reports first. With ``keep_going`` every problem is listed in ``problems``
+    and nothing is kept.
+    """
+
+    def __init__(self, instrument, path: str, kind: str, rule: str, share: float,
+                 keep_going: bool = False):
+        from ._columns import match_columns
+
+        self.instrument, self.path, self.kind = instrument, path, kind
+        self.rule, self.share, self.keep_going = rule, share, keep_going
+        self.match_columns = match_columns
+        scale = instrument.scale
+        self.lo, self.hi = scale.min, scale.max
+        self.dtype = compact_dtype(scale.min, scale.max)
+        self.ids = list(instrument.item_ids)
+        self.reverse = [self.ids.index(i) for i in instrument.reverse]
+        self.names: list[str] | None = None
+        self.deferred: ResponseError | None = None     # first problem with the answers
+        self.problems: list[ResponseError] = []        # every one (keep_going)
+        self.columns: dict = {}
+        self.absent: list = []
+        self.n_read = 0
+        self.store = _Store(len(self.ids), self.dtype)
+        self.rows: list = []        # per chunk: (first row, count) or an array of rows
+        self.dropped: list[int] = []
+        self.imputed: list[int] = []
+        self.n_missing = self.n_imputed = 0
+        self.by_item = dict.fromkeys(self.ids, 0)
+        self.attributes: dict[str, _Categories] = {}
+        self.blank_seen: dict[str, bool] = {}
+        self.unmatched = False
+        self.absent_told = False
+        self.all_items = False
+        self.attr_names: list[str] = []
+
+    # -- header
+
+    def set_header(self, headers: list[str]) -> None:
+        """Fix the column names (blank headers become "column i") and match the items."""
+        self.headers = headers
+        self.names = [h if h else f"column {i + 1}" for i, h in enumerate(headers)]
+        self.blank_seen = {self.names[i]: False for i, h in enumerate(headers) if not h}
+        try:
+            self.columns, self.absent = self.match_columns(self.names, self.instrument,
+                                                           self.path)
+        except ResponseError as exc:
+            self._problem(exc)
+            self.unmatched = True
+            return
+        used = set(self.columns.values())
+        self.attr_names = [h for h in self.names if h not in used]
+        self.attributes = {h: _Categories() for h in self.attr_names}
+        pos = {h: i for i, h in enumerate(self.names)}
+        self.item_pos = np.array([pos[self.columns[i]] for i in self.ids]
+                                 if not self.absent else [], dtype=np.intp)
+        self.attr_pos = [pos[h] for h in self.attr_names]
+        self.all_items = (self.item_pos.size == len(self.names)
+                          and (self.item_pos == np.arange(len(self.names))).all())
+
+    def _problem(self, exc: ResponseError) -> None:
+        if self.deferred is None:
+            self.deferred = exc
+        self.problems.append(exc)
+
+    @property
+    def coding(self) -> bool:
+        return not self.unmatched and (self.keep_going or self.deferred is None)
+
+    # -- chunks
+
+    def take_grid(self, digits, row0: int) -> None:
+        """A block of one-digit cells, the first at spreadsheet row ``row0``."""
+        m = digits.shape[0]
+        if not self.coding or self.absent:
+            return self.take_frame(self._grid_frame(digits, row0))
+        vals = digits if self.all_items else digits[:, self.item_pos]
+        if (self.lo > 0 and (vals < self.lo).any()) or (self.hi < 9 and (vals > self.hi).any()):
+            return self.take_frame(self._grid_frame(digits, row0))
+        self.n_read += m
+        for name in self.blank_seen:
+            self.blank_seen[name] = True
+        if self.keep_going:
+            return
+        keyed = self.store.reserve(m)
+        keyed[...] = vals
+        for j in self.reverse:
+            keyed[:, j] = self.lo + self.hi - vals[:, j].astype(np.int16)
+        self.rows.append((row0, m))
+        for h, p in zip(self.attr_names, self.attr_pos):
+            self.attributes[h].add_values(digits[:, p].astype(np.int64))
+
+    def take_batch(self, batch, row0: int) -> bool:
+        """A Parquet record batch whose answers are whole numbers on the scale, without
+        gaps, taken straight from its arrays; False (nothing taken) for any other."""
+        import pyarrow as pa
+
+        if not self.coding or self.absent or self.keep_going or self.blank_seen:
+            return False
+        where = {_header_text(f): j for j, f in enumerate(batch.schema.names)}
+        arrays = []
+        for item in self.ids:
+            j = where.get(self.columns[item])
+            col = batch.column(j) if j is not None else None
+            if col is None or not pa.types.is_integer(col.type) or col.null_count:
+                return False
+            a = col.to_numpy()
+            if a.size and (a.min() < self.lo or a.max() > self.hi):
+                return False
+            arrays.append(a)
+        m = batch.num_rows
+        if self.attr_names:
+            if any(h not in where for h in self.attr_names):
+                return False
+            attrs = batch.select([where[h] for h in self.attr_names]).to_pandas(
+                ignore_metadata=True).set_axis(self.attr_names, axis=1)
+        view = self.store.reserve(m)
+        for j, a in enumerate(arrays):
+            view[:, j] = a
+        for j in self.reverse:
+            view[:, j] = self.lo + self.hi - arrays[j]
+        self.n_read += m
+        self.rows.append((row0, m))
+        for h in self.attr_names:
+            cats = self.attributes[h]
+            if not cats.empty and attrs[h].isna().any():
+                cats.empty = True
+            cats.add_values(attrs[h])
+        return True
+
+    def _grid_frame(self, digits, row0: int):
+        import pandas as pd
+
+        return pd.DataFrame(digits.astype(np.int64), columns=_unique(self.headers),
+                            index=pd.RangeIndex(row0, row0 + digits.shape[0]))
+
+    def take_frame(self, frame) -> None:
+        """Raw cells with the spreadsheet row as index (blank rows included)."""
+        blank = np.ones(len(frame), dtype=bool)
+        for col in frame.columns:
+            blank &= _blank_cells(frame[col])
+        frame = frame.set_axis(self.names, axis=1)
+        for name in self.blank_seen:
+            if not self.blank_seen[name] and not _blank_cells(frame[name]).all():
+                self.blank_seen[name] = True
+        if blank.any():
+            frame = frame.loc[~blank]
+        self.n_read += len(frame)
+        for h in self.attr_names:
+            if not self.attributes[h].empty and frame[h].isna().any():
+                self.attributes[h].empty = True
+        if not self.coding or not len(frame):
+            return
+        if self.absent and not self.absent_told:
+            from ._cells import _first_cell
+            from ._columns import absent_error
+
+            self.absent_told = True
+            self._problem(absent_error(self.names, self.instrument, self.columns, self.absent,
+                                       self.path, self.kind, first=_first_cell(frame)))
+            if not self.keep_going:
+                return
+        table = Table(frame, self.path, None, len(frame), kind=self.kind)
+        codes, errors = code_items(table, self.instrument, keep_going=self.keep_going)[1:3]
+        if self.keep_going:
+            self.problems.extend(e for e in errors if e.row is not None)
+            return
+        if errors:
+            self._problem(errors[0])
+            return
+        self._keep(codes, frame)
+
+    def _keep(self, codes, frame) -> None:
+        from ._missing import apply_rule
+
+        scale = self.instrument.scale
+        for item in self.instrument.reverse:
+            codes[item] = scale.min + scale.max - codes[item]
+        out = apply_rule(codes, self.instrument, self.rule, self.share)
+        items = out.items
+        self.dropped.extend(out.dropped)
+        self.imputed.extend(out.imputed_rows)
+        self.n_missing += out.n_missing
+        self.n_imputed += out.n_imputed
+        for k, v in out.by_item.items():
+            self.by_item[k] += v
+        arr = items.to_numpy()
+        if arr.dtype.kind == "f":
+            self.store.add_floats(arr)
+        else:
+            self.store.reserve(len(arr))[...] = arr
+        index = items.index.to_numpy(dtype=np.int64)
+        if index.size and index[-1] - index[0] + 1 == index.size:
+            self.rows.append((int(index[0]), int(index.size)))
+        else:
+            self.rows.append(index)
+        if self.attr_names:
+            kept = frame.loc[items.index] if len(items) != len(frame) else frame
+            for h in self.attr_names:
+                self.attributes[h].add_values(kept[h])
+
+    # -- the result
+
+    def finish(self):
+        """(answers, row index, attributes frame) of the kept rows."""
+        import pandas as pd
+
+        values = self.store.finish()
+        n = len(values)
+        contiguous = all(isinstance(r, tuple) for r in self.rows) and all(
+            a[0] + a[1] == b[0] for a, b in zip(self.rows, self.rows[1:]))
+        if contiguous and self.rows:
+            index = pd.RangeIndex(self.rows[0][0], self.rows[0][0] + n)
+        else:
+            parts = [np.arange(r[0], r[0] + r[1], dtype=np.int64) if isinstance(r, tuple)
+                     else r for r in self.rows]
+            index = pd.Index(np.concatenate(parts) if parts else np.empty(0, np.int64))
+        self.rows = []
+        attrs = {h: c.finish() for h, c in self.attributes.items()
+                 if h not in self.blank_seen or self.blank_seen[h]}
+        attributes = pd.DataFrame(attrs, index=index) if attrs else pd.DataFrame(index=index)
+        return values, index, attributes
+
+
+class _Store:
+    """The kept answers, written in place as chunks arrive (room for ``hint`` rows first)."""
+
+    def __init__(self, k: int, dtype, hint: int | None = None):
+        self.k, self.dtype = k, dtype
+        self.buf = np.empty((max(int(hint or 0), 0), k), dtype=dtype)
+        self.n = 0
+        self.floats: list = []       # (first row, float64 block): a gap left or filled
+
+    def reserve(self, m: int) -> np.ndarray:
+        """Rows for the next ``m`` respondents, to be filled in."""
+        need = self.n + m
+        if need > len(self.buf):
+            grown = np.empty((max(need, len(self.buf) * 3 // 2, 1024), self.k), dtype=self.dtype)
+            grown[:self.n] = self.buf[:self.n]
+            self.buf = grown
+        view = self.buf[self.n:need]
+        self.n = need
+        return view
+
+    def add_floats(self, block) -> None:
+        self.floats.append((self.n, np.array(block, dtype=np.float64)))
+        self.reserve(len(block))
+
+    def finish(self) -> np.ndarray:
+        values = self.buf[:self.n]
+        if self.floats:
+            out = values.astype(np.float64)
+            for at, block in self.floats:
+                out[at:at + len(block)] = block
+            values = out
+        self.buf, self.floats = None, []
+        return values
+
+
+class _Categories:
+    """One attribute column kept as codes into the distinct values seen.
+
+    Cells are matched across chunks by value, numbers by their numeric value
+    (a chunk may hold ``"7"`` as text where another holds the number 7). The
+    values shown are those a whole read gives: text when the column holds
+    any text, else numbers (floats when a cell is empty).
+    """
+
+    def __init__(self):
+        self.lookup: dict = {}
+        self.values: list = []
+        self.codes: list = []
+        self.text = False
+        self.empty = False
+
+    def add_values(self, cells) -> None:
+        import pandas as pd
+
+        local, uniques = pd.factorize(cells, use_na_sentinel=True)
+        table = np.empty(len(uniques) + 1, dtype=np.int32)
+        table[-1] = -1
+        for j, u in enumerate(np.asarray(uniques, dtype=object)):
+            table[j] = self._code(u)
+        self.codes.append(table[local])
+
+    def _code(self, u) -> int:
+        key = _canonical(u)
+        code = self.lookup.get(key)
+        if code is None:
+            code = self.lookup[key] = len(self.values)
+            self.values.append(u.item() if isinstance(u, np.generic) else u)
+            self.text = self.text or key[0] == "o"
+        return code
+
+    def _shown(self) -> list:
+        out = []
+        for v in self.values:
+            number = isinstance(v, (int, float)) and not isinstance(v, bool)
+            if number and self.text:
+                v = str(int(v)) if float(v).is_integer() else str(v)
+            elif number and self.empty:
+                v = float(v)
+            out.append(v)
+        return out
+
+    def finish(self):
+        import pandas as pd
+
+        codes = np.concatenate(self.codes) if self.codes else np.empty(0, np.int32)
+        self.codes = []
+        values = self._shown()
+        try:
+            return pd.Categorical.from_codes(codes, categories=pd.Index(values))
+        except (ValueError, TypeError):   # values alike as categories (1 and True)
+            out = np.empty(len(codes), dtype=object)
+            out[:] = [None if c < 0 else values[c] for c in codes]
+            return out
+
+
+def _canonical(u):
+    if isinstance(u, (bool, np.bool_)):
+        return ("b", bool(u))
+    if isinstance(u, (int, float, np.integer, np.floating)):
+        return ("n", float(u))
+    if isinstance(u, str) and _PLAIN_NUMBER.match(u):
+        return ("n", float(u))
+    return ("o", u)
+
+
+# ------------------------------------------------------------------ scores
+
+def compact_scores(values, item_ids, instrument, items_used=None, index=None):
+    """Construct and dimension scores of an answers array, in compact types.
+
+    Parameters
+    ----------
+    values : numpy.ndarray
+        Answers, one row per respondent and one column per id of ``item_ids``.
+    item_ids : list of str
+    instrument : Instrument
+    items_used : dict of str to tuple, optional
+        Construct -> the items kept (after dropping invalid items); all by default.
+        A scale left without items has no column.
+    index : pandas.Index, optional
+
+    Returns
+    -------
+    pandas.DataFrame
+        One column per construct then per dimension, as the instrument's ``score``
+        says. Sums of whole answers are ``int16`` (wider when a sum could not fit);
+        means, and sums with gaps (NaN) or filled answers, are float64.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> from smma_stats.instrument import instrument_from_dict
+    >>> inst = instrument_from_dict({"name": "demo", "scale": {"min": 1, "max": 5},
+    ...     "constructs": {"X": {"dimensions": {"a": {"items": ["X1", "X2"]},
+    ...                                         "b": {"items": ["X3"]}}}}})
+    >>> values = np.array([[4, 5, 3], [2, 2, 1]], dtype=np.int8)
+    >>> compact_scores(values, ["X1", "X2", "X3"], inst)
+        X  a  b
+    0  12  9  3
+    1   5  4  1
+    """
+    import pandas as pd
+
+    where = {item: j for j, item in enumerate(item_ids)}
+    scale, how = instrument.scale, instrument.score
+    owner = {}
+    for code, c in instrument.constructs.items():
+        owner[code] = code
+        for d in c.dimensions:
+            owner[d.name] = code
+    plans = []
+    for name in instrument.scale_names():
+        keep = items_used.get(owner[name]) if items_used is not None else None
+        cols = [where[i] for i in instrument.items_of(name) if keep is None or i in keep]
+        if cols:
+            plans.append((name, cols))
+    n = values.shape[0]
+    whole = values.dtype.kind in "iu"
+    out = {}
+    for name, cols in plans:
+        k = len(cols)
+        if whole and how == "sum":
+            # int16 at least, so that arithmetic on a score does not overflow at once
+            dt = compact_dtype(k * min(scale.min, 0) - 256, k * max(scale.max, 0) + 256)
+            out[name] = np.empty(n, dtype=dt)
+        else:
+            out[name] = np.empty(n, dtype=np.float64)
+    slices = [(name, slice(cols[0], cols[-1] + 1) if cols == list(range(cols[0], cols[-1] + 1))
+               else cols) for name, cols in plans]
+    step = max(1024, (1 << 22) // max(values.shape[1], 1))
+    for start in range(0, n, step):
+        t = np.ascontiguousarray(values[start:start + step].T)
+        for name, cols in slices:
+            target = out[name][start:start + step]
+            if whole and how == "sum":
+                np.add.reduce(t[cols], axis=0, dtype=target.dtype, out=target)
+            else:
+                total = np.add.reduce(t[cols], axis=0, dtype=np.int64 if whole else np.float64)
+                k = cols.stop - cols.start if isinstance(cols, slice) else len(cols)
+                target[:] = total if how == "sum" else total / k
+    return pd.DataFrame(out, index=index if index is not None else pd.RangeIndex(n),
+                        copy=False)
