@@ -214,7 +214,8 @@ def load_instrument(path: str | Path) -> Instrument:
     except (OSError, UnicodeDecodeError) as exc:
         raise InstrumentError(f"{p}: cannot read instrument file ({exc})") from None
     try:
-        raw = yaml.safe_load(text)
+        # the C loader (libyaml) when present: same result, several times faster
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
