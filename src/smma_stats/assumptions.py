@@ -312,10 +312,6 @@ def linearity_test(data, y: str, x: str, alpha: float = 0.05) -> LinearityResult
     >>> res.passed
     True
     """
-    import pandas as pd
-
-    from .distributions import f_sf
-
     if not isinstance(x, str):
         raise DataError(f"linearity_test takes one predictor name, got {x!r}")
     _predictor_names(y, x)
@@ -325,12 +321,7 @@ def linearity_test(data, y: str, x: str, alpha: float = 0.05) -> LinearityResult
     n = yv.size
     levels, group = np.unique(xv, return_inverse=True)
     g = levels.size
-    if g < 3:
-        raise DataError(f"{x!r} has {g} distinct value(s); the linearity test needs at "
-                        f"least 3 to separate linearity from deviation")
-    if n <= g:
-        raise DataError(f"every value of {x!r} occurs once, so there is no within-group "
-                        f"variation to test against")
+    check_linearity_groups(x, n, g)
     ybar = float(yv.mean())
     ss_total = float(np.sum((yv - ybar) ** 2))
     if ss_total == 0.0:
@@ -341,6 +332,26 @@ def linearity_test(data, y: str, x: str, alpha: float = 0.05) -> LinearityResult
     ss_between = float(np.sum(counts * (means - ybar) ** 2))
     xc = xv - xv.mean()
     r = float(np.dot(xc, yv - ybar) / math.sqrt(np.dot(xc, xc) * ss_total))
+    return linearity_from_sums(y, x, n, g, ss_between, ss_within, ss_total, r, alpha)
+
+
+def check_linearity_groups(x: str, n: int, g: int) -> None:
+    """Refuse an X with too few distinct values or no within-group variation."""
+    if g < 3:
+        raise DataError(f"{x!r} has {g} distinct value(s); the linearity test needs at "
+                        f"least 3 to separate linearity from deviation")
+    if n <= g:
+        raise DataError(f"every value of {x!r} occurs once, so there is no within-group "
+                        f"variation to test against")
+
+
+def linearity_from_sums(y: str, x: str, n: int, g: int, ss_between: float, ss_within: float,
+                        ss_total: float, r: float, alpha: float) -> LinearityResult:
+    """SPSS's linearity table from its sums of squares (shared with the streamed path)."""
+    import pandas as pd
+
+    from .distributions import f_sf
+
     ss_lin = r * r * ss_total
     ss_dev = ss_between - ss_lin
     dfs = [g - 1, 1, g - 2, n - g, n - 1]

@@ -597,10 +597,7 @@ class _AuxMoments:
 
 def _linearity(cols, acc, y: str, x: str, alpha: float):
     """SPSS's test for linearity from group counts and sums over the distinct x values."""
-    import pandas as pd
-
-    from .assumptions import LinearityResult
-    from .distributions import f_sf
+    from .assumptions import check_linearity_groups, linearity_from_sums
 
     yv, xv = cols
     n = len(yv)
@@ -622,12 +619,7 @@ def _linearity(cols, acc, y: str, x: str, alpha: float):
         def group_of(a, b):
             return group[a:b]
     g = counts.size
-    if g < 3:
-        raise DataError(f"{x!r} has {g} distinct value(s); the linearity test needs at "
-                        f"least 3 to separate linearity from deviation")
-    if n <= g:
-        raise DataError(f"every value of {x!r} occurs once, so there is no within-group "
-                        f"variation to test against")
+    check_linearity_groups(x, n, g)
     ybar = float(acc.mean[0])
     ss_total = float(acc.m2[0, 0])
     if ss_total == 0.0:
@@ -642,25 +634,7 @@ def _linearity(cols, acc, y: str, x: str, alpha: float):
         ss_within += float(np.dot(d, d))
     ss_between = float(np.sum(counts * (means - ybar) ** 2))
     r = float(acc.m2[0, 1] / math.sqrt(acc.m2[1, 1] * ss_total))
-    ss_lin = r * r * ss_total
-    ss_dev = ss_between - ss_lin
-    dfs = [g - 1, 1, g - 2, n - g, n - 1]
-    ss = [ss_between, ss_lin, ss_dev, ss_within, ss_total]
-    ms = [s / d for s, d in zip(ss[:4], dfs[:4])] + [math.nan]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        f = [m / ms[3] if ms[3] > 0 else math.inf for m in ms[:3]] + [math.nan, math.nan]
-    p = [float(f_sf(fv, d, n - g)) if math.isfinite(fv) else 0.0
-         for d, fv in zip(dfs[:3], f[:3])] + [math.nan, math.nan]
-    table = pd.DataFrame({
-        "source": ["Between Groups", "Linearity", "Deviation from Linearity",
-                   "Within Groups", "Total"],
-        "ss": ss, "df": dfs, "ms": ms, "f": f, "p_value": p})
-    eta2 = ss_between / ss_total
-    return LinearityResult(
-        name="Linearity", dependent=y, predictor=x, statistic=f[2], df=g - 2, df2=n - g,
-        p_value=p[2], passed=bool(p[2] > alpha), alpha=float(alpha), n=n, groups=g,
-        linearity_f=f[1], linearity_p_value=p[1], r=r, r2=r * r, eta=math.sqrt(eta2),
-        eta2=eta2, table=table)
+    return linearity_from_sums(y, x, n, g, ss_between, ss_within, ss_total, r, alpha)
 
 
 # ------------------------------------------------------------------ normality
