@@ -36,6 +36,7 @@ Examples
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import os
@@ -106,9 +107,9 @@ def write_responses(n: int, csv: Path | None = None, parquet: Path | None = None
     import numpy as np
 
     width = 2 * len(COLUMNS)
-    csv_fh = open(csv, "wb") if csv else None
-    pq_writer = None
-    try:
+    with contextlib.ExitStack() as stack:
+        csv_fh = stack.enter_context(open(csv, "wb")) if csv else None
+        pq_writer = None
         if csv_fh:
             csv_fh.write((",".join(COLUMNS) + "\n").encode("ascii"))
         if parquet:
@@ -116,7 +117,7 @@ def write_responses(n: int, csv: Path | None = None, parquet: Path | None = None
             import pyarrow.parquet as pq
 
             schema = pa.schema([(c, pa.int64()) for c in COLUMNS])
-            pq_writer = pq.ParquetWriter(parquet, schema)
+            pq_writer = stack.enter_context(pq.ParquetWriter(parquet, schema))
         for index, start in enumerate(range(0, n, CHUNK)):
             m = min(CHUNK, n - start)
             items = _items_chunk(np.random.default_rng([seed, index]), m)
@@ -130,11 +131,6 @@ def write_responses(n: int, csv: Path | None = None, parquet: Path | None = None
                 pq_writer.write_table(pa.Table.from_arrays(
                     [pa.array(items[:, j].astype(np.int64)) for j in range(len(COLUMNS))],
                     schema=schema))
-    finally:
-        if csv_fh:
-            csv_fh.close()
-        if pq_writer is not None:
-            pq_writer.close()
 
 
 def parse_size(text: str) -> int:
@@ -173,7 +169,8 @@ def pspp_syntax(csv: Path, columns: list[str]) -> str:
     groups = constructs_of(columns)
     if len(groups) < 2:
         raise ValueError(f"{csv.name}: need two constructs with items named like X1.1")
-    (x_code, xs), (y_code, ys) = list(groups.items())[0], list(groups.items())[-1]
+    pairs = list(groups.items())
+    (x_code, xs), (y_code, ys) = pairs[0], pairs[-1]
     items = set(xs) | set(ys)
     # Non-item columns are read as text so any attribute column loads.
     variables = " ".join(f"{c} F8.2" if c in items else f"{_pspp_name(c, i)} A64"
@@ -479,15 +476,15 @@ def machine(load_start: float | None = None) -> list[str]:
         except OSError:
             return ""
 
-    cpu = re.search(r"^model name\s*:\s*(.+)$", read("/proc/cpuinfo"), re.M)
-    mem = re.search(r"^MemTotal:\s*(\d+)\s*kB", read("/proc/meminfo"), re.M)
+    cpu = re.search(r"^model name\s*:\s*(.+)$", read("/proc/cpuinfo"), re.MULTILINE)
+    mem = re.search(r"^MemTotal:\s*(\d+)\s*kB", read("/proc/meminfo"), re.MULTILINE)
     try:
         ncpu = len(os.sched_getaffinity(0))
     except AttributeError:
         ncpu = os.cpu_count() or 0
     lines = [
-        f"CPU: {cpu.group(1).strip() if cpu else platform.processor() or 'unknown'}, "
-        f"{ncpu} cores available",
+        (f"CPU: {cpu.group(1).strip() if cpu else platform.processor() or 'unknown'}, "
+         f"{ncpu} cores available"),
         f"memory: {int(mem.group(1)) / 1024 ** 2:.1f} GiB" if mem else "memory: unknown",
         f"OS: {platform.system()} {platform.release()}",
         f"load average (1 min) at start {_load(load_start)}, at end {_load()}",
@@ -509,7 +506,8 @@ def machine(load_start: float | None = None) -> list[str]:
             lines.append(f"{tool}: not on PATH")
             continue
         try:
-            res = subprocess.run([exe, *args], capture_output=True, text=True, timeout=30)
+            res = subprocess.run([exe, *args], capture_output=True, text=True, timeout=30,
+                                 check=False)
             text = (res.stdout + res.stderr).strip().splitlines()
             lines.append(text[0] if text else tool)
         except (OSError, subprocess.SubprocessError):
@@ -539,7 +537,7 @@ def default_max_rss_gb() -> float:
     """10 GB, or 45% of the memory available now if that is less."""
     try:
         text = Path("/proc/meminfo").read_text()
-        avail = int(re.search(r"^MemAvailable:\s*(\d+)", text, re.M).group(1)) * 1024 / 1e9
+        avail = int(re.search(r"^MemAvailable:\s*(\d+)", text, re.MULTILINE).group(1)) * 1024 / 1e9
     except (OSError, AttributeError):
         return 10.0
     return min(10.0, 0.45 * avail)
@@ -632,7 +630,8 @@ def main(argv: list[str] | None = None) -> int:
             write_responses(101, csv=sample)
             notes.append(f"{SAMPLE.relative_to(ROOT)} not found: a generated 101-row "
                          "test file (30 items) stands in for it")
-        n_sample = sum(1 for _ in open(sample, "rb")) - 1
+        with open(sample, "rb") as fh:
+            n_sample = sum(1 for _ in fh) - 1
         sample_input = f"{sample_label} {n_sample} rows, CSV"
 
         def group_rows(label: str, path: Path, kind: str, with_floor: bool) -> list[Row]:
