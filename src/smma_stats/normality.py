@@ -227,19 +227,7 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
     d_plus, d_minus = _ks_differences(values, mean, sd)
     d = max(d_plus, d_minus)
 
-    if method == "lilliefors":
-        z = math.nan
-        p_value = lilliefors_pvalue(d, n)
-        dw = dallal_wilkinson_pvalue(d, n)
-        lower_bound = dw > _SPSS_CAP
-        p_spss = min(dw, _SPSS_CAP)
-    else:
-        from .distributions import kolmogorov_sf
-
-        z = math.sqrt(n) * d
-        p_value = float(kolmogorov_sf(z))
-        lower_bound = False
-        p_spss = p_value
+    z, p_value, p_spss, lower_bound = ks_p_values(d, n, method)
     display = format_p(p_spss)
 
     if n <= _SW_MAX_N:
@@ -518,3 +506,15 @@ def _shapiro_sorted(values: np.ndarray) -> tuple[float, float]:
         mu = _poly(_SW_MEAN_LARGE, ln_n)
         sigma = math.exp(_poly(_SW_LOGSD_LARGE, ln_n))
     return w, float(norm_cdf(-(y - mu) / sigma))
+
+
+def ks_p_values(d: float, n: int, method: str) -> tuple[float, float, float, bool]:
+    """``(z, p_value, p_spss, lower_bound)`` for a K-S distance ``d`` on ``n`` values."""
+    if method == "lilliefors":
+        dw = dallal_wilkinson_pvalue(d, n)
+        return math.nan, lilliefors_pvalue(d, n), min(dw, _SPSS_CAP), dw > _SPSS_CAP
+    from .distributions import kolmogorov_sf
+
+    z = math.sqrt(n) * d
+    p_value = float(kolmogorov_sf(z))
+    return z, p_value, p_value, False

@@ -709,13 +709,8 @@ def _distinct_sorted(raw):
 
 def _ks_result(values, before, upto, n, mean, sd, *, method, alpha, name):
     """The NormalityResult of ks_normality from distinct values and their ranks."""
-    from .distributions import kolmogorov_sf, norm_cdf
-    from .normality import (
-        _SPSS_CAP,
-        NormalityResult,
-        dallal_wilkinson_pvalue,
-        lilliefors_pvalue,
-    )
+    from .distributions import norm_cdf
+    from .normality import NormalityResult, ks_p_values
     from .results import format_p
 
     if not sd > 0.0:
@@ -724,17 +719,7 @@ def _ks_result(values, before, upto, n, mean, sd, *, method, alpha, name):
     d_plus = float(np.max(upto / n - u))          # max(i/n - u_i), last of each tie
     d_minus = float(np.max(u - before / n))       # max(u_i - (i - 1)/n), first of each
     d = max(d_plus, d_minus)
-    if method == "lilliefors":
-        z = math.nan
-        p_value = lilliefors_pvalue(d, n)
-        dw = dallal_wilkinson_pvalue(d, n)
-        lower_bound = dw > _SPSS_CAP
-        p_spss = min(dw, _SPSS_CAP)
-    else:
-        z = math.sqrt(n) * d
-        p_value = float(kolmogorov_sf(z))
-        lower_bound = False
-        p_spss = p_value
+    z, p_value, p_spss, lower_bound = ks_p_values(d, n, method)
     return NormalityResult(
         variable=name, n=int(n), mean=mean, sd=sd, statistic=d, d_plus=d_plus,
         d_minus=-d_minus, z=z, p_value=p_value, p_spss=p_spss, display=format_p(p_spss),
