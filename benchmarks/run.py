@@ -518,7 +518,7 @@ def machine(load_start: float | None = None) -> list[str]:
 # -------------------------------------------------------------------- main
 
 def snapshot_package(dest: Path) -> Path:
-    """Copy the package (and its shipped instruments) to ``dest``; return the path entry.
+    """Copy the package (and its shipped instruments) to ``dest``, byte-compiled; return the path entry.
 
     A long run then measures one version of the code throughout, even if
     the checkout is edited meanwhile. The layout is the installed one:
@@ -530,6 +530,11 @@ def snapshot_package(dest: Path) -> Path:
     shipped = ROOT / "questionnaires"
     if shipped.is_dir() and not (pkg / "questionnaires").exists():
         shutil.copytree(shipped, pkg / "questionnaires", ignore=skip)
+    # pip byte-compiles an installed package; do the same, so that no timed run
+    # compiles the sources (PYTHONDONTWRITEBYTECODE would make every run do so)
+    import compileall
+
+    compileall.compile_dir(str(pkg), quiet=1)
     return dest
 
 

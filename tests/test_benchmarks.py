@@ -153,7 +153,14 @@ def test_snapshot_has_the_installed_layout(bench, tmp_path):
     entry = bench.snapshot_package(tmp_path / "pkg")
     assert (entry / "smma_stats" / "__init__.py").is_file()
     assert (entry / "smma_stats" / "cli.py").is_file()
-    assert not list(entry.rglob("__pycache__"))
+    # byte-compiled afresh, as pip installs it: one .pyc per module, none stale
+    import importlib.util
+
+    sources = sorted(entry.rglob("*.py"))
+    assert sources
+    for source in sources:
+        assert Path(importlib.util.cache_from_source(str(source))).is_file(), source
+    assert len(list(entry.rglob("*.pyc"))) == len(sources)
     if (ROOT / "questionnaires").is_dir():
         shipped = sorted(p.name for p in (ROOT / "questionnaires").glob("*.yaml"))
         copied = sorted(p.name for p in (entry / "smma_stats" / "questionnaires").glob("*.yaml"))

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from smma_stats.bootstrap import bootstrap_alpha, bootstrap_regression
 from smma_stats.cli import app

@@ -116,6 +116,54 @@ def test_counts_match_r(method, levels, basis, expected):
     assert res.ideal_percent == pytest.approx(68.4166666666667, abs=1e-12)
 
 
+OPTIONS = [("interval", 3, "hypothetical"), ("interval", 5, "hypothetical"),
+           ("interval", 3, "sample"), ("mean_sd", 3, "hypothetical"),
+           ("mean_sd", 5, "hypothetical"), ("mean_sd", 3, "sample"), ("mean_sd", 5, "sample"),
+           ("ideal_percent", 3, "hypothetical"), ("ideal_percent", 5, "hypothetical")]
+
+
+def _same(got, ref):
+    assert counts(got) == counts(ref)
+    assert (got.n, got.mean, got.mu) == (ref.n, ref.mean, ref.mu)
+    assert got.ideal_percent == ref.ideal_percent or np.isnan([got.ideal_percent,
+                                                               ref.ideal_percent]).all()
+    if ref.sigma is not None:
+        # integer scores: the SD from exact integer sums (correctly rounded)
+        assert got.sigma == pytest.approx(ref.sigma, rel=1e-15)
+    assert got.lower == pytest.approx(ref.lower, rel=1e-15)
+    assert got.rule == ref.rule and got.note == ref.note
+    assert list(got.assignments) == list(ref.assignments)
+    assert got.assignments.index.equals(ref.assignments.index)
+
+
+@pytest.mark.parametrize("dtype", ["int8", "int16", "int64", "uint8"])
+def test_whole_number_scores_are_tallied_by_value(dtype):
+    """Integer scores are counted per distinct value (classes found once per value):
+    the same result as the same scores as floats, compared one by one. The float
+    route's counts are R's (test_counts_match_r)."""
+    s = pd.Series(np.array(X40, dtype=dtype), index=range(100, 140), name="S")
+    for method, levels, basis in OPTIONS:
+        got = categorize(s, 6, 1, 5, levels=levels, method=method, basis=basis)
+        ref = categorize(s.astype(float), 6, 1, 5, levels=levels, method=method, basis=basis)
+        _same(got, ref)
+
+
+def test_tally_in_blocks_and_negative_points(monkeypatch):
+    from smma_stats import categories
+
+    monkeypatch.setattr(categories._Tally, "_BLOCK", 7)   # many blocks, a short last one
+    x = np.random.default_rng(5).integers(-6, 7, 1000)
+    for method, levels, basis in OPTIONS[:7]:
+        got = categorize(x, 3, -2, 2, levels=levels, method=method, basis=basis)
+        ref = categorize(x.astype(float), 3, -2, 2, levels=levels, method=method, basis=basis)
+        _same(got, ref)
+    # 3 items on -2..2: range -6..6, cuts -2 and 2 (a score on a cut goes up)
+    res = categorize(np.array([-6, -2, 0, 2, 6], dtype=np.int16), 3, -2, 2)
+    assert counts(res) == [1, 2, 2] and np.isnan(res.ideal_percent)
+    with pytest.raises(DataError, match=r"score 7 \(respondent 1\) is outside"):
+        categorize(np.array([6, 7], dtype=np.int16), 3, -2, 2)
+
+
 def test_sample_basis_uses_sample_mean_and_sd():
     res = categorize(X40, n_items=6, scale_min=1, scale_max=5, method="mean_sd", basis="sample")
     assert res.mu == pytest.approx(20.525, abs=1e-12)              # R: mean(x)

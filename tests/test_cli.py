@@ -1,4 +1,4 @@
-"""The ``smma`` command, run in-process with Typer's CliRunner.
+"""The ``smma`` command, run in-process with click's CliRunner.
 
 Fixture: ``tests/data/cli_instrument.yaml`` (two constructs, one model) and
 ``tests/data/cli_responses.csv`` (16 respondents; row 14 misses Y2, two cells
@@ -22,7 +22,7 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from smma_stats import cli
 from smma_stats.cli import app
@@ -316,7 +316,7 @@ def test_out_that_is_a_folder(files):
     (["--lang", "fr"], ["--lang", "fr"]),
     (["--format", "pdf"], ["--format", "pdf"]),
     (["--judge", "rho"], ["--judge", "rho"]),
-    (["--ks-method", "anderson"], ["--ks-method", "lilliefors or kolmogorov"]),
+    (["--ks-method", "anderson"], ["--ks-method", "anderson", "lilliefors", "kolmogorov"]),
     (["--alpha", "2"], ["--alpha", "0.5"]),
     (["--missing", "sometimes"], ["--missing", "sometimes"]),
     (["--no-such-option"], ["--no-such-option"]),
@@ -508,6 +508,49 @@ def test_validate_a_good_file(files):
     result = smma("validate", files[0], "-i", files[1])
     assert result.exit_code == 0 and result.stderr == ""
     assert result.stdout == f"{files[0]}: no problems found (instrument cli-fixture, 7 items)\n"
+
+
+def test_validate_lists_screening_flags_without_failing(files):
+    # row 3 (R02) repeated as the last row; R04 made to answer 3 to every item
+    text = files[0].read_text(encoding="utf-8")
+    lines = text.splitlines()
+    r02 = next(line for line in lines if line.startswith("R02,"))
+    text = text.replace("R04,3,1,3,2,1,1,2", "R04,3,3,3,3,3,3,3")
+    text = text.rstrip("\n") + "\n" + r02.replace("R02,", "R02,", 1) + "\n"
+    path = files[0].parent / "flags.csv"
+    path.write_text(text, encoding="utf-8")
+    last = len(text.splitlines())          # spreadsheet row of the repeated answers
+    result = smma("validate", path, "-i", files[1])
+    assert result.exit_code == 0, result.output
+    out = result.stdout.splitlines()
+    assert out[0] == f"{path}: row 5: straight lining: answered 3 to each of the 7 items answered"
+    assert out[1].startswith(f"{path}: row {last}: duplicate: ")
+    assert "row 3" in out[1]
+    assert out[-1] == f"{path}: no problems found (instrument cli-fixture, 7 items)"
+    assert result.stderr.startswith(f"screening: 2 of {last - 1} responses flagged "
+                                    "(duplicate 1, straight lining 1)")
+
+
+def test_max_missing_share_decides_who_is_filled_in(files):
+    # R02 skips X2: one of the four BC items (a share of 0.25)
+    path = variant(files, "gap.csv", "R02,3,4,3,3", "R02,3,,3,3")
+
+    def missing(source, *extra):
+        result = smma("analyze", source, "-i", files[1], "-f", "json", "--missing",
+                      "person-mean", *extra)
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.stdout)
+        return report["n"], report["missing"]
+
+    n0, before = missing(files[0], "--max-missing-share", "0.25")
+    n, summary = missing(path)                             # default 0.2 < 0.25: left out
+    assert (n, summary["n_imputed_answers"], summary["max_missing_share"]) == (
+        n0 - 1, before["n_imputed_answers"], 0.2)
+    n, summary = missing(path, "--max-missing-share", "0.25")   # 0.25 allowed: filled in
+    assert (n, summary["n_imputed_answers"], summary["max_missing_share"]) == (
+        n0, before["n_imputed_answers"] + 1, 0.25)
+    result = smma("analyze", path, "-i", files[1], "--max-missing-share", "1")
+    assert result.exit_code == 2 and "--max-missing-share" in flat(result.stderr)
 
 
 def test_validate_a_missing_file(files):

@@ -253,56 +253,16 @@ def test_ragged_and_empty_tables():
 
 # --- a whole study report ------------------------------------------------------
 
-INSTRUMENT = """\
-name: docx-test
-title: Word report test
-title_id: Uji laporan Word
-scale: {min: 1, max: 5}
-constructs:
-  SMMA:
-    label: Social media marketing activities
-    label_id: Aktivitas pemasaran media sosial
-    dimensions:
-      entertainment: {items: [X1, X2]}
-      interaction: {items: [X3, X4]}
-  PI:
-    label: Purchase intention
-    label_id: Minat beli
-    items: [Y1, Y2, Y3]
-models:
-  - PI ~ SMMA
-  - PI ~ entertainment + interaction
-"""
-
-
-@pytest.fixture(scope="module")
-def study(tmp_path_factory):
-    import numpy as np
-    import pandas as pd
-
-    from smma_stats.study import analyze
-
-    rng = np.random.default_rng(11)
-    trait = rng.normal(size=50)
-    answers = pd.DataFrame({
-        item: np.clip(np.rint(3 + trait + rng.normal(scale=0.8, size=50)), 1, 5).astype(int)
-        for item in ("X1", "X2", "X3", "X4", "Y1", "Y2", "Y3")})
-    tmp = tmp_path_factory.mktemp("docx_study")
-    (tmp / "instrument.yaml").write_text(INSTRUMENT, encoding="utf-8")
-    answers.to_csv(tmp / "responses.csv", index=False)
-    return analyze(tmp / "responses.csv", tmp / "instrument.yaml")
-
-
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_full_study_report(study, lang):
+def test_full_study_report(sample_study, lang):
     from smma_stats.report import render
     from smma_stats.report.build import build_document
 
     figures = (Figure("scatter_PI_SMMA.png", "caption one", tiny_png()),
                Figure("residual_qq_1.png", "caption two", tiny_png(30, 30)))
-    document = build_document(study, lang=lang, figures=figures)
+    document = build_document(sample_study, lang=lang, figures=figures)
     data = render_docx(document)
-    assert render(study, "docx", lang=lang, figures=figures) == data
+    assert render(sample_study, "docx", lang=lang, figures=figures) == data
     word = open_docx(data)
 
     headings = [p.text for p in word.paragraphs if p.style.name.startswith("Heading")]

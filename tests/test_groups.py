@@ -240,6 +240,76 @@ def test_a_group_of_one_skips_the_test():
     assert one.tests["A"] is None and "fewer than two groups" in one.notes["A"]
 
 
+def _frames_equal(a, b):
+    pd.testing.assert_frame_equal(a.means, b.means, rtol=1e-12)
+    pd.testing.assert_frame_equal(a.categories, b.categories)
+    assert a.levels == b.levels and a.n_missing == b.n_missing and a.notes == b.notes
+    for code, t in a.tests.items():
+        u = b.tests[code]
+        assert type(t) is type(u)
+        if t is not None:
+            for k, v in t.to_dict().items():
+                # sums in another order: Levene's F (of small mean differences) moves most
+                assert v == pytest.approx(u.to_dict()[k], rel=1e-10, abs=1e-15), k
+
+
+def test_group_values_as_codes():
+    """Each distinct value labelled once: 1, 1.0, "1" and " 1 " are one group; a
+    categorical column (as a large file is read) gives the same breakdown."""
+    rng = np.random.default_rng(3)
+    scores = pd.DataFrame({"A": rng.integers(5, 26, 60)}, index=range(2, 62))
+    cells = rng.choice(np.array([1, 1.0, "1", " 1 ", "2", 2, "", None, "10"], dtype=object), 60)
+    attrs = pd.DataFrame({"g": pd.Series(cells, index=scores.index, dtype=object)})
+    g = group_breakdown(scores, attrs, "g")
+    assert g.levels == ("1", "2", "10")            # numbers in numeric order
+    label = {1: "1", "1": "1", " 1 ": "1", "2": "2", 2: "2", "10": "10"}
+    assert g.n_missing == sum(1 for c in cells if c in ("", None))
+    for lv in g.levels:
+        members = scores["A"][[label.get(c) == lv for c in cells]]
+        row = g.means[g.means["group"] == lv].iloc[0]
+        assert row["n"] == len(members)
+        assert row["mean"] == pytest.approx(members.mean(), rel=1e-12)
+        assert row["sd"] == pytest.approx(members.std(ddof=1), rel=1e-12)
+    ref = one_way_anova(*(scores["A"][[label.get(c) == lv for c in cells]] for lv in g.levels))
+    assert g.tests["A"].f == pytest.approx(ref.f, rel=1e-12)
+    as_category = attrs.assign(g=pd.Categorical(attrs["g"].replace("", None)))
+    _frames_equal(group_breakdown(scores, as_category, "g"), g)
+
+
+@pytest.mark.parametrize("k", [2, 3])
+def test_large_breakdown_in_blocks_matches_scipy(k, monkeypatch):
+    """Sums over blocks of rows (many here) give scipy's t, ANOVA and Levene."""
+    stats = pytest.importorskip("scipy.stats")
+    from smma_stats import groups
+
+    rng = np.random.default_rng(k)
+    n = 30_000
+    gender = rng.integers(0, k, n)
+    score = (rng.integers(10, 41, n) + 2 * gender).astype(np.int16)
+    scores = pd.DataFrame({"S": score, "M": np.where(rng.random(n) < 0.05, np.nan,
+                                                    score / 10)})
+    attrs = pd.DataFrame({"sex": pd.Categorical(np.array(["L", "P", "X"])[gender])})
+    whole = group_breakdown(scores, attrs, "sex")
+    monkeypatch.setattr(groups, "_BLOCK", 997)
+    blocks = group_breakdown(scores, attrs, "sex")
+    _frames_equal(blocks, whole)
+    for code in ("S", "M"):
+        samples = [scores[code][gender == j].dropna().to_numpy(float) for j in range(k)]
+        lev = stats.levene(*samples, center="mean")
+        t = blocks.tests[code]
+        assert (t.levene_statistic, t.levene_p_value) == pytest.approx(
+            (lev.statistic, lev.pvalue), rel=1e-9)
+        if k == 2:
+            ref = stats.ttest_ind(*samples, equal_var=False)
+            assert (t.t_welch, t.p_value_welch) == pytest.approx((ref.statistic, ref.pvalue),
+                                                                 rel=1e-9)
+        else:
+            ref = stats.f_oneway(*samples)
+            assert (t.f, t.p_value) == pytest.approx((ref.statistic, ref.pvalue), rel=1e-9)
+    counts = blocks.means.set_index(["construct", "group"])["n"]
+    assert counts["M"].sum() == scores["M"].notna().sum() and counts["S"].sum() == n
+
+
 # ------------------------------------------------------------------ report
 
 def _tables(doc) -> dict:
@@ -328,7 +398,7 @@ def test_indonesian_group_labels_are_not_english(study):
 
 def test_cli_by_option(tmp_path):
     import yaml
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from smma_stats.cli import app
 

@@ -28,7 +28,8 @@ import json, sys
 heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('statsmodels', 'matplotlib',
                'pingouin') or m == 'scipy.stats' or m.startswith('scipy.stats.'))
 print(json.dumps({{"heavy": heavy, "pandas": "pandas" in sys.modules,
-                  "scipy": "scipy" in sys.modules}}))
+                  "numpy": "numpy" in sys.modules, "scipy": "scipy" in sys.modules,
+                  "pydantic": "pydantic" in sys.modules}}))
 """
 
 
@@ -55,6 +56,9 @@ def test_help_is_light():
             "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code in (0, None)\n")
     found = _probe(body)
     assert found["heavy"] == []
+    # the help screen needs neither the data stack nor a validation library
+    assert (found["pandas"], found["numpy"], found["scipy"], found["pydantic"]) == (
+        False, False, False, False)
 
 
 def test_resolving_every_public_name_imports_nothing_heavy():
@@ -69,6 +73,7 @@ def test_an_analysis_uses_no_heavy_library():
             "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code in (0, None)\n")
     found = _probe(body)
     assert found["heavy"] == []
+    assert (found["scipy"], found["pydantic"]) == (False, False)
 
 
 def test_python_m_smma_stats_help():

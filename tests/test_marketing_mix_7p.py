@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 import smma_stats
 from smma_stats.cli import app

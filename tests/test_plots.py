@@ -31,61 +31,20 @@ from smma_stats.report.plots import (
 
 SRC = Path(__file__).resolve().parents[1] / "src"
 
-INSTRUMENT = """\
-name: plot-test
-title: Plot test
-scale: {min: 1, max: 5}
-constructs:
-  SMMA:
-    label: Social media marketing activities
-    label_id: Aktivitas pemasaran media sosial
-    dimensions:
-      entertainment: {items: [X1, X2]}
-      interaction: {items: [X3, X4]}
-  PI:
-    label: Purchase intention
-    label_id: Minat beli
-    items: [Y1, Y2, Y3]
-models:
-  - PI ~ SMMA
-  - PI ~ entertainment + interaction
-"""
-
 EXPECTED_NAMES = [
     "categories_SMMA.png", "categories_PI.png", "scatter_PI_SMMA.png",
     "residual_hist_1.png", "residual_qq_1.png", "residual_hist_2.png", "residual_qq_2.png",
 ]
 
 
-def synthetic_responses(n: int = 60, seed: int = 7) -> pd.DataFrame:
-    """Likert answers driven by one latent trait, so every item is valid."""
-    rng = np.random.default_rng(seed)
-    trait = rng.normal(size=n)
-    cols = {}
-    for item in ("X1", "X2", "X3", "X4", "Y1", "Y2", "Y3"):
-        raw = 3 + 1.1 * trait + rng.normal(scale=0.8, size=n)
-        cols[item] = np.clip(np.rint(raw), 1, 5).astype(int)
-    return pd.DataFrame(cols)
+@pytest.fixture(scope="module")
+def figures_en(sample_study):
+    return make_figures(sample_study, lang="en")
 
 
 @pytest.fixture(scope="module")
-def study(tmp_path_factory):
-    from smma_stats.study import analyze
-
-    tmp = tmp_path_factory.mktemp("study")
-    (tmp / "instrument.yaml").write_text(INSTRUMENT, encoding="utf-8")
-    synthetic_responses().to_csv(tmp / "responses.csv", index=False)
-    return analyze(tmp / "responses.csv", tmp / "instrument.yaml")
-
-
-@pytest.fixture(scope="module")
-def figures_en(study):
-    return make_figures(study, lang="en")
-
-
-@pytest.fixture(scope="module")
-def figures_id(study):
-    return make_figures(study, lang="id")
+def figures_id(sample_study):
+    return make_figures(sample_study, lang="id")
 
 
 def _mpl_figure():
@@ -114,12 +73,12 @@ def test_figures_are_png_images_of_the_fixed_size(figures_en):
         assert pixels[..., :3].min() < 0.3, fig.name
 
 
-def test_output_is_deterministic_and_carries_no_software_stamp(study, figures_en):
+def test_output_is_deterministic_and_carries_no_software_stamp(sample_study, figures_en):
     import types
 
     # one figure drawn twice in fresh runs: the same bytes
-    small = types.SimpleNamespace(instrument=study.instrument, models=(), scores=None,
-                                  categories={"PI": study.categories["PI"]})
+    small = types.SimpleNamespace(instrument=sample_study.instrument, models=(), scores=None,
+                                  categories={"PI": sample_study.categories["PI"]})
     (again,) = make_figures(small, lang="en")
     assert again.png == figures_en[1].png
     for fig in figures_en:
@@ -142,13 +101,13 @@ def test_both_languages_define_the_same_words():
     assert set(_WORDS["en"]) == set(_WORDS["id"])
 
 
-def test_unknown_language_is_a_clear_error(study):
+def test_unknown_language_is_a_clear_error(sample_study):
     with pytest.raises(SmmaError, match="unknown language 'fr'"):
-        make_figures(study, lang="fr")
+        make_figures(sample_study, lang="fr")
 
 
-def test_category_bars_show_the_counts_and_percents(study):
-    cat = study.categories["SMMA"]
+def test_category_bars_show_the_counts_and_percents(sample_study):
+    cat = sample_study.categories["SMMA"]
     fig = _mpl_figure()
     _draw_categories(fig, cat, _WORDS["en"])
     ax = fig.axes[0]
@@ -158,11 +117,11 @@ def test_category_bars_show_the_counts_and_percents(study):
     labels = [t.get_text() for t in ax.texts]
     expected = [f"{int(c)} ({p:.1f}%)" for c, p in zip(cat.table["count"], cat.table["percent"])]
     assert labels == expected
-    assert sum(heights) == study.n
+    assert sum(heights) == sample_study.n
 
 
-def test_standard_category_labels_follow_the_figure_language(study):
-    cat = study.categories["PI"]
+def test_standard_category_labels_follow_the_figure_language(sample_study):
+    cat = sample_study.categories["PI"]
     fig = _mpl_figure()
     _draw_categories(fig, cat, _WORDS["id"])
     assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["Rendah", "Sedang", "Tinggi"]
@@ -181,11 +140,12 @@ def test_custom_category_labels_are_kept():
     assert [t.get_text() for t in ax.texts] == ["1 (16.7%)", "2 (33.3%)", "3 (50.0%)"]
 
 
-def test_scatter_draws_the_data_and_the_fitted_line(study):
+def test_scatter_draws_the_data_and_the_fitted_line(sample_study):
     from smma_stats.study import _scores
 
-    reg = study.models[0].regression
-    scores = _scores(study.responses.items, study.instrument, study.items_used)
+    reg = sample_study.models[0].regression
+    scores = _scores(sample_study.responses.items, sample_study.instrument,
+                     sample_study.items_used)
     fig = _mpl_figure()
     _draw_scatter(fig, reg, scores, _WORDS["en"])
     ax = fig.axes[0]
@@ -243,8 +203,8 @@ def test_qq_points_use_blom_positions():
     np.testing.assert_allclose(z12[6:], -np.array(r_blom12[::-1]), atol=1e-13)
 
 
-def test_qq_plot_draws_the_sorted_residuals(study):
-    resid = study.models[0].regression.residuals
+def test_qq_plot_draws_the_sorted_residuals(sample_study):
+    resid = sample_study.models[0].regression.residuals
     fig = _mpl_figure()
     _draw_qq(fig, np.asarray(resid), _WORDS["en"])
     offsets = fig.axes[0].collections[0].get_offsets()

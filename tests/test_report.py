@@ -94,18 +94,13 @@ ZERO = re.compile(r"(?<![\d.])-?0?\.000(?![\d])")
 
 
 @pytest.fixture(scope="module")
-def paths(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("report")
-    (tmp / "instrument.yaml").write_bytes(INSTRUMENT.encode("utf-8"))
-    (tmp / "responses.csv").write_bytes(RESPONSES.encode("utf-8"))
-    return tmp
+def paths(write_study):
+    return write_study("report", INSTRUMENT, RESPONSES)
 
 
 @pytest.fixture(scope="module")
-def study(paths):
-    from smma_stats.study import analyze
-
-    return analyze(paths / "responses.csv", paths / "instrument.yaml", drop_invalid=True)
+def study(paths, analyze_folder):
+    return analyze_folder(paths, drop_invalid=True)
 
 
 @pytest.fixture(autouse=True)

@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -166,10 +168,12 @@ def test_attention_check_forms(csv_path, check, failed):
 def test_attention_column_not_in_the_file(csv_path):
     inst = instrument_from_dict({**INSTRUMENT, "attention_check": {"column": "perhatian",
                                                                    "expect": 4}})
-    with pytest.raises(ResponseError, match=r"attention-check column 'perhatian' is not in "
-                                            r"the file \(other columns: Timestamp, name, "
-                                            r"check\)"):
-        screen(csv_path, inst)
+    # nothing is flagged for the check, and a note names it and the other columns
+    res = screen(csv_path, inst)
+    assert len(res.notes) == 1
+    assert re.search(r"attention check not screened: no column matches 'perhatian'.*"
+                     r"Timestamp, name, check", res.notes[0]), res.notes
+    assert res.counts["attention_check"] == 0 and res.counts["duplicate"] > 0
 
 
 @pytest.mark.parametrize("raw, words", [
@@ -219,6 +223,38 @@ def test_without_rows_keeps_how_the_file_was_read(csv_path, inst):
     out = without_rows(resp, (2, 3))
     assert out.n == 11 and out.n_read == resp.n_read and out.source == resp.source
     assert 2 not in out.attributes.index and 3 not in out.scores.index
+
+
+@pytest.mark.parametrize("chunksize", [0, 4])
+def test_without_rows_shares_one_index_and_keeps_the_types(csv_path, inst, chunksize):
+    resp = read_responses(csv_path, inst, chunksize=chunksize)
+    assert resp.chunked == bool(chunksize)
+    out = without_rows(resp, [7, 3])
+    keep = ~resp.items.index.isin([3, 7])
+    for name in ("items", "attributes", "scores"):
+        # the same as selecting the rows by a mask, column types included
+        pd.testing.assert_frame_equal(getattr(out, name), getattr(resp, name)[keep])
+    assert out.items.index is out.attributes.index is out.scores.index
+    assert out.n == 11 and list(out.items.index) == [2, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14]
+    assert without_rows(resp, ()) is resp and without_rows(resp, [99]) is resp
+    # the whole read and the chunked read keep the same answers and scores
+    whole = without_rows(read_responses(csv_path, inst, chunksize=0), [7, 3])
+    np.testing.assert_array_equal(out.items.to_numpy(float), whole.items.to_numpy(float))
+    np.testing.assert_array_equal(out.scores.to_numpy(float), whole.scores.to_numpy(float))
+
+
+def test_flags_in_the_json_are_the_table_rows(studies):
+    from smma_stats.results import jsonable
+
+    kept, excluded = studies
+    for study in (kept, excluded):
+        d = study.to_dict()
+        table = study.screening.table
+        assert d["screening"]["flags"] == jsonable(table.to_dict(orient="records"))
+        assert d["screening"]["flagged_rows"] == list(study.screening.flagged_rows)
+        assert d["excluded_rows"] == list(study.excluded_rows)
+        json.dumps(d, allow_nan=False)
+    assert excluded.to_dict()["screening"] == kept.to_dict()["screening"]
 
 
 def _paragraphs(doc) -> str:
@@ -274,7 +310,7 @@ def test_json_screening_keys(studies):
 # ------------------------------------------------------------------ missing answers and CLI
 
 def _cli(*args):
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from smma_stats.cli import app
 

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import yaml
-from typer.testing import CliRunner
+from click.testing import CliRunner
 
 from smma_stats import streaming
 from smma_stats.cli import app
@@ -311,6 +311,62 @@ def test_options_take_the_same_route(survey_csv, inst):
     _same_study(whole, part)
 
 
+def test_a_file_given_to_analyze_is_let_go_once_rows_are_excluded(survey_csv, inst,
+                                                                    monkeypatch):
+    """Given a file, analyze reads it (with the reading options) and, once the flagged
+    rows are left out, holds nothing of the answers read: the copy without them takes
+    their place in memory."""
+    import weakref
+
+    from smma_stats import screening
+
+    read, alive = [], []
+    drop_rows = screening._drop_rows
+
+    def spy(fields, rows):
+        read.append(weakref.ref(fields["items"]))
+        return drop_rows(fields, rows)
+
+    validity = streaming.MomentEngine.validity
+
+    def check(self, *args, **kw):
+        alive.append(read[0]() is not None)
+        return validity(self, *args, **kw)
+
+    monkeypatch.setattr(screening, "_drop_rows", spy)
+    monkeypatch.setattr(streaming.MomentEngine, "validity", check)
+    options = {"exclude_flagged": True, "by": "Gender"}
+    study = analyze(survey_csv, inst, chunksize=CHUNK, missing="person-mean",
+                    max_missing_share=0.5, **options)
+    assert study.responses.chunked and study.excluded_rows and alive and not any(alive)
+    held = read_responses(survey_csv, inst, missing="person-mean", max_missing_share=0.5,
+                          chunksize=CHUNK)
+    _same_study(analyze(held, inst, **options), study)
+    assert study.settings["missing"] == "person-mean"
+
+
+def test_block_products_run_on_one_blas_thread(survey_csv, inst, monkeypatch):
+    """Thin products, hundreds of them: one BLAS thread each (when threadpoolctl is
+    installed), and the same study without threadpoolctl."""
+    import sys
+
+    threadpoolctl = pytest.importorskip("threadpoolctl")
+    data = read_responses(survey_csv, inst, chunksize=CHUNK)
+    threads = []
+    add = streaming.Moments.add
+
+    def spy(self, x, scratch=False):
+        threads.extend(p["num_threads"] for p in threadpoolctl.threadpool_info()
+                       if p["user_api"] == "blas")
+        return add(self, x, scratch)
+
+    monkeypatch.setattr(streaming.Moments, "add", spy)
+    with_limits = analyze(data, inst)
+    assert threads and set(threads) == {1}
+    monkeypatch.setitem(sys.modules, "threadpoolctl", None)   # as if not installed
+    _same_study(with_limits, analyze(data, inst))
+
+
 def test_large_responses_take_the_block_route(survey_csv, inst, monkeypatch):
     """A study read whole but large enough is computed from block sums too."""
     data = read_responses(survey_csv, inst, chunksize=0)
@@ -364,6 +420,23 @@ def test_normality_of_a_large_sample(kind, method):
     assert _close(streaming.ks_large(pd.Series(x, name="v"), method=method).to_dict(),
                   expected, tol=1e-12) == []
     assert expected["n"] > 5000 and expected["shapiro_statistic"] is None
+    if kind == "scores":
+        # whole numbers are counted, not sorted: the same result as the values as floats
+        as_floats = ks_normality(pd.Series(x.astype(float), name="v"), method=method)
+        for dtype in (np.int16, np.int64):
+            counted = ks_normality(pd.Series(x.astype(dtype), name="v"), method=method)
+            assert _close(counted.to_dict(), as_floats.to_dict(), tol=1e-12) == []
+
+
+def test_normality_of_counted_scores_with_shapiro_wilk():
+    """A small integer sample: counted for K-S, expanded in order for Shapiro-Wilk."""
+    from smma_stats.normality import ks_normality
+
+    x = np.random.default_rng(9).integers(10, 51, 300)
+    counted, as_floats = ks_normality(x), ks_normality(x.astype(float))
+    assert _close(counted.to_dict(), as_floats.to_dict(), tol=1e-12) == []
+    assert counted.shapiro_statistic == as_floats.shapiro_statistic
+    assert counted.mean == as_floats.mean
 
 
 # ------------------------------------------------------------------ errors
@@ -436,12 +509,13 @@ def test_header_and_attention_check_problems(tmp_path, inst, monkeypatch):
     assert part == whole and "appears twice" in whole[0]
     no_check = tmp_path / "no_check.csv"
     _write_csv(_survey(300).drop(columns=["check"]), no_check)
-    msgs = []
+    msgs, counts = [], []
     for chunksize in (0, 50):
-        with pytest.raises(ResponseError) as info:
-            analyze(read_responses(no_check, inst, chunksize=chunksize), inst)
-        msgs.append(str(info.value))
-    assert msgs[0] == msgs[1] and "attention-check column 'check'" in msgs[0]
+        study = analyze(read_responses(no_check, inst, chunksize=chunksize), inst)
+        msgs.append(list(study.screening.notes))
+        counts.append(study.screening.counts)
+    assert msgs[0] == msgs[1] and "'check'" in msgs[0][0]
+    assert counts[0] == counts[1] and counts[0]["attention_check"] == 0
 
 
 def test_attention_check_on_an_item(survey_csv, inst, monkeypatch):

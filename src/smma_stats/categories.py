@@ -19,6 +19,7 @@ which side of a cut a score lying exactly on it belongs to.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -201,29 +202,35 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
     if name is None:
         name = str(scores.name) if isinstance(scores, pd.Series) and scores.name is not None \
             else "score"
+    x = scores.to_numpy() if isinstance(scores, pd.Series) else scores
     try:
-        x = np.asarray(scores, dtype=float).ravel()
+        x = np.asarray(x)
+        if x.dtype.kind not in "iu":
+            x = np.asarray(x, dtype=float)
     except (TypeError, ValueError):
         raise DataError(f"{name}: scores must be numbers") from None
+    x = x.ravel()
     if index is None:
         index = pd.RangeIndex(len(x))
     if x.size == 0:
         raise DataError(f"{name}: no scores to categorise")
-    if np.isnan(x).any():
+    whole = x.dtype.kind in "iu"
+    if not whole and np.isnan(x).any():
         pos = int(np.flatnonzero(np.isnan(x))[0])
         raise DataError(f"{name}: missing score for respondent {index[pos]!r}")
     lo_t, hi_t = n_items * scale_min, n_items * scale_max
     tol = _REL_TOL * (hi_t - lo_t)
-    outside = (x < lo_t - tol) | (x > hi_t + tol)
-    if outside.any():
-        pos = int(np.flatnonzero(outside)[0])
+    x_min, x_max = x.min(), x.max()
+    if x_min < lo_t - tol or x_max > hi_t + tol:
+        pos = int(np.flatnonzero((x < lo_t - tol) | (x > hi_t + tol))[0])
         raise DataError(f"{name}: score {_num(x[pos])} (respondent {index[pos]!r}) is outside "
                         f"the theoretical range {_num(lo_t)}..{_num(hi_t)} of {n_items} items "
                         f"on a {scale_min}..{scale_max} scale")
+    tally = _Tally(x, int(x_min), int(x_max)) if whole else None
 
     mu = sigma = None
     if method == "interval":
-        a, b = (lo_t, hi_t) if basis == "hypothetical" else (float(x.min()), float(x.max()))
+        a, b = (lo_t, hi_t) if basis == "hypothetical" else (float(x_min), float(x_max))
         if b <= a:
             raise DataError(f"{name}: all scores equal {_num(a)}; the observed range "
                             "cannot be divided")
@@ -237,7 +244,8 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
         else:
             if x.size < 2:
                 raise DataError(f"{name}: a sample SD needs at least 2 scores")
-            mu, sigma = float(x.mean()), float(x.std(ddof=1))
+            mu, sigma = ((tally.mean, tally.sd) if tally is not None
+                         else (float(x.mean()), float(x.std(ddof=1))))
             if sigma == 0:
                 raise DataError(f"{name}: all scores equal {_num(mu)}; the SD is zero")
         steps = (-1.0, 1.0) if levels == 3 else (-1.5, -0.5, 0.5, 1.5)
@@ -253,9 +261,17 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
         note = {"en": f"cuts at {pcts} of the ideal score {_num(ideal)}",
                 "id": f"batas {pcts} dari skor ideal {_num(ideal)}"}
 
-    cut_arr = np.asarray(cuts, dtype=float)
-    klass = (x[:, None] >= cut_arr[None, :] - tol).sum(axis=1)
-    counts = np.bincount(klass, minlength=levels)
+    # class j holds c_j - tol <= X < c_(j+1) - tol: the number of shifted cuts at or below X
+    edges = np.asarray(cuts, dtype=float) - tol
+    if tally is not None:
+        klass, counts = tally.classes(edges, levels)
+        total, mean = tally.total, tally.mean
+    else:
+        klass = np.zeros(x.size, dtype=np.int8)
+        for edge in edges:
+            klass += x >= edge
+        counts = np.bincount(klass, minlength=levels)
+        total, mean = x.sum(), float(x.mean())
     labels = LABELS[lang][levels]
     lower = (float(outer[0]), *map(float, cuts))
     upper = (*map(float, cuts), float(outer[1]))
@@ -264,13 +280,54 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
     assignments = pd.Series(pd.Categorical.from_codes(klass, categories=list(labels),
                                                       ordered=True), index=index, name=name)
     ideal_total = n_items * scale_max
-    ideal_pct = (float(x.sum() / (ideal_total * x.size) * 100)
+    ideal_pct = (float(np.float64(total) / (ideal_total * x.size) * 100)
                  if scale_min >= 0 else float("nan"))
     return CategoryResult(
         variable=name, method=method, levels=levels, basis=basis, lang=lang, n=int(x.size),
-        n_items=n_items, scale_min=scale_min, scale_max=scale_max, mean=float(x.mean()),
+        n_items=n_items, scale_min=scale_min, scale_max=scale_max, mean=mean,
         ideal_percent=ideal_pct, mu=mu, sigma=sigma, lower=lower, upper=upper,
         rule=_rule(labels, cuts, lang), note=note[lang], table=table, assignments=assignments)
+
+
+class _Tally:
+    """Whole-number scores counted by value: the class of each value is found once.
+
+    ``total`` is exact, so ``mean`` is the correctly rounded mean, as
+    ``numpy.mean`` of the same scores as floats gives it; ``sd`` is the
+    sample SD from exact integer sums.
+    """
+
+    _BLOCK = 1 << 20
+
+    def __init__(self, x: np.ndarray, lo: int, hi: int):
+        self.x, self.lo = x, lo
+        counts = np.zeros(hi - lo + 1, dtype=np.int64)
+        for a in range(0, x.size, self._BLOCK):
+            counts += np.bincount(self._offsets(a), minlength=counts.size)
+        self.counts = counts
+        self.values = np.flatnonzero(counts)
+        n = int(x.size)
+        vals = [v + lo for v in self.values.tolist()]
+        cnts = counts[self.values].tolist()
+        self.total = sum(v * c for v, c in zip(vals, cnts))
+        squares = sum(v * v * c for v, c in zip(vals, cnts))
+        self.mean = self.total / n
+        # (n * sum x^2 - (sum x)^2) / (n (n - 1)): exact integers until the one division
+        self.sd = (math.sqrt((n * squares - self.total ** 2) / (n * (n - 1)))
+                   if n > 1 else math.nan)
+
+    def _offsets(self, a: int) -> np.ndarray:
+        return self.x[a:a + self._BLOCK].astype(np.intp) - self.lo
+
+    def classes(self, edges: np.ndarray, levels: int):
+        """The class code (int8) of every score and the count of each class."""
+        table = np.zeros(self.counts.size, dtype=np.int8)
+        table[self.values] = np.searchsorted(edges, self.values + self.lo, side="right")
+        codes = np.empty(self.x.size, dtype=np.int8)
+        for a in range(0, self.x.size, self._BLOCK):
+            codes[a:a + self._BLOCK] = table[self._offsets(a)]
+        counts = np.bincount(table, weights=self.counts, minlength=levels).astype(np.int64)
+        return codes, counts
 
 
 def _check_options(n_items, scale_min, scale_max, levels, method, basis, lang) -> None:

@@ -8,76 +8,70 @@ from __future__ import annotations
 
 import os
 import tempfile
-from enum import Enum
 from pathlib import Path
-from typing import List, Optional
+from typing import Optional, Sequence
 
-import typer
-from typing_extensions import Annotated
+import click
 
 from .errors import SmmaError
 
-app = typer.Typer(
-    name="smma",
-    help="Questionnaire (Likert) statistics the way SPSS prints them: item validity, "
-         "Cronbach's alpha, K-S normality, regression, assumption tests and categories.",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
+FORMATS = ("text", "markdown", "html", "json", "docx")
+LANGS = ("en", "id")
+JUDGES = ("r", "r_corrected")
+BOOT_METHODS = ("percentile", "bca")
+MISSING = ("listwise", "pairwise", "person-mean")
+KS_METHODS = ("lilliefors", "kolmogorov")
+
+_FILE = click.Path(path_type=Path)
 
 
-class Format(str, Enum):
-    text = "text"
-    markdown = "markdown"
-    html = "html"
-    json = "json"
-    docx = "docx"
+@click.group(name="smma", no_args_is_help=True,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+def app() -> None:
+    """Questionnaire (Likert) statistics the way SPSS prints them: item validity,
+    Cronbach's alpha, K-S normality, regression, assumption tests and categories."""
 
 
-class Lang(str, Enum):
-    en = "en"
-    id = "id"
+def _responses_arg(func):
+    return click.argument("responses", type=_FILE, metavar="RESPONSES")(func)
 
 
-class Judge(str, Enum):
-    r = "r"
-    r_corrected = "r_corrected"
+def _instrument_opt(func):
+    return click.option(
+        "--instrument", "-i", metavar="NAME|FILE",
+        help="Instrument YAML file, or the name of a shipped instrument (see `smma "
+             "instruments`). Default: the shipped instrument matching the file's columns, "
+             "else inferred from the item names.")(func)
 
 
-class BootMethod(str, Enum):
-    percentile = "percentile"
-    bca = "bca"
+def _construct_opt(func):
+    return click.option(
+        "--construct", multiple=True, metavar="TEXT",
+        help='Ad-hoc construct, e.g. "SMMA=X1.1..X5.2" (a column range) or "PI=Y1,Y2,Y3"; '
+             "repeat for each construct.")(func)
 
 
-class Missing(str, Enum):
-    listwise = "listwise"
-    pairwise = "pairwise"
-    person_mean = "person-mean"
+def _model_opt(func):
+    return click.option("--model", multiple=True, metavar="TEXT",
+                        help='Model for ad-hoc constructs, e.g. "PI ~ SMMA"; '
+                             "repeatable.")(func)
 
 
-ResponsesArg = Annotated[Path, typer.Argument(help="Response file: CSV, XLSX, SAV or Parquet.",
-                                              show_default=False)]
-InstrumentOpt = Annotated[Optional[str], typer.Option(
-    "--instrument", "-i", help="Instrument YAML file, or the name of a shipped instrument "
-    "(see `smma instruments`). Default: the shipped instrument matching the file's columns, "
-    "else inferred from the item names.")]
-ConstructOpt = Annotated[Optional[List[str]], typer.Option(
-    "--construct", help='Ad-hoc construct, e.g. "SMMA=X1.1..X5.2" (a column range) or '
-    '"PI=Y1,Y2,Y3"; repeat for each construct.')]
-ModelOpt = Annotated[Optional[List[str]], typer.Option(
-    "--model", help='Model for ad-hoc constructs, e.g. "PI ~ SMMA"; repeatable.')]
-SheetOpt = Annotated[Optional[str], typer.Option("--sheet", help="Excel sheet name.")]
-ChunksizeOpt = Annotated[Optional[int], typer.Option(
-    "--chunksize", min=0, hidden=True, metavar="ROWS",
-    help="Read a CSV or Parquet file in chunks of ROWS rows (0: read it whole). By default "
-    "CSV files above 20 MB and Parquet files of 10 million cells or more are read in "
-    "chunks.")]
+def _sheet_opt(func):
+    return click.option("--sheet", metavar="NAME", help="Excel sheet name.")(func)
+
+
+def _chunksize_opt(func):
+    return click.option(
+        "--chunksize", type=click.IntRange(min=0), hidden=True, metavar="ROWS",
+        help="Read a CSV or Parquet file in chunks of ROWS rows (0: read it whole). By "
+             "default CSV files above 20 MB and Parquet files of 10 million cells or more "
+             "are read in chunks.")(func)
 
 
 def _fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(1)
+    click.echo(f"error: {message}", err=True)
+    raise click.exceptions.Exit(1)
 
 
 def _guard(func):
@@ -94,8 +88,8 @@ def _guard(func):
     return wrapper
 
 
-def _resolve(responses: Path, instrument: Optional[str], construct: Optional[List[str]],
-             model: Optional[List[str]], sheet: Optional[str]):
+def _resolve(responses: Path, instrument: Optional[str], construct: Sequence[str],
+             model: Sequence[str], sheet: Optional[str]):
     """The instrument to use, and notes on how it was chosen."""
     from .infer import adhoc_instrument, infer_instrument, match_shipped
     from .instrument import find_instrument
@@ -141,82 +135,86 @@ def write_atomic(path: Path, data: str | bytes) -> None:
 
 
 @app.command()
+@_responses_arg
+@_instrument_opt
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="Report format.")
+@click.option("--out", "-o", type=_FILE, metavar="FILE",
+              help="Write the report to this file (default: standard output; required for "
+                   "docx).")
+@click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True,
+              help="Report language: en or id (Indonesian).")
+@click.option("--alpha", type=click.FloatRange(0.0001, 0.5), default=0.05, show_default=True,
+              help="Significance level.")
+@click.option("--plots", type=_FILE, metavar="FOLDER",
+              help="Write PNG figures to this folder (and embed them in html/docx).")
+@click.option("--drop-invalid", is_flag=True,
+              help="Drop invalid items one at a time, weakest first, re-testing after each.")
+@click.option("--robust", is_flag=True,
+              help="Add HC3 robust standard errors to the coefficient tables.")
+@click.option("--judge", type=click.Choice(JUDGES), default="r", show_default=True,
+              help="Which item-total r decides validity: r (item with total) or r_corrected "
+                   "(item with total minus item).")
+@click.option("--one-tailed", is_flag=True,
+              help="One-tailed r table value (default two-tailed).")
+@click.option("--ks-method", type=click.Choice(KS_METHODS), default="lilliefors",
+              show_default=True, help="lilliefors (SPSS 21+) or kolmogorov (older SPSS, PSPP).")
+@click.option("--missing", type=click.Choice(MISSING), default="listwise", show_default=True,
+              help="Skipped answers: listwise (leave the respondent out, as SPSS), pairwise "
+                   "(keep the blanks) or person-mean (fill in the mean of the respondent's "
+                   "other answers to the construct).")
+@click.option("--max-missing-share", type=click.FloatRange(0.0, 1.0, max_open=True),
+              default=0.2, show_default=True, metavar="SHARE",
+              help="With --missing person-mean: the largest share of a construct's items a "
+                   "respondent may skip and still be filled in (0.2: one item in five); "
+                   "respondents who skipped more are left out.")
+@click.option("--exclude-flagged", is_flag=True,
+              help="Leave out the responses the data screening flags (duplicates, "
+                   "straight-lining, failed attention check); the report lists them.")
+@click.option("--by", metavar="COLUMN",
+              help="Compare every construct across the groups of this column (e.g. gender): "
+                   "means, categories, t test or one-way ANOVA.")
+@click.option("--bootstrap", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Add bootstrap confidence intervals from N resamples of the respondents "
+                   "(e.g. 10000) for Cronbach's alpha, the regression coefficients and "
+                   "R Square.")
+@click.option("--bootstrap-method", type=click.Choice(BOOT_METHODS), default="percentile",
+              show_default=True,
+              help="percentile or bca (bias-corrected and accelerated).")
+@click.option("--seed", type=click.IntRange(min=0), metavar="INTEGER",
+              help="Seed of the bootstrap draws, to repeat a run exactly (default: a fresh "
+                   "seed, printed in the report).")
+@_construct_opt
+@_model_opt
+@_sheet_opt
+@_chunksize_opt
 @_guard
-def analyze(
-    responses: ResponsesArg,
-    instrument: InstrumentOpt = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="Report format.")] = Format.text,
-    out: Annotated[Optional[Path], typer.Option(
-        "--out", "-o", help="Write the report to this file (default: standard output; "
-        "required for docx).")] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Report language: en or id "
-                                       "(Indonesian).")] = Lang.en,
-    alpha: Annotated[float, typer.Option("--alpha", min=0.0001, max=0.5,
-                                         help="Significance level.")] = 0.05,
-    plots: Annotated[Optional[Path], typer.Option(
-        "--plots", help="Write PNG figures to this folder (and embed them in html/docx).")] = None,
-    drop_invalid: Annotated[bool, typer.Option(
-        "--drop-invalid", help="Drop invalid items one at a time, weakest first, re-testing "
-        "after each.")] = False,
-    robust: Annotated[bool, typer.Option(
-        "--robust", help="Add HC3 robust standard errors to the coefficient tables.")] = False,
-    judge: Annotated[Judge, typer.Option(
-        "--judge", help="Which item-total r decides validity: r (item with total) or "
-        "r_corrected (item with total minus item).")] = Judge.r,
-    one_tailed: Annotated[bool, typer.Option(
-        "--one-tailed", help="One-tailed r table value (default two-tailed).")] = False,
-    ks_method: Annotated[str, typer.Option(
-        "--ks-method", help="lilliefors (SPSS 21+) or kolmogorov (older SPSS, PSPP).")]
-        = "lilliefors",
-    missing: Annotated[Missing, typer.Option(
-        "--missing", help="Skipped answers: listwise (leave the respondent out, as SPSS), "
-        "pairwise (keep the blanks) or person-mean (fill in the mean of the respondent's "
-        "other answers).")] = Missing.listwise,
-    exclude_flagged: Annotated[bool, typer.Option(
-        "--exclude-flagged", help="Leave out the responses the data screening flags "
-        "(duplicates, straight-lining, failed attention check); the report lists them.")]
-        = False,
-    by: Annotated[Optional[str], typer.Option(
-        "--by", metavar="COLUMN", help="Compare every construct across the groups of this "
-        "column (e.g. gender): means, categories, t test or one-way ANOVA.")] = None,
-    bootstrap: Annotated[int, typer.Option(
-        "--bootstrap", metavar="N", min=0, help="Add bootstrap confidence intervals from N "
-        "resamples of the respondents (e.g. 10000) for Cronbach's alpha, the regression "
-        "coefficients and R Square.")] = 0,
-    bootstrap_method: Annotated[BootMethod, typer.Option(
-        "--bootstrap-method", help="percentile (default) or bca (bias-corrected and "
-        "accelerated).")] = BootMethod.percentile,
-    seed: Annotated[Optional[int], typer.Option(
-        "--seed", min=0, help="Seed of the bootstrap draws, to repeat a run exactly "
-        "(default: a fresh seed, printed in the report).")] = None,
-    construct: ConstructOpt = None,
-    model: ModelOpt = None,
-    sheet: SheetOpt = None,
-    chunksize: ChunksizeOpt = None,
-) -> None:
+def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[Path],
+            lang: str, alpha: float, plots: Optional[Path], drop_invalid: bool, robust: bool,
+            judge: str, one_tailed: bool, ks_method: str, missing: str,
+            max_missing_share: float, exclude_flagged: bool, by: Optional[str],
+            bootstrap: int, bootstrap_method: str, seed: Optional[int],
+            construct: Sequence[str], model: Sequence[str], sheet: Optional[str],
+            chunksize: Optional[int]) -> None:
     """Analyse a response file and print or write the full report."""
-    if fmt is Format.docx and out is None:
-        raise typer.BadParameter("--format docx needs --out FILE", param_hint="--out")
+    if fmt == "docx" and out is None:
+        raise click.BadParameter("--format docx needs --out FILE", param_hint="--out")
     if out is not None and out.is_dir():
         raise SmmaError(f"--out {out} is a folder; give a file name")
-    if out is not None and out.is_dir():
-        raise SmmaError(f"{out}: is a folder; give a file name")
-    if ks_method not in ("lilliefors", "kolmogorov"):
-        raise typer.BadParameter("use lilliefors or kolmogorov", param_hint="--ks-method")
-    from .readers import read_responses
     from .report import render
     from .study import analyze as run
 
     inst, notes = _resolve(responses, instrument, construct, model, sheet)
-    progress = _progress(fmt is not Format.json)
+    progress = _progress(fmt != "json")
     try:
-        data = read_responses(responses, inst, sheet=sheet, missing=missing.value,
-                              chunksize=chunksize, progress=progress)
-        study = run(data, inst, alpha=alpha, judge=judge.value, tails=1 if one_tailed else 2,
+        # the library reads the file itself, so that no table outlives its use
+        # (with --exclude-flagged on a large file that halves the peak memory)
+        study = run(responses, inst, sheet=sheet, missing=missing,
+                    max_missing_share=max_missing_share, chunksize=chunksize, alpha=alpha, judge=judge, tails=1 if one_tailed else 2,
                     drop_invalid=drop_invalid, robust=robust, normality_method=ks_method,
-                    lang=lang.value, notes=tuple(notes), exclude_flagged=exclude_flagged,
+                    lang=lang, notes=tuple(notes), exclude_flagged=exclude_flagged,
                     by=by, bootstrap=bootstrap, seed=seed,
-                    bootstrap_method=bootstrap_method.value, progress=progress)
+                    bootstrap_method=bootstrap_method, progress=progress)
     finally:
         if progress is not None:
             progress.close()
@@ -224,35 +222,61 @@ def analyze(
     if plots is not None:
         from .report.plots import make_figures, write_figures
 
-        figures = make_figures(study, lang=lang.value)
+        figures = make_figures(study, lang=lang)
         write_figures(figures, plots)
-    report = render(study, fmt.value, lang=lang.value, figures=figures)
+    report = render(study, fmt, lang=lang, figures=figures)
     if out is None:
-        typer.echo(report, nl=not str(report).endswith("\n"))
+        click.echo(report, nl=not str(report).endswith("\n"))
     else:
         write_atomic(out, report)
-        typer.echo(f"report written to {out}", err=True)
+        click.echo(f"report written to {out}", err=True)
 
 
 @app.command()
+@_responses_arg
+@_instrument_opt
+@_construct_opt
+@_sheet_opt
 @_guard
-def validate(
-    responses: ResponsesArg,
-    instrument: InstrumentOpt = None,
-    construct: ConstructOpt = None,
-    sheet: SheetOpt = None,
-) -> None:
-    """Check a response file against an instrument and list every problem found."""
-    from .readers import validate_responses
+def validate(responses: Path, instrument: Optional[str], construct: Sequence[str],
+             sheet: Optional[str]) -> None:
+    """Check a response file against an instrument and list every problem found.
 
-    inst, _ = _resolve(responses, instrument, construct, None, sheet)
-    problems = validate_responses(responses, inst, sheet=sheet)
+    Cells that cannot be read (outside the scale, unknown labels, text) are
+    problems: each is listed and the exit code is 1. Duplicate submissions,
+    straight-lining and failed attention checks are listed as screening flags
+    for the researcher to judge; they do not change the exit code.
+    """
+    from .readers import validate_responses
+    from .screening import screen
+
+    inst, _ = _resolve(responses, instrument, construct, (), sheet)
+    problems = list(validate_responses(responses, inst, sheet=sheet))
+    flags = None
+    try:
+        flags = screen(responses, inst, sheet=sheet)
+    except SmmaError as exc:
+        if not problems:  # otherwise the problems already say why the file cannot be read
+            problems.append(exc)
     for p in problems:
-        typer.echo(str(p))
+        click.echo(str(p))
+    listed = [] if flags is None else list(
+        flags.table[flags.table["flag"] != "out_of_range"].itertuples(index=False))
+    for rec in listed:
+        where = f", column '{rec.column}'" if rec.column is not None else ""
+        click.echo(f"{responses}: row {rec.row}{where}: {rec.flag.replace('_', ' ')}: "
+                   f"{rec.detail}")
+    if len(listed):
+        counts = ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in flags.counts.items()
+                           if v and k != "out_of_range")
+        click.echo(f"screening: {len({rec.row for rec in listed})} of {flags.n} responses flagged "
+                   f"({counts}); `smma analyze --exclude-flagged` leaves them out", err=True)
+    for note in flags.notes if flags is not None else ():
+        click.echo(f"screening: {note}", err=True)
     if problems:
-        typer.echo(f"{len(problems)} problem(s) found in {responses}", err=True)
-        raise typer.Exit(1)
-    typer.echo(f"{responses}: no problems found (instrument {inst.name}, "
+        click.echo(f"{len(problems)} problem(s) found in {responses}", err=True)
+        raise click.exceptions.Exit(1)
+    click.echo(f"{responses}: no problems found (instrument {inst.name}, "
                f"{len(inst.item_ids)} items)")
 
 
@@ -264,44 +288,45 @@ def instruments() -> None:
 
     for name, path in shipped_instruments().items():
         inst = load_instrument(path)
-        typer.echo(f"{name}\t{path.name}\t{len(inst.constructs)} constructs, "
+        click.echo(f"{name}\t{path.name}\t{len(inst.constructs)} constructs, "
                    f"{len(inst.item_ids)} items\t{inst.title}")
 
 
 @app.command()
+@_instrument_opt
+@click.option("--targets", type=_FILE, metavar="FILE",
+              help="YAML file of target statistics (see data/sample/targets.yaml).")
+@click.option("--n", type=click.IntRange(min=10), default=101, show_default=True,
+              help="Number of respondents.")
+@click.option("--seed", type=int, default=2025, show_default=True,
+              help="Random seed (same seed, same bytes).")
+@click.option("--out", "-o", type=_FILE, default=Path("synthetic_responses.csv"),
+              show_default=True, metavar="FILE",
+              help="File to write: CSV, or Parquet (row groups of 100,000 rows) when the name "
+                   "ends in .parquet.")
 @_guard
-def synthesize(
-    instrument: InstrumentOpt = None,
-    targets: Annotated[Optional[Path], typer.Option(
-        "--targets", help="YAML file of target statistics (see data/sample/targets.yaml).")]
-        = None,
-    n: Annotated[int, typer.Option("--n", min=10, help="Number of respondents.")] = 101,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed (same seed, same bytes).")]
-        = 2025,
-    out: Annotated[Path, typer.Option("--out", "-o", help="CSV file to write.")]
-        = Path("synthetic_responses.csv"),
-) -> None:
+def synthesize(instrument: Optional[str], targets: Optional[Path], n: int, seed: int,
+               out: Path) -> None:
     """Make a synthetic response file with chosen alpha, slope, R2 and category counts."""
     from .instrument import find_instrument
-    from .synthesis import load_targets, synthesize as make, write_responses_csv
+    from .synthesis import load_targets, synthesize as make, write_responses
 
     if not instrument:
-        raise typer.BadParameter("--instrument is required", param_hint="--instrument")
+        raise click.BadParameter("--instrument is required", param_hint="--instrument")
     inst = find_instrument(instrument)
     frame = make(inst, n, load_targets(targets) if targets else {}, seed)
-    write_responses_csv(frame, out)
-    typer.echo(f"{len(frame)} synthetic respondents written to {out}", err=True)
+    write_responses(frame, out)
+    click.echo(f"{len(frame)} synthetic respondents written to {out}", err=True)
 
 
 @app.command()
+@_responses_arg
+@click.option("--out", "-o", type=_FILE, default=Path("instrument.yaml"), show_default=True,
+              metavar="FILE", help="Instrument YAML to write.")
+@_sheet_opt
+@click.option("--force", is_flag=True, help="Replace an existing file.")
 @_guard
-def init(
-    responses: ResponsesArg,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Instrument YAML to write.")]
-        = Path("instrument.yaml"),
-    sheet: SheetOpt = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file.")] = False,
-) -> None:
+def init(responses: Path, out: Path, sheet: Optional[str], force: bool) -> None:
     """Write a starter instrument YAML inferred from a response file's header."""
     from .infer import infer_instrument, instrument_to_yaml
     from .readers import read_header
@@ -312,14 +337,14 @@ def init(
     write_atomic(out, "# Starter instrument inferred from " + responses.name +
                  ": check labels, reverse items and models.\n" + instrument_to_yaml(inst))
     for line in notes:
-        typer.echo(line)
-    typer.echo(f"instrument written to {out}", err=True)
+        click.echo(line)
+    click.echo(f"instrument written to {out}", err=True)
 
 
 def main() -> None:
     """Console entry point."""
     _one_blas_thread()
-    app()
+    app(prog_name="smma")
 
 
 def _one_blas_thread() -> None:

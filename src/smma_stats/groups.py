@@ -178,6 +178,76 @@ def _clean(x) -> np.ndarray:
     return a[~np.isnan(a)]
 
 
+# Rows per block when group sums are accumulated: a few megabytes of float64.
+_BLOCK = 1 << 19
+
+
+@dataclass(frozen=True)
+class _Groups:
+    """What every test here needs of k groups of values.
+
+    ``n``, ``mean`` and ``m2`` (sum of squared deviations from the group
+    mean) of the values, and ``z_mean``, ``z_m2`` of their absolute
+    deviations ``|y - mean of its group|`` (Levene's test).
+    """
+
+    n: np.ndarray
+    mean: np.ndarray
+    m2: np.ndarray
+    z_mean: np.ndarray
+    z_m2: np.ndarray
+
+    @property
+    def sd(self) -> np.ndarray:
+        with np.errstate(divide="ignore", invalid="ignore"):
+            return np.where(self.n > 1, np.sqrt(self.m2 / (self.n - 1)), np.nan)
+
+
+def _group_sums(values: np.ndarray, codes: np.ndarray, k: int) -> _Groups:
+    """:class:`_Groups` of ``values`` by ``codes`` (0..k-1; -1 and NaN values left out).
+
+    Three passes over blocks of rows (sums, then deviations from the group
+    means, then deviations of the absolute deviations), so no float copy of
+    the whole column is made.
+    """
+    def blocks():
+        for a in range(0, len(values), _BLOCK):
+            y = values[a:a + _BLOCK].astype(np.float64)
+            g = codes[a:a + _BLOCK].astype(np.intp)
+            ok = g >= 0
+            if y.size and np.isnan(y).any():
+                ok &= ~np.isnan(y)
+            yield (y, g) if ok.all() else (y[ok], g[ok])
+
+    n = np.zeros(k, dtype=np.int64)
+    total = np.zeros(k)
+    for y, g in blocks():
+        n += np.bincount(g, minlength=k)
+        total += np.bincount(g, weights=y, minlength=k)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = total / n
+    m2, z_total = np.zeros(k), np.zeros(k)
+    for y, g in blocks():
+        d = y - mean[g]
+        m2 += np.bincount(g, weights=d * d, minlength=k)
+        z_total += np.bincount(g, weights=np.abs(d, out=d), minlength=k)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z_mean = z_total / n
+    z_m2 = np.zeros(k)
+    for y, g in blocks():
+        d = np.abs(y - mean[g]) - z_mean[g]
+        z_m2 += np.bincount(g, weights=d * d, minlength=k)
+    return _Groups(n=n, mean=mean, m2=m2, z_mean=z_mean, z_m2=z_m2)
+
+
+def _samples(samples) -> _Groups:
+    """:class:`_Groups` of separate samples (NaN ignored)."""
+    groups = [_clean(s) for s in samples]
+    codes = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
+    values = np.concatenate(groups) if groups else np.empty(0)
+    return _group_sums(values, codes, len(groups))
+
+
 def levene_test(*samples) -> LeveneResult:
     """Levene's test of equal variances, centred on each group's mean (as SPSS).
 
@@ -186,23 +256,27 @@ def levene_test(*samples) -> LeveneResult:
     median by default; SPSS and ``scipy.stats.levene(center="mean")`` on the
     mean.)
     """
-    groups = [_clean(s) for s in samples]
-    if len(groups) < 2 or any(len(g) < 2 for g in groups):
+    st = _samples(samples)
+    if len(st.n) < 2 or (st.n < 2).any():
         raise DataError("Levene's test needs at least two groups of at least two values")
-    z = [np.abs(g - g.mean()) for g in groups]
-    f, df1, df2, p = _oneway(z)[3:]
+    return _levene(st)
+
+
+def _levene(st: _Groups) -> LeveneResult:
+    f, df1, df2, p = _oneway(st.n, st.z_mean, st.z_m2)[3:]
     return LeveneResult(statistic=f, df1=df1, df2=df2, p_value=p)
 
 
-def _oneway(groups: list[np.ndarray]):
-    """SS between, SS within, SS total, F, df1, df2, p of a one-way layout."""
+def _oneway(n: np.ndarray, mean: np.ndarray, m2: np.ndarray):
+    """SS between, SS within, SS total, F, df1, df2, p of a one-way layout from group
+    counts, means and sums of squared deviations."""
     from .distributions import f_sf
 
-    allv = np.concatenate(groups)
-    grand = allv.mean()
-    ss_b = float(sum(len(g) * (g.mean() - grand) ** 2 for g in groups))
-    ss_w = float(sum(((g - g.mean()) ** 2).sum() for g in groups))
-    df1, df2 = len(groups) - 1, len(allv) - len(groups)
+    total = int(n.sum())
+    grand = float(np.dot(n, mean)) / total
+    ss_b = float(np.dot(n, (mean - grand) ** 2))
+    ss_w = float(m2.sum())
+    df1, df2 = len(n) - 1, total - len(n)
     with np.errstate(divide="ignore", invalid="ignore"):
         f = float(np.float64(ss_b / df1) / np.float64(ss_w / df2))
     p = float(f_sf(f, df1, df2)) if not math.isnan(f) else math.nan
@@ -236,15 +310,19 @@ def independent_t_test(a, b, alpha: float = 0.05, groups: tuple = ("1", "2")) ->
     >>> round(res.t_welch, 3), round(res.df_welch, 3), round(res.p_value_welch, 4)
     (2.023, 4.802, 0.1014)
     """
+    st = _samples((a, b))
+    if (st.n < 2).any():
+        raise DataError("the t test needs at least two values in each group")
+    return _t_test(st, alpha, groups)
+
+
+def _t_test(st: _Groups, alpha: float, groups: tuple) -> TTestResult:
     from .distributions import t_cdf, t_ppf
 
-    x, y = _clean(a), _clean(b)
-    if len(x) < 2 or len(y) < 2:
-        raise DataError("the t test needs at least two values in each group")
-    lev = levene_test(x, y)
-    n1, n2 = len(x), len(y)
-    v1, v2 = x.var(ddof=1), y.var(ddof=1)
-    diff = float(x.mean() - y.mean())
+    lev = _levene(st)
+    n1, n2 = (int(v) for v in st.n)
+    v1, v2 = (float(v) for v in st.m2 / (st.n - 1))
+    diff = float(st.mean[0] - st.mean[1])
     df = float(n1 + n2 - 2)
     se = math.sqrt(((n1 - 1) * v1 + (n2 - 1) * v2) / df * (1 / n1 + 1 / n2))
     q1, q2 = v1 / n1, v2 / n2
@@ -280,12 +358,16 @@ def one_way_anova(*samples, alpha: float = 0.05, groups: tuple | None = None) ->
     >>> round(res.f, 3), res.df_between, res.df_within, round(res.p_value, 4), round(res.eta2, 4)
     (3.7, 2, 7, 0.0801, 0.5139)
     """
-    data = [_clean(s) for s in samples]
-    if len(data) < 2 or any(len(g) < 2 for g in data):
+    st = _samples(samples)
+    if len(st.n) < 2 or (st.n < 2).any():
         raise DataError("one-way ANOVA needs at least two groups of at least two values")
-    ss_b, ss_w, ss_t, f, df1, df2, p = _oneway(data)
-    lev = levene_test(*data)
-    names = tuple(map(str, groups)) if groups else tuple(str(k) for k in range(1, len(data) + 1))
+    names = tuple(map(str, groups)) if groups else tuple(str(k) for k in range(1, len(st.n) + 1))
+    return _anova(st, alpha, names)
+
+
+def _anova(st: _Groups, alpha: float, names: tuple) -> AnovaResult:
+    ss_b, ss_w, ss_t, f, df1, df2, p = _oneway(st.n, st.mean, st.m2)
+    lev = _levene(st)
     return AnovaResult(
         groups=names, ss_between=ss_b, ss_within=ss_w, ss_total=ss_t, df_between=df1,
         df_within=df2, ms_between=ss_b / df1, ms_within=ss_w / df2 if df2 else math.nan,
@@ -295,6 +377,17 @@ def one_way_anova(*samples, alpha: float = 0.05, groups: tuple | None = None) ->
 
 
 # ------------------------------------------------------------------ breakdown
+
+def _cross_counts(group: np.ndarray, k: int, klass: np.ndarray, levels: int) -> np.ndarray:
+    """Rows per (group, class): a k x levels table (rows without either left out)."""
+    out = np.zeros(k * levels, dtype=np.int64)
+    for a in range(0, len(group), _BLOCK):
+        g = group[a:a + _BLOCK].astype(np.intp)
+        c = klass[a:a + _BLOCK].astype(np.intp)
+        ok = (g >= 0) & (c >= 0)
+        out += np.bincount(g[ok] * levels + c[ok], minlength=k * levels)
+    return out.reshape(k, levels)
+
 
 def find_column(attributes, by: str) -> str:
     """The attribute column named ``by`` (exact, else ignoring case and spaces)."""
@@ -308,18 +401,32 @@ def find_column(attributes, by: str) -> str:
     return hits[0]
 
 
-def _group_labels(values):
-    """Each value as trimmed text (None when blank) and the sorted distinct labels."""
-    def label(v):
-        if v is None or (isinstance(v, float) and math.isnan(v)):
-            return None
-        if isinstance(v, (float, np.floating)) and float(v).is_integer():
-            return str(int(v))
-        text = " ".join(str(v).split())
-        return text or None
+def _label(v) -> str | None:
+    """A group value as trimmed text; None when blank."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return None
+    if isinstance(v, (float, np.floating)) and float(v).is_integer():
+        return str(int(v))
+    text = " ".join(str(v).split())
+    return text or None
 
-    labels = [label(v) for v in values]
-    distinct = {t for t in labels if t is not None}
+
+def _group_codes(column, index):
+    """Each row's group (a code into the levels; -1 when blank) and the sorted levels.
+
+    Every distinct value is labelled once (values giving the same text, such
+    as ``1`` and ``"1"``, form one group); rows take the code of their value.
+    """
+    import pandas as pd
+
+    if not column.index.equals(index):
+        column = column.reindex(index)
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        codes, uniques = column.cat.codes.to_numpy(), list(column.cat.categories)
+    else:
+        codes, uniques = pd.factorize(column, use_na_sentinel=True)
+        uniques = list(uniques)
+    labels = [_label(v) for v in uniques]
 
     def key(t):
         try:
@@ -327,7 +434,11 @@ def _group_labels(values):
         except ValueError:
             return (1, 0.0, t.casefold())
 
-    return labels, tuple(sorted(distinct, key=key))
+    levels = tuple(sorted({t for t in labels if t is not None}, key=key))
+    where = {t: j for j, t in enumerate(levels)}
+    dtype = np.int8 if len(levels) < 127 else np.int32
+    table = np.array([where.get(t, -1) for t in labels] + [-1], dtype=dtype)
+    return table[codes], levels          # code -1 (blank) takes the last entry
 
 
 def group_breakdown(study_or_scores, attributes=None, by: str | None = None, *,
@@ -387,44 +498,46 @@ def group_breakdown(study_or_scores, attributes=None, by: str | None = None, *,
     alpha = 0.05 if alpha is None else float(alpha)
     categories = categories or {}
     column = find_column(attributes, by)
-    labels, levels = _group_labels(attributes[column].reindex(scores.index).tolist())
-    group = pd.Series(labels, index=scores.index, dtype=object)
-    n_missing = int(group.isna().sum())
+    group, levels = _group_codes(attributes[column], scores.index)
+    k = len(levels)
+    n_missing = int(np.count_nonzero(group < 0))
 
     means, cats, tests, notes = [], [], {}, {}
     for code in constructs:
-        s = scores[code].astype(float)
-        samples = []
-        for lv in levels:
-            v = s[(group == lv).to_numpy()].dropna().to_numpy()
-            samples.append(v)
-            n = len(v)
-            sd = float(v.std(ddof=1)) if n > 1 else math.nan
+        values = scores[code].to_numpy()
+        if values.dtype.kind not in "iuf":
+            values = scores[code].to_numpy(dtype=float, na_value=np.nan)
+        st = _group_sums(values, group, k)
+        for j, lv in enumerate(levels):
+            n = int(st.n[j])
+            sd = float(st.sd[j])
             means.append({"construct": code, "group": lv, "n": n,
-                          "mean": float(v.mean()) if n else math.nan, "sd": sd,
+                          "mean": float(st.mean[j]) if n else math.nan, "sd": sd,
                           "se": sd / math.sqrt(n) if n > 1 else math.nan})
         cat = categories.get(code)
         if cat is not None:
-            assigned = cat.assignments.reindex(scores.index)
-            for lv in levels:
-                counts = assigned[(group == lv).to_numpy()].value_counts(sort=False)
-                total = int(counts.sum())
-                for label in assigned.cat.categories:
-                    c = int(counts.get(label, 0))
+            assigned = cat.assignments
+            if not assigned.index.equals(scores.index):
+                assigned = assigned.reindex(scores.index)
+            table = _cross_counts(group, k, assigned.cat.codes.to_numpy(),
+                                  len(assigned.cat.categories))
+            for j, lv in enumerate(levels):
+                total = int(table[j].sum())
+                for c, label in zip(table[j].tolist(), assigned.cat.categories):
                     cats.append({"construct": code, "group": lv, "category": str(label),
                                  "count": c, "percent": 100 * c / total if total else math.nan})
-        small = [lv for lv, v in zip(levels, samples) if len(v) < 2]
-        if len(levels) < 2:
+        small = [lv for lv, n in zip(levels, st.n) if n < 2]
+        if k < 2:
             tests[code] = None
             notes[code] = f"no test: {by!r} has fewer than two groups"
         elif small:
             tests[code] = None
             notes[code] = ("no test: fewer than two respondents in group(s) "
                            + ", ".join(small))
-        elif len(levels) == 2:
-            tests[code] = independent_t_test(*samples, alpha=alpha, groups=levels)
+        elif k == 2:
+            tests[code] = _t_test(st, alpha, levels)
         else:
-            tests[code] = one_way_anova(*samples, alpha=alpha, groups=levels)
+            tests[code] = _anova(st, alpha, tuple(map(str, levels)))
     return GroupResult(
         by=column, levels=levels, n_missing=n_missing, constructs=tuple(constructs),
         means=pd.DataFrame(means, columns=["construct", "group", "n", "mean", "sd", "se"]),

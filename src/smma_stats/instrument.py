@@ -25,16 +25,23 @@ per construct/dimension ``label_id``; an item's wording may be a mapping
 ``{id: "...", en: "..."}`` (Indonesian and English); ``scale.aliases`` maps a
 value to extra answer texts (``{5: [SS, Strongly agree]}``);
 ``categories: {method: interval, levels: 3}`` chooses the category method;
-``columns:`` maps a file header to an item id; ``attention_check`` names
-an instructed-response question and the answer that passes it::
+``columns:`` maps a file header to an item id (or to the attention check's
+``column``); ``attention_check`` names an instructed-response question and
+the answer that passes it::
 
     attention_check:
-      column: "Untuk baris ini pilih Setuju"   # a file header, or an item id
+      column: cek                # an id, a file header, or an item id
+      text: {id: "Untuk pertanyaan ini, pilih Setuju",     # optional wording
+             en: "For this question, choose Agree"}
       expect: 4                  # a scale point or answer text; a list for several
 
-(``item:`` may stand for ``column:``; it must then be an item id.) A
-respondent whose answer is not one of ``expect``, or is blank, fails the
-check; see :func:`smma_stats.screening.screen`.
+The check's column is found as an item's is: by ``column``, by the
+``columns:`` mapping, or by its wording (``text``, or ``column`` itself when
+it is the question), case, spacing, punctuation and numbering ignored. With
+``text`` alone, ``column`` is that wording. (``item:`` may stand for
+``column:``; it must then be an item id.) A respondent whose answer is not one
+of ``expect``, or is blank, fails the check; see
+:func:`smma_stats.screening.screen`.
 """
 
 from __future__ import annotations
@@ -262,13 +269,13 @@ def instrument_from_dict(raw: Any, source: str | None = None) -> Instrument:
                               "and a dimension")
     models = tuple(_parse_model(m, i, names) for i, m in enumerate(raw.get("models") or []))
     categories = _parse_categories(raw.get("categories") or {})
+    check = _parse_attention_check(raw.get("attention_check"), all_items)
     columns = raw.get("columns") or {}
     if not isinstance(columns, dict):
         raise InstrumentError("key 'columns': must map a file header to an item id")
     for header, item in columns.items():
-        if str(item) not in all_items:
+        if str(item) not in all_items and not (check and str(item) == check["column"]):
             raise InstrumentError(f"key 'columns.{header}': unknown item {item!r}")
-    check = _parse_attention_check(raw.get("attention_check"), all_items)
     return Instrument(
         name=name, title=str(raw.get("title") or name), scale=scale, score=score,
         constructs=constructs, reverse=tuple(reverse), models=models,
@@ -411,15 +418,20 @@ def _parse_model(raw: Any, index: int, names: set[str]) -> Model:
 
 
 def _parse_attention_check(raw: Any, items: Mapping[str, str]) -> dict | None:
-    """``{column, expect}`` with ``expect`` a tuple of whole numbers and texts."""
+    """``{column, expect}`` with ``expect`` a tuple of whole numbers and texts, and
+    ``text`` / ``text_en`` when the wording is given."""
     key = "attention_check"
     if raw is None:
         return None
-    if not isinstance(raw, dict) or set(map(str, raw)) - {"column", "item", "expect"}:
-        raise InstrumentError(f"key {key!r}: must be a mapping {{column, expect}}")
-    if ("column" in raw) == ("item" in raw):
+    if not isinstance(raw, dict) or set(map(str, raw)) - {"column", "item", "text", "expect"}:
+        raise InstrumentError(f"key {key!r}: must be a mapping {{column, text, expect}}")
+    if "column" in raw and "item" in raw:
         raise InstrumentError(f"key {key!r}: give either 'column' or 'item'")
-    column = raw.get("column", raw.get("item"))
+    wording = _check_wording(raw.get("text"), key)
+    if "column" not in raw and "item" not in raw and not wording:
+        raise InstrumentError(f"key {key!r}: give either 'column' or 'item', or the "
+                              "question's 'text'")
+    column = raw.get("column", raw.get("item", wording.get("text") or wording.get("text_en")))
     if not isinstance(column, (str, int)) or isinstance(column, bool) or not str(column).strip():
         raise InstrumentError(f"key {key!r}: 'column' must be a file header or an item id")
     if "item" in raw and str(column) not in items:
@@ -434,7 +446,24 @@ def _parse_attention_check(raw: Any, items: Mapping[str, str]) -> dict | None:
             raise InstrumentError(f"key '{key}.expect': {v!r} is not an answer; give a scale "
                                   "point, an answer text or a list of them")
         out.append(v.strip() if isinstance(v, str) else v)
-    return {"column": str(column).strip(), "expect": tuple(out)}
+    return {"column": str(column).strip(), **wording, "expect": tuple(out)}
+
+
+def _check_wording(raw: Any, key: str) -> dict[str, str]:
+    """``text: "..."`` or ``text: {id: "...", en: "..."}`` as ``{text, text_en}``."""
+    if raw is None:
+        return {}
+    if isinstance(raw, str):
+        pairs = [("text", raw)]
+    elif isinstance(raw, dict) and raw and not set(map(str, raw)) - {"id", "en"}:
+        pairs = [(name, raw[k]) for k, name in (("id", "text"), ("en", "text_en")) if k in raw]
+    else:
+        pairs = [("text", None)]
+    for _, text in pairs:
+        if not isinstance(text, str) or not text.strip():
+            raise InstrumentError(f"key '{key}.text': give the question's wording as a text "
+                                  "or as {id: ..., en: ...}")
+    return {name: text.strip() for name, text in pairs}
 
 
 def _parse_categories(raw: Any) -> dict[str, Any]:

@@ -146,6 +146,10 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
         D+ = max(i/n - u_i),   D- = max(u_i - (i - 1)/n),   D = max(D+, D-).
 
     With tied values this equals SPSS's computation over distinct values.
+    Whole numbers (an integer array or Series, such as summed scores) are
+    counted rather than sorted: D+ is taken at the last of each run of tied
+    values and D- at the first, and the mean and SD come from exact integer
+    sums, so millions of scores need no float copy.
 
     *What SPSS prints* (``p_spss``, ``display``): the Dallal-Wilkinson (1986)
     approximation (see :func:`dallal_wilkinson_pvalue`). Above .2 SPSS shows
@@ -216,21 +220,33 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
         series_name = getattr(x, "name", None)
         name = "x" if series_name is None else str(series_name)
 
-    values = _clean(x, name, minimum=4)
-    values.sort()
-    n = values.size
-    mean = float(values.mean())
-    sd = float(values.std(ddof=1))
-    if values[0] == values[-1] or not sd > 0.0:
+    counted = _counted(x, name)
+    if counted is not None:
+        # whole numbers: each distinct value and the ranks it spans, from counts
+        distinct, before, upto, mean, sd = counted
+        n = int(upto[-1])
+        values = None
+    else:
+        values = _clean(x, name, minimum=4)
+        values.sort()
+        n = values.size
+        mean = float(values.mean())
+        sd = float(values.std(ddof=1))
+    if (values is not None and values[0] == values[-1]) or not sd > 0.0:
         raise DataError(f"{name}: all {n} values are equal; normality cannot be tested "
                         "on a variable with zero variance")
-    d_plus, d_minus = _ks_differences(values, mean, sd)
+    if values is None:
+        d_plus, d_minus = _ks_distinct(distinct, before, upto, mean, sd)
+    else:
+        d_plus, d_minus = _ks_differences(values, mean, sd)
     d = max(d_plus, d_minus)
 
     z, p_value, p_spss, lower_bound = ks_p_values(d, n, method)
     display = format_p(p_spss)
 
     if n <= _SW_MAX_N:
+        if values is None:
+            values = np.repeat(distinct, upto - before)
         w, p_w = _shapiro_sorted(values)
     else:
         w, p_w = math.nan, math.nan
@@ -250,7 +266,7 @@ def _clean(x, name: str, minimum: int) -> np.ndarray:
         except (TypeError, ValueError) as exc:
             raise DataError(f"{name}: values must be numbers ({exc})") from None
     try:
-        values = np.array(x, dtype=float)
+        values = np.asarray(x, dtype=float)
     except (TypeError, ValueError) as exc:
         raise DataError(f"{name}: values must be numbers ({exc})") from None
     if values.ndim != 1:
@@ -258,7 +274,9 @@ def _clean(x, name: str, minimum: int) -> np.ndarray:
         if values.ndim != 1:
             raise DataError(f"{name}: expected one column of values, got shape "
                             f"{np.shape(x)}")
-    values = values[~np.isnan(values)]
+    gaps = np.isnan(values)
+    # one copy, whatever was given
+    values = values[~gaps] if gaps.any() else values.copy()
     if np.isinf(values).any():
         raise DataError(f"{name}: values must be finite (found an infinite value)")
     if values.size < minimum:
@@ -267,19 +285,81 @@ def _clean(x, name: str, minimum: int) -> np.ndarray:
     return values
 
 
+# Whole numbers spanning fewer values than this are counted rather than sorted.
+_COUNT_RANGE = 1 << 20
+_BLOCK = 1 << 20
+
+
+def _counted(x, name: str):
+    """(distinct values, rows before each, rows up to each, mean, SD) of whole numbers.
+
+    For an integer array or Series (no gaps possible) spanning fewer than
+    ``_COUNT_RANGE`` values: the values are counted, not copied or sorted,
+    and the mean and SD come from exact integer sums. None for anything
+    else (then the values are sorted as floats).
+    """
+    dtype = getattr(x, "dtype", None)
+    if not isinstance(dtype, np.dtype) or dtype.kind not in "iu":
+        return None
+    raw = x.to_numpy() if hasattr(x, "to_numpy") else np.asarray(x)
+    if raw.ndim != 1:
+        return None
+    if raw.size < 4:
+        raise DataError(f"{name}: at least 4 non-missing values are needed, got {raw.size}")
+    lo, hi = int(raw.min()), int(raw.max())
+    if hi - lo >= _COUNT_RANGE:
+        return None
+    counts = np.zeros(hi - lo + 1, dtype=np.int64)
+    for a in range(0, raw.size, _BLOCK):
+        counts += np.bincount(raw[a:a + _BLOCK].astype(np.intp) - lo, minlength=counts.size)
+    where = np.flatnonzero(counts)
+    counts = counts[where]
+    n = int(raw.size)
+    values = [int(v) + lo for v in where.tolist()]
+    total = sum(v * c for v, c in zip(values, counts.tolist()))
+    squares = sum(v * v * c for v, c in zip(values, counts.tolist()))
+    mean = total / n
+    # exact integers up to the one division: the correctly rounded variance
+    sd = math.sqrt((n * squares - total * total) / (n * (n - 1)))
+    upto = np.cumsum(counts)
+    return (where + lo).astype(float), upto - counts, upto, mean, sd
+
+
+def _ks_distinct(values, before, upto, mean: float, sd: float) -> tuple[float, float]:
+    """D+ and D- (both positive) from distinct values and the ranks each spans.
+
+    ``D+`` is largest at the last of tied values, ``D-`` at the first, so
+    the normal distribution function is needed once per distinct value.
+    """
+    from .distributions import norm_cdf
+
+    n = float(upto[-1])
+    u = norm_cdf((values - mean) / sd)
+    d_plus = float(np.max(upto / n - u))  # max(i/n - u_i), last of each tie
+    d_minus = float(np.max(u - before / n))  # max(u_i - (i - 1)/n), first of each
+    return d_plus, d_minus
+
+
 def _ks_differences(sorted_values: np.ndarray, mean: float, sd: float) -> tuple[float, float]:
-    """D+ and D- (both positive) of sorted values against N(mean, sd)."""
+    """D+ and D- (both positive) of sorted values against N(mean, sd).
+
+    Computed a block of values at a time, so a large sample needs no
+    further copies of its size.
+    """
     from .distributions import norm_cdf
 
     n = sorted_values.size
-    u = sorted_values - mean
-    u /= sd
-    u = norm_cdf(u)
-    steps = np.arange(n, dtype=float)
-    steps /= n  # (i - 1)/n
-    u -= steps
-    d_minus = float(u.max())  # max(u_i - (i - 1)/n)
-    d_plus = 1.0 / n - float(u.min())  # max(i/n - u_i)
+    low, high = math.inf, -math.inf
+    for a in range(0, n, _BLOCK):
+        u = sorted_values[a:a + _BLOCK] - mean
+        u /= sd
+        u = norm_cdf(u)
+        steps = np.arange(a, a + u.size, dtype=float)
+        steps /= n  # (i - 1)/n
+        u -= steps
+        low, high = min(low, float(u.min())), max(high, float(u.max()))
+    d_minus = high  # max(u_i - (i - 1)/n)
+    d_plus = 1.0 / n - low  # max(i/n - u_i)
     return d_plus, d_minus
 
 

@@ -64,6 +64,9 @@ class ScreeningResult(ResultMixin):
         The instrument's ``{column, expect}``, if it has one.
     ignored_columns : tuple of str
         Timestamp columns left out of the duplicate comparison.
+    notes : tuple of str
+        What could not be screened and why (an attention check whose
+        question matches no column of the file).
     """
 
     _title = "Data screening"
@@ -72,6 +75,7 @@ class ScreeningResult(ResultMixin):
     flagged_rows: tuple = ()
     attention_check: Mapping[str, Any] | None = None
     ignored_columns: tuple = field(default=())
+    notes: tuple = field(default=())
 
     @property
     def n_flagged(self) -> int:
@@ -88,11 +92,27 @@ class ScreeningResult(ResultMixin):
         return tuple(sorted({int(r) for r in rows}))
 
     def to_dict(self) -> dict:
-        return jsonable({"n": self.n, "n_flagged": self.n_flagged,
-                         "flagged_rows": list(self.flagged_rows), "counts": self.counts,
-                         "attention_check": self.attention_check,
-                         "ignored_columns": list(self.ignored_columns),
-                         "flags": self.table.to_dict(orient="records")})
+        out = jsonable({"n": self.n, "n_flagged": self.n_flagged, "flagged_rows": None,
+                        "counts": self.counts, "attention_check": self.attention_check,
+                        "ignored_columns": list(self.ignored_columns),
+                        "notes": list(self.notes), "flags": None})
+        # built directly: a large file can have hundreds of thousands of flags
+        out["flagged_rows"] = [int(r) for r in self.flagged_rows]
+        out["flags"] = _flag_records(self.table)
+        return out
+
+
+def _flag_records(table) -> list[dict]:
+    """The rows of a flags table as JSON-safe dicts."""
+    plain = (int, str, bool, type(None))
+    columns = []
+    for name in table.columns:
+        cells = table[name].tolist()
+        if not set(map(type, cells)) <= set(plain):
+            cells = [v if type(v) in plain else jsonable(v) for v in cells]
+        columns.append(cells)
+    names = [str(c) for c in table.columns]
+    return [dict(zip(names, cells)) for cells in zip(*columns)]
 
 
 def screen(source, instrument=None, *, sheet: str | int | None = None,
@@ -173,11 +193,12 @@ def screen(source, instrument=None, *, sheet: str | int | None = None,
     records += _duplicates(items, attributes.drop(columns=ignored))
     records += _straight_lining(items)
     check = instrument.attention_check
+    notes: list[str] = []
     if check:
-        records += _attention(items, attributes, check, instrument, path)
+        records += _attention(items, attributes, check, instrument, path, notes=notes)
     for p in problems:
         records.append(_record(p.row, "out_of_range", column=p.column, detail=p.message))
-    return _result(records, len(items), check, tuple(ignored))
+    return _result(records, len(items), check, tuple(ignored), notes=tuple(notes))
 
 
 def _record(row, flag, column=None, other_row=None, value=None, detail="") -> dict:
@@ -185,20 +206,55 @@ def _record(row, flag, column=None, other_row=None, value=None, detail="") -> di
             "value": value, "detail": detail}
 
 
-def _result(records, n, check, ignored) -> ScreeningResult:
+@dataclass(frozen=True)
+class _Flags:
+    """Many flags of one kind, column by column (``rows`` a numpy array; the other
+    fields one entry per row, or None for none)."""
+
+    flag: str
+    rows: Any
+    detail: list
+    other_row: list | None = None
+    value: list | None = None
+
+
+def _result(records, n, check, ignored, blocks=(), notes=()) -> ScreeningResult:
+    """The :class:`ScreeningResult` of flags given as :func:`_record` dicts and as
+    :class:`_Flags` blocks, sorted by row then flag (in input order within both)."""
+    import numpy as np
     import pandas as pd
 
     order = {f: k for k, f in enumerate(FLAGS)}
-    records.sort(key=lambda r: (r["row"], order[r["flag"]]))
-    table = pd.DataFrame({c: pd.Series([r[c] for r in records], dtype=object)
-                          for c in _COLUMNS})
+    parts = [_Flags(flag="", rows=np.array([r["row"] for r in records], dtype=np.int64),
+                    detail=[r["detail"] for r in records])] + list(blocks)
+    rows = np.concatenate([np.asarray(b.rows, dtype=np.int64) for b in parts])
+    key = np.concatenate([[order[r["flag"]] for r in records]] +
+                         [np.full(len(b.rows), order[b.flag]) for b in blocks]).astype(np.int64)
+    sort = np.lexsort((key, rows))
+
+    def column(records_part, of_block):
+        out = np.empty(rows.size, dtype=object)
+        cells = list(records_part)
+        for b in blocks:
+            got = of_block(b)
+            cells.extend([None] * len(b.rows) if got is None else got)
+        out[:] = cells
+        return pd.Series(out[sort], dtype=object)
+
+    table = pd.DataFrame({
+        "row": rows[sort],
+        "flag": column((r["flag"] for r in records), lambda b: [b.flag] * len(b.rows)),
+        "column": column((r["column"] for r in records), lambda b: None),
+        "other_row": column((r["other_row"] for r in records), lambda b: b.other_row),
+        "value": column((r["value"] for r in records), lambda b: b.value),
+        "detail": column((r["detail"] for r in records), lambda b: b.detail)})
     table["row"] = table["row"].astype("int64")
     table["flag"] = table["flag"].astype(str)
     table["detail"] = table["detail"].astype(str)
-    rows = tuple(sorted({r["row"] for r in records}))
-    return ScreeningResult(table=table, n=int(n), flagged_rows=rows,
+    flagged = tuple(np.unique(rows).tolist())
+    return ScreeningResult(table=table, n=int(n), flagged_rows=flagged,
                            attention_check=dict(check) if check else None,
-                           ignored_columns=ignored)
+                           ignored_columns=ignored, notes=tuple(notes))
 
 
 def _raw_answers(items, instrument):
@@ -270,34 +326,48 @@ def _fold(text) -> str:
     return " ".join(str(text).split()).casefold()
 
 
-def _attention(items, attributes, check, instrument, path) -> list[dict]:
+def _attention(items, attributes, check, instrument, path, notes=None) -> list[dict]:
+    """Rows whose answer to the attention check is not one of ``expect``, or is blank.
+
+    The check's column is the item's when its id is an item id; otherwise it
+    is found among the other columns as an item's column is found: by id,
+    by the ``columns:`` mapping or by wording (see
+    :func:`~smma_stats.readers._columns.match_attention`). An answer is read
+    as an item's cell is: a number, a scale label or alias, or a point with
+    its label (``"4 - Setuju"``); an expected text that is not a label is
+    compared apart from case, spacing and punctuation. When no column
+    matches, nothing is flagged and a note says so: appended to ``notes``
+    when a list is given, else issued as a :class:`UserWarning`.
+    """
+    from .readers._cells import _label_lookup
+    from .readers._columns import match_attention, normalise
+
     column = check["column"]
-    scale = instrument.scale
-    lookup = {_fold(t): v for v, t in scale.labels.items()}
-    lookup.update({_fold(t): v for v, ts in scale.aliases.items() for t in ts})
-    numbers = {v for v in check["expect"] if isinstance(v, int)}
-    numbers |= {lookup[_fold(v)] for v in check["expect"]
-                if isinstance(v, str) and _fold(v) in lookup}
-    texts = {_fold(v) for v in check["expect"] if isinstance(v, str)}
-    texts |= {k for k, v in lookup.items() if v in numbers}
+    lookup = _label_lookup(instrument.scale)
+    points = {_point(v, lookup) for v in check["expect"]} - {None}
+    texts = {normalise(v) for v in check["expect"] if isinstance(v, str)}
     expect = " or ".join(str(v) for v in check["expect"])
 
     if column in items.columns:
         cells = items[column]
     else:
-        hits = [h for h in attributes.columns if h == column] or [
-            h for h in attributes.columns if _fold(h) == _fold(column)]
-        if len(hits) != 1:
-            shown = ", ".join(map(str, attributes.columns)) or "none"
-            raise ResponseError(f"the attention-check column {column!r} is not in the file "
-                                f"(other columns: {shown})", path)
-        column = hits[0]
-        cells = attributes[column]
+        names = {str(h): h for h in attributes.columns}
+        header = match_attention(list(names), instrument, path)
+        if header is None:
+            note = _no_column_note(column, list(names))
+            if notes is None:
+                import warnings
+
+                warnings.warn(note, UserWarning, stacklevel=3)
+            else:
+                notes.append(note)
+            return []
+        column, cells = header, attributes[names[header]]
     out = []
     for row, cell in cells.items():
-        blank = cell is None or (isinstance(cell, float) and math.isnan(cell)) or (
-            isinstance(cell, str) and not cell.strip())
-        if not blank and (_number(cell) in numbers or _fold(cell) in texts):
+        blank = _blank(cell)
+        if not blank and (_point(cell, lookup) in points
+                          or isinstance(cell, str) and normalise(cell) in texts):
             continue
         number = None if blank else _number(cell)
         value = None if blank else (_plain(number) if number is not None else cell)
@@ -306,6 +376,35 @@ def _attention(items, attributes, check, instrument, path) -> list[dict]:
         out.append(_record(row, "attention_check", column=str(column), value=value,
                            detail=detail))
     return out
+
+
+def _point(cell, lookup) -> float | None:
+    """A number, or the scale point an answer text names (read as an item's cell is)."""
+    number = _number(cell)
+    if number is not None or not isinstance(cell, str):
+        return number
+    key = " ".join(cell.split()).casefold()
+    if key in lookup.exact:
+        return float(lookup.exact[key])
+    return lookup.combined(cell)[0]
+
+
+def _blank(cell) -> bool:
+    """No answer: nothing, NaN, or a text an item cell would read as skipped."""
+    import pandas as pd
+
+    from .readers._cells import MISSING_TEXTS
+
+    if isinstance(cell, str):
+        return " ".join(cell.split()).casefold() in MISSING_TEXTS
+    return cell is None or (pd.api.types.is_scalar(cell) and bool(pd.isna(cell)))
+
+
+def _no_column_note(column, headers: list[str]) -> str:
+    shown = [h if len(h) <= 40 else h[:37].rstrip() + "..." for h in headers[:10]]
+    shown = ", ".join(shown) + (", ..." if len(headers) > 10 else "") or "none"
+    return (f"attention check not screened: no column matches {column!r} by id, the "
+            f"columns: mapping or wording (columns besides the items: {shown})")
 
 
 def _number(cell) -> float | None:
@@ -323,14 +422,62 @@ def without_rows(responses, rows):
     """The :class:`~smma_stats.readers.Responses` without the given spreadsheet rows.
 
     Items, attributes and scores lose the rows and ``n`` is recounted; how the
-    file was read (``n_read``, ``dropped_rows``, ...) is kept.
+    file was read (``n_read``, ``dropped_rows``, ...) is kept. The three
+    tables share one row index. ``responses`` itself is returned when none
+    of the rows is in it.
     """
+    fields = _fields(responses)
+    return responses if not _drop_rows(fields, rows) else type(responses)(**fields)
+
+
+def _fields(responses) -> dict:
+    """The constructor arguments of a Responses (the tables themselves, not copies)."""
     import dataclasses
 
-    keep = ~responses.items.index.isin(list(rows))
-    return dataclasses.replace(responses, items=responses.items.loc[keep],
-                               attributes=responses.attributes.loc[keep],
-                               scores=responses.scores.loc[keep], n=int(keep.sum()))
+    return {f.name: getattr(responses, f.name) for f in dataclasses.fields(responses) if f.init}
+
+
+def _drop_rows(fields: dict, rows) -> bool:
+    """Take ``rows`` out of the ``items``, ``attributes`` and ``scores`` of ``fields``.
+
+    The tables are replaced in ``fields`` one at a time: when ``fields`` holds
+    the last reference to the tables read, each is let go as soon as its copy
+    is made, so a large study never holds two copies of all three. False
+    (nothing changed) when none of the rows is in the items.
+    """
+    import numpy as np
+    import pandas as pd
+
+    index = fields["items"].index
+    keep = ~index.isin(np.asarray(list(rows), dtype=np.int64))
+    if keep.all():
+        return False
+    kept = index[keep]
+
+    def take(frame):
+        if not frame.index.equals(index):      # not aligned with the items: by label
+            return frame.loc[kept]
+        dtypes = set(frame.dtypes)
+        if len(dtypes) == 1 and isinstance(next(iter(dtypes)), np.dtype) and len(frame):
+            # one array of the kept rows, filled a block of rows at a time
+            out = np.empty((len(kept), frame.shape[1]), dtype=next(iter(dtypes)))
+            at, step = 0, 1 << 18
+            for a in range(0, len(frame), step):
+                part = frame.iloc[a:a + step].to_numpy()[keep[a:a + step]]
+                out[at:at + len(part)] = part
+                at += len(part)
+            return pd.DataFrame(out, index=kept, columns=frame.columns, copy=False)
+        if frame.columns.is_unique:
+            return pd.DataFrame({c: frame[c].array[keep] for c in frame.columns},
+                                index=kept, columns=frame.columns, copy=False)
+        out = frame[keep]
+        out.index = kept
+        return out
+
+    for name in ("items", "attributes", "scores"):
+        fields[name] = take(fields.pop(name))
+    fields["n"] = int(keep.sum())
+    return True
 
 
 def missing_summary(responses) -> dict:

@@ -25,6 +25,7 @@ differences of the order of 1e-12).
 from __future__ import annotations
 
 import dataclasses
+import functools
 import math
 import sys
 import time
@@ -38,6 +39,27 @@ LARGE_N = 100_000
 
 # Rows per block: a few megabytes of float64 whatever the number of columns.
 _BLOCK_CELLS = 1 << 19
+
+
+def _one_blas_thread(method):
+    """Run ``method`` with numpy's BLAS on one thread, when threadpoolctl is installed.
+
+    The products here are of thin blocks (many rows, a few dozen columns),
+    hundreds of them: split over threads each gains nothing, and on a busy
+    machine every product waits for its slowest thread (measured at 10
+    million rows on two shared cores: the item moments took 40 s on two BLAS
+    threads, 1 s on one).
+    """
+    @functools.wraps(method)
+    def run(*args, **kwargs):
+        try:
+            from threadpoolctl import threadpool_limits
+        except ImportError:
+            return method(*args, **kwargs)
+        with threadpool_limits(limits=1, user_api="blas"):
+            return method(*args, **kwargs)
+
+    return run
 
 
 def use_moments(responses) -> bool:
@@ -140,6 +162,7 @@ class MomentEngine:
 
     # ------------------------------------------------------------ items
 
+    @_one_blas_thread
     def _moments(self, cols):
         """(n, n_excluded, mean, cov) of the items ``cols`` over their complete rows."""
         idx = [self.pos[c] for c in cols]
@@ -186,7 +209,9 @@ class MomentEngine:
                               index=self.responses.items.index)
 
     def normality(self, x, method, alpha, name):
-        return ks_large(x, method=method, alpha=alpha, name=name)
+        from .normality import ks_normality
+
+        return ks_normality(x, method=method, alpha=alpha, name=name)
 
     # ------------------------------------------------------------ screening
 
@@ -209,14 +234,14 @@ class MomentEngine:
         attributes = self.responses.attributes
         ignored = [c for c in attributes.columns
                    if any(w in str(c).casefold() for w in TIMESTAMP_WORDS)]
-        records = self._duplicates(attributes.drop(columns=ignored))
-        records += self._straight_lining()
+        blocks = [self._duplicates(attributes.drop(columns=ignored)), self._straight_lining()]
+        records, notes = [], []
         check = self.instrument.attention_check
         if check:
-            records += self._attention(check, attributes)
-        return _result(records, self.n, check, tuple(ignored))
+            records += self._attention(check, attributes, notes)
+        return _result(records, self.n, check, tuple(ignored), blocks=blocks, notes=notes)
 
-    def _duplicates(self, attributes) -> list[dict]:
+    def _duplicates(self, attributes):
         """Rows repeating an earlier row's answers and other columns exactly.
 
         Each row is packed into bytes (several answers to a byte), the bytes
@@ -226,7 +251,7 @@ class MomentEngine:
         """
         import pandas as pd
 
-        from .screening import _record
+        from .screening import _Flags
 
         fields = self._key_fields(attributes)
         n_words = max(1, -(-sum(f.width for f in fields) // 8))
@@ -236,21 +261,23 @@ class MomentEngine:
         ordered = np.sort(h)
         shared = ordered[1:][ordered[1:] == ordered[:-1]]
         del ordered
+        none = _Flags("duplicate", np.empty(0, dtype=np.int64), [], [])
         if shared.size == 0:
-            return []
+            return none
         cand = np.flatnonzero(pd.Series(h, copy=False).isin(np.unique(shared)).to_numpy())
         del h
         words = np.empty((cand.size, n_words), dtype=np.uint64)
         for a, b in _blocks(cand.size, 8 * n_words):
             words[a:b] = _words(fields, n_words, cand[a:b])
         dup, first = _repeats(words, cand)
+        if dup.size == 0:
+            return none
+        order = np.argsort(dup, kind="stable")
         rows = self.responses.items.index
-        out = []
-        for p, f in sorted(zip(dup.tolist(), first.tolist())):
-            other = int(rows[f])
-            out.append(_record(rows[p], "duplicate", other_row=other,
-                               detail=f"the same answers and other columns as row {other}"))
-        return out
+        other = np.asarray(rows[first[order]], dtype=np.int64).tolist()
+        return _Flags("duplicate", np.asarray(rows[dup[order]], dtype=np.int64),
+                      detail=[f"the same answers and other columns as row {o}" for o in other],
+                      other_row=other)
 
     def _key_fields(self, attributes) -> list:
         import pandas as pd
@@ -266,11 +293,11 @@ class MomentEngine:
             fields.append(_CodeField(pd.factorize(attributes[name], use_na_sentinel=True)[0]))
         return fields
 
-    def _straight_lining(self) -> list[dict]:
-        from .screening import _plain, _record
+    def _straight_lining(self):
+        from .screening import _Flags, _plain
 
         rows = self.responses.items.index
-        out = []
+        where, values, counts = [], [], []
         for a, b in _blocks(self.n, len(self.ids)):
             raw = self._raw(a, b)
             if raw.dtype.kind == "f":
@@ -281,35 +308,39 @@ class MomentEngine:
             else:
                 count = np.full(b - a, raw.shape[1])
                 lo, hi = raw.min(axis=1), raw.max(axis=1)
-            for p in np.flatnonzero((count >= 2) & (lo == hi)):
-                value = _plain(lo[p])
-                out.append(_record(rows[a + p], "straight_lining", value=value,
-                                   detail=f"answered {value} to each of the {int(count[p])} "
-                                          "items answered"))
-        return out
+            p = np.flatnonzero((count >= 2) & (lo == hi))
+            where.append(p + a)
+            values += [_plain(v) for v in lo[p].tolist()]
+            counts += count[p].tolist()
+        at = np.concatenate(where) if where else np.empty(0, dtype=np.intp)
+        return _Flags("straight_lining", np.asarray(rows[at], dtype=np.int64),
+                      detail=[f"answered {v} to each of the {c} items answered"
+                              for v, c in zip(values, counts)],
+                      value=values)
 
-    def _attention(self, check, attributes) -> list[dict]:
+    def _attention(self, check, attributes, notes: list) -> list[dict]:
         """Each distinct answer judged once by the whole-table rule, then spread over rows."""
         import pandas as pd
 
-        from .screening import _attention, _fold
+        from .readers._columns import match_attention
+        from .screening import _attention
 
         column = check["column"]
+        source = self.responses.source
         empty = pd.DataFrame(index=pd.RangeIndex(0))
         if column in self.pos:
             cells, header = self._raw(0, self.n, [self.pos[column]])[:, 0], column
         else:
-            hits = [h for h in attributes.columns if h == column] or [
-                h for h in attributes.columns if _fold(h) == _fold(column)]
-            if len(hits) != 1:      # the whole-table rule names the columns there are
-                _attention(empty, attributes.iloc[:0], check, self.instrument,
-                           self.responses.source)
-            header = hits[0]
-            cells = attributes[header]
+            names = {str(h): h for h in attributes.columns}
+            header = match_attention(list(names), self.instrument, source)
+            if header is None:      # the whole-table rule says why nothing is flagged
+                return _attention(empty, attributes.iloc[:0], check, self.instrument, source,
+                                  notes=notes)
+            cells = attributes[names[header]]
         codes, uniques = pd.factorize(cells, use_na_sentinel=True)
         values = list(np.asarray(uniques, dtype=object)) + [None]
         judged = _attention(empty, pd.DataFrame({header: pd.Series(values, dtype=object)}),
-                            check, self.instrument, self.responses.source)
+                            check, self.instrument, source)
         rows = self.responses.items.index
         codes = np.where(codes < 0, len(values) - 1, codes)
         out = []
@@ -320,6 +351,7 @@ class MomentEngine:
 
     # ------------------------------------------------------------ models
 
+    @_one_blas_thread
     def model(self, scores, model, alpha, robust, normality_method, boot=None):
         """A :class:`~smma_stats.study.ModelResult` from block sums of the scores."""
         from .assumptions import _lm_result
@@ -351,7 +383,9 @@ class MomentEngine:
                                   dw_decision=durbin_watson_decision(dw, reg.dw_lower,
                                                                      reg.dw_upper), **extra)
         label = f"Unstandardized Residual ({model.formula})"
-        normality = ks_large(e, method=normality_method, alpha=alpha, name=label)
+        from .normality import ks_normality
+
+        normality = ks_normality(e, method=normality_method, alpha=alpha, name=label)
         if reg.ss_residual == 0.0:
             raise DataError("the model fits every case exactly (all residuals are 0), so "
                             "heteroscedasticity cannot be tested")
@@ -640,13 +674,11 @@ def _linearity(cols, acc, y: str, x: str, alpha: float):
 # ------------------------------------------------------------------ normality
 
 def ks_large(x, method: str = "lilliefors", alpha: float = 0.05, *, name: str | None = None):
-    """:func:`~smma_stats.normality.ks_normality` for a large sample.
+    """:func:`~smma_stats.normality.ks_normality`, which already suits a large sample.
 
-    The same result, with the normal distribution function evaluated once per
-    distinct value (whole-number scores have a few dozen) and whole numbers
-    counted rather than sorted. Samples of up to 5,000 values (where
-    Shapiro-Wilk is computed too), and anything the test would refuse, go to
-    :func:`~smma_stats.normality.ks_normality` itself.
+    Whole-number scores are counted rather than copied and sorted, and the
+    normal distribution function is evaluated once per distinct value;
+    other values are sorted once and tested a block at a time.
 
     Examples
     --------
@@ -657,74 +689,9 @@ def ks_large(x, method: str = "lilliefors", alpha: float = 0.05, *, name: str | 
     >>> res.n, round(res.statistic, 4), res.display
     (50000, 0.0673, '< .001')
     """
-    from .normality import _METHODS, _SW_MAX_N, ks_normality
+    from .normality import ks_normality
 
-    if name is None:
-        label = getattr(x, "name", None)
-        name = "x" if label is None else str(label)
-    raw = x.to_numpy() if hasattr(x, "to_numpy") else np.asarray(x)
-    parts = None
-    if (raw.ndim == 1 and raw.size > _SW_MAX_N and method in _METHODS
-            and isinstance(alpha, (int, float)) and 0.0 < float(alpha) < 1.0):
-        if raw.dtype.kind in "iu":
-            parts = _distinct_counts(raw)
-        elif raw.dtype.kind == "f":
-            parts = _distinct_sorted(raw)
-    result = None
-    if parts is not None and parts[3] > _SW_MAX_N:
-        result = _ks_result(*parts, method=method, alpha=float(alpha), name=name)
-    return result or ks_normality(x, method=method, alpha=alpha, name=name)
-
-
-def _distinct_counts(raw):
-    """(distinct values, rows before each, rows up to each, n, mean, sd) of whole numbers."""
-    lo, hi = int(raw.min()), int(raw.max())
-    if hi - lo >= 1 << 24 or hi == lo:
-        return None
-    counts = np.bincount(raw.astype(np.int64) - lo)
-    where = np.flatnonzero(counts)
-    values, counts = (where + lo).astype(np.float64), counts[where]
-    n = int(raw.size)
-    mean = float(np.dot(values, counts) / n)
-    sd = math.sqrt(float(np.dot((values - mean) ** 2, counts)) / (n - 1))
-    ends = np.cumsum(counts)
-    return values, ends - counts, ends, n, mean, sd
-
-
-def _distinct_sorted(raw):
-    """The same for floats, from a sorted copy (NaN dropped)."""
-    v = raw[~np.isnan(raw)]
-    if not np.isfinite(v).all():
-        return None
-    v.sort()
-    n = v.size
-    if n < 2 or v[0] == v[-1]:
-        return None
-    mean = float(v.mean())
-    sd = float(v.std(ddof=1))
-    starts = np.flatnonzero(np.concatenate(([True], v[1:] != v[:-1])))
-    ends = np.append(starts[1:], n)
-    return v[starts], starts, ends, n, mean, sd
-
-
-def _ks_result(values, before, upto, n, mean, sd, *, method, alpha, name):
-    """The NormalityResult of ks_normality from distinct values and their ranks."""
-    from .distributions import norm_cdf
-    from .normality import NormalityResult, ks_p_values
-    from .results import format_p
-
-    if not sd > 0.0:
-        return None
-    u = norm_cdf((values - mean) / sd)
-    d_plus = float(np.max(upto / n - u))          # max(i/n - u_i), last of each tie
-    d_minus = float(np.max(u - before / n))       # max(u_i - (i - 1)/n), first of each
-    d = max(d_plus, d_minus)
-    z, p_value, p_spss, lower_bound = ks_p_values(d, n, method)
-    return NormalityResult(
-        variable=name, n=int(n), mean=mean, sd=sd, statistic=d, d_plus=d_plus,
-        d_minus=-d_minus, z=z, p_value=p_value, p_spss=p_spss, display=format_p(p_spss),
-        lower_bound=lower_bound, method=method, normal=bool(p_value > alpha),
-        alpha=alpha, shapiro_statistic=math.nan, shapiro_p_value=math.nan)
+    return ks_normality(x, method=method, alpha=alpha, name=name)
 
 
 # ------------------------------------------------------------------ progress

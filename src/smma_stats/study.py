@@ -150,15 +150,19 @@ class StudyResult(ResultMixin):
                                      for k, c in self.dimension_categories.items()},
             "drop_steps": [dataclasses.asdict(s) for s in self.drop_steps],
             "missing": missing_summary(resp),
-            "screening": self.screening.to_dict() if self.screening is not None else None,
+            "screening": None,
             "n_excluded": len(self.excluded_rows),
-            "excluded_rows": list(self.excluded_rows),
+            "excluded_rows": None,
             "groups": self.groups.to_dict() if self.groups is not None else None,
             "bootstrap": _bootstrap_settings(self.settings),
             "settings": dict(self.settings),
             "notes": list(self.notes),
         }
-        return jsonable(out)
+        out = jsonable(out)
+        # JSON-safe as built: a large file can have hundreds of thousands of flagged rows
+        out["screening"] = self.screening.to_dict() if self.screening is not None else None
+        out["excluded_rows"] = [int(r) for r in self.excluded_rows]
+        return out
 
     def summary(self) -> str:
         from .report import render
@@ -275,7 +279,8 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
             lang: str = "en", notes: tuple = (), missing: str = "listwise",
             exclude_flagged: bool = False, by: str | None = None, bootstrap: int = 0,
             seed: int | None = None, bootstrap_method: str = "percentile",
-            progress=None) -> StudyResult:
+            progress=None, sheet: str | int | None = None, max_missing_share: float = 0.2,
+            chunksize: int | None = None) -> StudyResult:
     """Run the whole instrument-testing and regression routine.
 
     Parameters
@@ -311,6 +316,8 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
         Leave out every response flagged by
         :func:`~smma_stats.screening.screen` (duplicates, straight-lining,
         failed attention check); the rows are listed in ``excluded_rows``.
+        The study's ``responses`` are then a copy without those rows (see
+        Notes).
     by : str, optional
         An attribute column: add a group breakdown (``groups``) of every
         construct, see :func:`~smma_stats.groups.group_breakdown`.
@@ -328,6 +335,9 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
     progress : callable, optional
         Called as ``progress(stage, done, total)`` while a large file is read
         (``"reading"``) and the statistics computed (``"computing"``).
+    sheet, max_missing_share, chunksize
+        Passed to :func:`~smma_stats.readers.read_responses` when
+        ``responses`` still has to be read.
 
     Returns
     -------
@@ -340,6 +350,11 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
     :data:`~smma_stats.streaming.LARGE_N` respondents are analysed from sums
     over blocks of respondents (:mod:`smma_stats.streaming`); the numbers
     are the same up to rounding.
+
+    With ``exclude_flagged``, the responses without the flagged rows are a
+    copy. Given a file rather than a :class:`Responses` kept elsewhere, the
+    answers read are then let go, so the copy takes their place in memory
+    instead of adding to it (for millions of respondents, give the file).
     """
     from .instrument import Instrument, find_instrument
     from .readers import Responses, read_responses
@@ -352,12 +367,14 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
     if not isinstance(instrument, Instrument):
         instrument = find_instrument(instrument)
     if not isinstance(responses, Responses):
-        responses = read_responses(responses, instrument, missing=missing, progress=progress)
+        responses = read_responses(responses, instrument, missing=missing, sheet=sheet,
+                                   max_missing_share=max_missing_share, chunksize=chunksize,
+                                   progress=progress)
     if not 0 < alpha < 1:
         raise SmmaError(f"alpha must be between 0 and 1, not {alpha}")
     boot = _bootstrap_plan(bootstrap, seed, bootstrap_method, alpha)
     from .groups import find_column, group_breakdown
-    from .screening import without_rows
+    from .screening import _drop_rows, _fields
 
     if by is not None:
         find_column(responses.attributes, by)
@@ -366,7 +383,13 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
     screening = engine.screen()
     excluded = screening.flagged_rows if exclude_flagged else ()
     if excluded:
-        responses = without_rows(responses, excluded)
+        # Only ``fields`` holds the tables from here: read from a file here, each is
+        # let go as soon as its copy without the rows is made.
+        kind, fields = type(responses), _fields(responses)
+        del engine, responses
+        _drop_rows(fields, excluded)
+        responses = kind(**fields)
+        del fields
         engine = _engine(responses, instrument)
     step()
 
@@ -431,7 +454,9 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
     def _cat(name, n_items):
         k = n_items if instrument.score == "sum" else 1
         # under --missing pairwise a score is missing where one of its items is
-        return categorize(scores[name].dropna(), k, instrument.scale.min, instrument.scale.max,
+        x = scores[name]
+        x = x.dropna() if x.dtype.kind == "f" else x
+        return categorize(x, k, instrument.scale.min, instrument.scale.max,
                           levels=cat["levels"], method=cat["method"], basis=cat["basis"],
                           lang=lang, name=name)
 

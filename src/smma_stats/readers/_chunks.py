@@ -35,6 +35,8 @@ STREAM_MIN_BYTES = 20 * 1024 * 1024
 PARQUET_MIN_CELLS = 10_000_000
 #: Rows per chunk when no chunk size is given.
 CHUNK_ROWS = 250_000
+#: Cells (rows x columns) at most in one Parquet record batch.
+PARQUET_BATCH_CELLS = 1 << 21
 
 _HEAD_BYTES = 1 << 20
 _BOM = b"\xef\xbb\xbf"
@@ -229,33 +231,42 @@ def _grid_template(width: int, columns: int, delimiter: int, crlf: bool):
 
 
 class _ParquetSource:
-    """A Parquet file read a record batch at a time."""
+    """A Parquet file read a record batch at a time.
+
+    A batch holds at most ``chunk_rows`` rows and about :data:`PARQUET_BATCH_CELLS`
+    cells, whatever the file's row groups (one row group of the whole file is
+    read a batch at a time too).
+    """
 
     kind = "parquet"
 
     def __init__(self, path: str, size: int, chunk_rows: int):
-        from ._parquet import _pyarrow_parquet, _unreadable
+        from ._parquet import _pyarrow_parquet, _unreadable, header_fields
 
-        self.path, self.size, self.chunk_rows = path, size, int(chunk_rows)
+        self.path, self.size = path, size
         self._unreadable = _unreadable
         pq = _pyarrow_parquet(path)
         try:
-            self.book = pq.ParquetFile(path)
-            _check_unique([_header_text(c) for c in self.book.schema_arrow.names], path)
+            # without pre-buffering: it would keep every row group's bytes read so far
+            self.book = pq.ParquetFile(path, pre_buffer=False)
+            schema = self.book.schema_arrow
+            _check_unique([_header_text(c) for c in schema.names], path)
             self.total = max(int(self.book.metadata.num_rows), 1)
             self.rows_hint = int(self.book.metadata.num_rows)
         except ResponseError:
             raise
         except Exception as exc:  # pyarrow raises several types for a damaged file
             raise _unreadable(exc, path) from None
-        from ._parquet import parquet_header
-
+        width = max(len(schema.names), 1)
+        self.batch_rows = max(1, min(int(chunk_rows), max(1024, PARQUET_BATCH_CELLS // width)))
         with open(path, "rb") as fh:
             sha = hashlib.sha256()
             for piece in iter(lambda: fh.read(1 << 22), b""):
                 sha.update(piece)
         self._digest = sha.hexdigest()
-        self.headers = parquet_header(None, path, schema=self.book.schema_arrow)
+        #: schema position of each column, in the order of ``headers``
+        self.fields = header_fields(schema)
+        self.headers = [_header_text(schema.names[j]) for j in self.fields]
         self.done = 0
 
     def digest(self) -> str:
@@ -264,23 +275,41 @@ class _ParquetSource:
     def close(self) -> None:
         pass
 
-    def batches(self):
-        """(record batch, a function giving its cells as read_parquet would) per batch."""
+    def batches(self, as_dictionary=()):
+        """The record batches of the file, in row order.
+
+        The text columns named in ``as_dictionary`` come dictionary-encoded, as
+        Parquet usually stores them, instead of as one string per cell.
+        """
         import pyarrow as pa
 
         pool = pa.default_memory_pool()
         try:
-            for batch in self.book.iter_batches(batch_size=self.chunk_rows):
+            book = self.book
+            if as_dictionary:
+                from ._parquet import _pyarrow_parquet
+
+                book = _pyarrow_parquet(self.path).ParquetFile(
+                    self.path, pre_buffer=False, read_dictionary=list(as_dictionary))
+            for batch in book.iter_batches(batch_size=self.batch_rows):
                 self.done += batch.num_rows
-                yield batch, lambda batch=batch: self._frame(batch)
+                yield batch
                 del batch
-                pool.release_unused()        # give back what Arrow's allocator keeps
         except ResponseError:
             raise
         except Exception as exc:
             raise self._unreadable(exc, self.path) from None
+        finally:
+            # Arrow's allocator keeps freed memory for reuse, which each batch (of one
+            # size) does; it is handed back once, not after every batch (slow)
+            pool.release_unused()
 
-    def _frame(self, batch):
+    def header(self) -> list[str]:
+        """The headers read_parquet gives, from the schema's pandas metadata."""
+        return self.frame(self.book.schema_arrow.empty_table())[1]
+
+    def frame(self, batch):
+        """The cells of a batch and their headers, as read_parquet gives them."""
         try:
             frame = batch.to_pandas()
         except Exception as exc:
@@ -336,29 +365,9 @@ def run(reader: ChunkReader, source, progress: Progress | None = None) -> None:
     before all else, as when the file is read whole: after the first such problem the
     rest of the file is only checked for UTF-8.
     """
-    import pandas as pd
-
     reader.store = _Store(len(reader.ids), reader.dtype, getattr(source, "rows_hint", None))
     if source.kind == "parquet":
-        headers = None
-        row = 2
-        for batch, cells in source.batches():
-            if headers is None or not reader.take_batch(batch, row):
-                frame, heads = cells()
-                if headers is None:
-                    _check_unique(heads, source.path)
-                    headers = heads
-                    reader.set_header(headers)
-                frame = frame.set_axis(_unique(headers), axis=1)
-                frame.index = pd.RangeIndex(row, row + len(frame))
-                reader.take_frame(frame)
-            row += batch.num_rows
-            if progress:
-                progress("reading", source.done, source.total)
-        if headers is None:
-            _check_unique(source.headers, source.path)
-            reader.set_header(source.headers)
-        return
+        return _run_parquet(reader, source, progress)
     failed = source.header_error
     if failed is None:
         reader.set_header(source.headers)
@@ -386,6 +395,122 @@ def run(reader: ChunkReader, source, progress: Progress | None = None) -> None:
         source.close()
     if failed is not None:
         raise failed
+
+
+def _run_parquet(reader: ChunkReader, source: _ParquetSource, progress) -> None:
+    """Feed every record batch of a Parquet file to ``reader``.
+
+    Whole-number answers go straight from the batch's arrays into the
+    reader's compact store; only a batch holding anything else (gaps, text,
+    fractions, numbers off the scale) is turned into a pandas frame for the
+    cell checks and missing-answer rules of a whole read. The other columns
+    are kept as Arrow arrays (text dictionary-encoded) and turned into pandas
+    once, at the end.
+    """
+    import pandas as pd
+
+    heads = source.header()
+    _check_unique(heads, source.path)
+    reader.set_header(heads)
+    plan = _ParquetPlan(reader, source, heads)
+    row = 2
+    for batch in source.batches(plan.as_dictionary):
+        if reader.deferred is not None and not reader.keep_going and reader.n_read:
+            pass            # answers are done with; the rest is only checked to be readable
+        else:
+            before = len(reader.rows)
+            if not reader.take_batch(plan.whole_numbers(batch), row):
+                frame = source.frame(batch)[0]
+                frame = frame.set_axis(_unique(heads), axis=1)
+                frame.index = pd.RangeIndex(row, row + len(frame))
+                reader.take_frame(frame)
+                del frame
+            plan.keep_others(batch, reader.rows[before:], row)
+        row += batch.num_rows
+        del batch
+        if progress:
+            progress("reading", source.done, source.total)
+    plan.close()
+
+
+class _ParquetPlan:
+    """Where a Parquet file's answers and other columns are in each record batch."""
+
+    def __init__(self, reader: ChunkReader, source: _ParquetSource, headers: list[str]):
+        import pyarrow as pa
+
+        self.reader, self.headers = reader, headers
+        self.path, self.unreadable = source.path, source._unreadable
+        schema = source.book.schema_arrow
+        self.floats: list[int] = []
+        self.others: dict = {}
+        self.as_dictionary: list[str] = []
+        if headers != source.headers:   # pandas metadata the schema alone does not explain
+            return
+        where = {name: source.fields[i] for i, name in enumerate(reader.names)}
+        if reader.columns and not reader.absent:
+            self.floats = [where[h] for h in reader.columns.values()
+                           if pa.types.is_floating(schema.field(where[h]).type)]
+        if reader.attr_names:
+            from ._parquet import ArrowColumn
+
+            self.others = {h: (where[h], ArrowColumn(schema.field(where[h]).type))
+                           for h in reader.attr_names}
+            names = schema.names
+            self.as_dictionary = [names[j] for j, column in self.others.values()
+                                  if column.text and names[j] and names.count(names[j]) == 1]
+            # the reader then keeps the answers only; these columns are gathered here
+            reader.attributes = {h: column for h, (_, column) in self.others.items()}
+            reader.attr_names = []
+
+    def whole_numbers(self, batch):
+        """The batch with float answer columns as integers when each cell is a whole number.
+
+        A column with a gap, a NaN or a fraction is left as it is (the batch then
+        takes the cell-by-cell route).
+        """
+        import pyarrow as pa
+
+        if not self.reader.coding or self.reader.keep_going:
+            return batch
+        for j in self.floats:
+            column = batch.column(j)
+            if column.null_count:
+                return batch
+            try:
+                whole = column.cast(pa.int64())       # safe: a fraction or NaN raises
+            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+                return batch
+            batch = batch.set_column(j, batch.schema.field(j).with_type(pa.int64()), whole)
+        return batch
+
+    def keep_others(self, batch, kept: list, row0: int) -> None:
+        """Add the other columns' cells of the rows ``kept`` (as the reader lists them)."""
+        if not self.others or not kept:
+            return
+        import pyarrow as pa
+
+        if len(kept) == 1 and isinstance(kept[0], tuple) and kept[0] == (row0, batch.num_rows):
+            take = None
+        else:
+            take = pa.array(np.concatenate([
+                np.arange(r[0], r[0] + r[1], dtype=np.int64) if isinstance(r, tuple)
+                else np.asarray(r, dtype=np.int64) for r in kept]) - row0)
+        for j, column in self.others.values():
+            cells = batch.column(j)
+            column.add(cells if take is None else cells.take(take))
+
+    def close(self) -> None:
+        """Turn the other columns into pandas (a column that cannot be raises)."""
+        import pyarrow as pa
+
+        pool = pa.default_memory_pool()
+        try:
+            for _, column in self.others.values():
+                column.close()
+                pool.release_unused()       # each column's Arrow arrays, now converted
+        except Exception as exc:
+            raise self.unreadable(exc, self.path) from None
 
 
 def _take_block(reader, source, block: bytes, last: bool, rows_before: int, delimiter: int,

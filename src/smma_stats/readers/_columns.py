@@ -1,4 +1,5 @@
-"""Finding each item's column: by id, by the instrument's ``columns:`` mapping, or by wording.
+"""Finding each item's column, and the attention check's: by id, by the
+instrument's ``columns:`` mapping, or by wording.
 
 Survey platforms (Google Forms, Microsoft Forms, SurveyMonkey) head each
 column with the question itself, often numbered ("1. Kontennya menarik") or,
@@ -78,27 +79,11 @@ def match_columns(headers: list[str], instrument: Instrument, path,
         An item matches several columns, or a column several items, in the
         same pass.
     """
-    labels = labels or {}
     ids = instrument.item_ids
     out = {i: i for i in ids if i in headers}
     taken = set(out.values())
-    mapped: dict[str, set[str]] = {}
-    for key, item in instrument.columns.items():
-        mapped.setdefault(item, set()).add(normalise(key))
-    wording = {}
-    for item in instrument.items.values():
-        texts = {normalise(t) for t in (item.text, item.text_en) if t}
-        texts.discard("")
-        wording[item.id] = texts
-    forms = {h: _header_forms(h, labels.get(h)) for h in headers}
-    norm = {h: normalise(h) for h in headers}
-    passes = (
-        lambda item, h: norm[h] in mapped.get(item, ()),
-        lambda item, h: fold(h) == fold(item),
-        lambda item, h: normalise(item) in forms[h][0],
-        lambda item, h: bool(wording[item] & forms[h][1]),
-    )
-    for hits_of in passes:
+    wording = {it.id: _wording(it.text, it.text_en) for it in instrument.items.values()}
+    for hits_of in _passes(headers, labels or {}, _mapped(instrument), wording):
         free = [h for h in headers if h not in taken]
         found: dict[str, list[str]] = {}
         for item in ids:
@@ -121,6 +106,72 @@ def match_columns(headers: list[str], instrument: Instrument, path,
         out.update(found)
         taken.update(found.values())
     return {i: out[i] for i in ids if i in out}, [i for i in ids if i not in out]
+
+
+def match_attention(headers: list[str], instrument: Instrument, path,
+                    labels: dict | None = None) -> str | None:
+    """The header of the instrument's attention-check question, or None.
+
+    ``headers`` are the columns left once the items have theirs. The check
+    is found as an item is (see :func:`match_columns`): its id (``column``)
+    as the header, the ``columns:`` mapping, the id apart from case,
+    spacing and punctuation, then its wording (``text`` in either language,
+    or the ``column`` itself when it is the question) as the whole header,
+    after a leading number or inside square brackets.
+
+    Raises
+    ------
+    ResponseError
+        The first pass that finds the check finds it in several columns.
+    """
+    hits = _attention_hits(headers, instrument, labels or {})
+    if len(hits) > 1:
+        key = instrument.attention_check["column"]
+        raise ResponseError(f"the attention check {_short(key, 60)!r} matches several "
+                            f"columns: {', '.join(repr(_short(h, 60)) for h in hits)}; map "
+                            f"the right one to {_short(key, 60)!r} in the instrument's "
+                            "columns: mapping", path)
+    return hits[0] if hits else None
+
+
+def _attention_hits(headers: list[str], instrument: Instrument, labels: dict) -> list[str]:
+    """The headers the first matching pass finds for the attention check."""
+    check = instrument.attention_check
+    if not check:
+        return []
+    key = check["column"]
+    if key in headers:
+        return [key]
+    wording = {key: _wording(key, check.get("text"), check.get("text_en"))}
+    for hits_of in _passes(headers, labels, _mapped(instrument), wording):
+        hits = [h for h in headers if hits_of(key, h)]
+        if hits:
+            return hits
+    return []
+
+
+def _mapped(instrument: Instrument) -> dict[str, set[str]]:
+    """Id -> the normalised headers the ``columns:`` mapping gives it."""
+    mapped: dict[str, set[str]] = {}
+    for header, key in instrument.columns.items():
+        mapped.setdefault(key, set()).add(normalise(header))
+    return mapped
+
+
+def _wording(*texts) -> set[str]:
+    return {normalise(t) for t in texts if t} - {""}
+
+
+def _passes(headers: list[str], labels: dict, mapped: dict, wording: dict) -> tuple:
+    """The matching passes after the exact id, in order; each tests ``(id, header)``."""
+    forms = {h: _header_forms(h, labels.get(h)) for h in headers}
+    norm = {h: normalise(h) for h in headers}
+    return (
+        lambda key, h: norm[h] in mapped.get(key, ()),
+        lambda key, h: fold(h) == fold(key),
+        lambda key, h: normalise(key) in forms[h][0],
+        lambda key, h: bool(wording[key] & forms[h][1]),
+    )
 
 
 def absent_error(headers: list[str], instrument: Instrument, columns: dict, absent: list,
@@ -149,14 +200,9 @@ def stray_questions(headers: list[str], taken: set[str], instrument: Instrument)
     """Free headers that read like a question, when the instrument has wording to match."""
     if not any(it.text or it.text_en for it in instrument.items.values()):
         return []
-    skip = set()
-    check = instrument.attention_check
-    if isinstance(check, dict):
-        cols = check.get("column", check.get("columns"))
-        for c in ([cols] if isinstance(cols, str) else cols or []):
-            skip.add(normalise(c))
-    return [h for h in headers
-            if h not in taken and normalise(h) not in skip and _looks_like_question(h)]
+    free = [h for h in headers if h not in taken]
+    skip = set(_attention_hits(free, instrument, {}))
+    return [h for h in free if h not in skip and _looks_like_question(h)]
 
 
 def _looks_like_question(header: str) -> bool:

@@ -330,7 +330,8 @@ def screening_blocks(b, sc, excluded: tuple, n_used: int) -> list:
     check = sc.attention_check
     if check:
         expect = f" {b.t('or')} ".join(str(v) for v in check["expect"])
-        out.append(Paragraph(b.t("screening_attention", column=check["column"], expect=expect)))
+        key = "screening_attention_unmatched" if sc.notes else "screening_attention"
+        out.append(Paragraph(b.t(key, column=check["column"], expect=expect)))
     recs = _rows(sc.table)
     flags = ["duplicate", "straight_lining"] + (["attention_check"] if check else [])
     flags += [f for f in ("attention_check", "out_of_range")

@@ -338,6 +338,8 @@ EN: dict[str, str] = {
     "screening_ignored": "Left out of the duplicate comparison as a time stamp: {columns}.",
     "screening_attention": "Attention check: the question {column} is passed with the "
                            "answer {expect}.",
+    "screening_attention_unmatched": "Attention check {column} (passed with {expect}) not "
+                                     "screened: no column of the file holds its question.",
     "screening_table": "Screening results",
     "col_check": "Check",
     "col_n_flagged": "Responses flagged",
@@ -761,6 +763,9 @@ ID: dict[str, str] = {
                          "ganda: {columns}.",
     "screening_attention": "Butir pemeriksa perhatian (attention check): pertanyaan {column} "
                            "lolos dengan jawaban {expect}.",
+    "screening_attention_unmatched": "Butir pemeriksa perhatian {column} (lolos dengan "
+                                     "jawaban {expect}) tidak diperiksa: tidak ada kolom "
+                                     "berkas yang memuat pertanyaannya.",
     "screening_table": "Hasil Pemeriksaan Data",
     "col_check": "Pemeriksaan",
     "col_n_flagged": "Jawaban ditandai",

@@ -42,7 +42,8 @@ from ._random import Uniforms
 from ._sums import search_sums
 from ._targets import load_targets, parse_targets
 
-__all__ = ["load_targets", "synthesize", "write_responses_csv"]
+__all__ = ["load_targets", "synthesize", "write_responses", "write_responses_csv",
+           "write_responses_parquet"]
 
 
 def synthesize(instrument, n: int, targets: Mapping | str | Path, seed: int):
@@ -183,6 +184,32 @@ def synthesize(instrument, n: int, targets: Mapping | str | Path, seed: int):
     return frame
 
 
+#: Rows per row group of a Parquet file written by :func:`write_responses`.
+PARQUET_ROW_GROUP_ROWS = 100_000
+
+
+def write_responses(frame, path: str | Path) -> Path:
+    """Write a response table as Parquet when ``path`` ends in ``.parquet``, else as CSV.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    path : str or Path
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    See Also
+    --------
+    write_responses_csv, write_responses_parquet
+    """
+    if Path(path).suffix.lower() == ".parquet":
+        return write_responses_parquet(frame, path)
+    return write_responses_csv(frame, path)
+
+
 def write_responses_csv(frame, path: str | Path) -> Path:
     """Write a response table as UTF-8 CSV with ``\\n`` line ends, atomically.
 
@@ -200,15 +227,59 @@ def write_responses_csv(frame, path: str | Path) -> Path:
     Path
         The path written.
     """
+    data = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
+    return _write_atomic(Path(path), lambda fh: fh.write(data))
+
+
+def write_responses_parquet(frame, path: str | Path,
+                            row_group_rows: int = PARQUET_ROW_GROUP_ROWS) -> Path:
+    """Write a response table as a Parquet file in row groups, atomically (needs pyarrow).
+
+    The columns keep their types (answers as 64-bit integers), without the
+    index. Rows are stored in row groups of ``row_group_rows``, so a reader
+    can take a large file a piece at a time. As with
+    :func:`write_responses_csv`, the file appears complete or not at all.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+    path : str or Path
+    row_group_rows : int, optional
+        Rows per row group (default :data:`PARQUET_ROW_GROUP_ROWS`).
+
+    Returns
+    -------
+    Path
+        The path written.
+
+    Raises
+    ------
+    DataError
+        pyarrow is not installed, or ``row_group_rows`` is not a positive whole number.
+    """
+    if isinstance(row_group_rows, bool) or not isinstance(row_group_rows, (int, np.integer)) \
+            or row_group_rows < 1:
+        raise DataError(f"row_group_rows must be a positive whole number, not {row_group_rows!r}")
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise DataError("writing Parquet files needs the pyarrow package "
+                        "(pip install pyarrow)") from None
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    return _write_atomic(Path(path), lambda fh: pq.write_table(
+        table, fh, row_group_size=int(row_group_rows)))
+
+
+def _write_atomic(path: Path, write) -> Path:
+    """Call ``write`` on a new file beside ``path``, then rename it over ``path``."""
     import secrets
 
-    path = Path(path)
-    data = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
     # an ordinary new file (so the umask sets its mode), unique beside the target
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
     try:
         with open(tmp, "xb") as fh:
-            fh.write(data)
+            write(fh)
         os.replace(tmp, path)
     except BaseException:
         if tmp.exists():

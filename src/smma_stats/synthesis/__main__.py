@@ -1,4 +1,4 @@
-"""``python -m smma_stats.synthesis``: write a synthetic response table as CSV.
+"""``python -m smma_stats.synthesis``: write a synthetic response table (CSV or Parquet).
 
 The same as ``smma synthesize``, for a checkout without the ``smma`` script
 on the path.
@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from ..errors import SmmaError
-from . import synthesize, write_responses_csv
+from . import synthesize, write_responses
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -22,11 +22,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--targets", required=True, help="targets YAML")
     ap.add_argument("--n", required=True, type=int, help="number of respondents")
     ap.add_argument("--seed", required=True, type=int, help="random seed")
-    ap.add_argument("--out", required=True, help="CSV file to write")
+    ap.add_argument("--out", required=True,
+                    help="file to write: CSV, or Parquet when the name ends in .parquet")
     args = ap.parse_args(argv)
     try:
         frame = synthesize(args.instrument, args.n, args.targets, args.seed)
-        write_responses_csv(frame, args.out)
+        write_responses(frame, args.out)
     except SmmaError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
