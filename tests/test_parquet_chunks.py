@@ -31,6 +31,8 @@ from smma_stats.synthesis import (
     write_responses_parquet,
 )
 
+from _compare import json_differences
+
 pa = pytest.importorskip("pyarrow")
 pq = pytest.importorskip("pyarrow.parquet")
 
@@ -132,27 +134,6 @@ def _write(frame: pd.DataFrame, path, row_group_size: int | None = None):
 
 # ------------------------------------------------------------------ comparing
 
-def _close(a, b, where="", tol=1e-9) -> list:
-    """Every place where two JSON-like values differ beyond ``tol`` (relative)."""
-    if isinstance(a, dict) and isinstance(b, dict):
-        if set(a) != set(b):
-            return [(where, sorted(set(a) ^ set(b)))]
-        return [d for k in a for d in _close(a[k], b[k], f"{where}/{k}", tol)]
-    if isinstance(a, list) and isinstance(b, list):
-        if len(a) != len(b):
-            return [(where, len(a), len(b))]
-        return [d for i, (x, y) in enumerate(zip(a, b))
-                for d in _close(x, y, f"{where}[{i}]", tol)]
-    numbers = (int, float)
-    if isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool) \
-            and not isinstance(b, bool):
-        if a == b or (math.isnan(a) and math.isnan(b)):
-            return []
-        # absolute 1e-12 for numbers near zero (p-values far below any level)
-        return [] if math.isclose(a, b, rel_tol=tol, abs_tol=1e-12) else [(where, a, b)]
-    return [] if a == b else [(where, a, b)]
-
-
 def _cell(v):
     """A cell as a comparable value: numbers as floats, every kind of gap as None."""
     if v is None or v is pd.NaT or (isinstance(v, float) and math.isnan(v)):
@@ -183,7 +164,7 @@ def _same_responses(whole, part) -> None:
 
 
 def _same_study(whole, part) -> None:
-    assert _close(whole.to_dict(), part.to_dict()) == []
+    assert json_differences(whole.to_dict(), part.to_dict()) == []
     pd.testing.assert_frame_equal(whole.scores.astype(float), part.scores.astype(float),
                                   check_index_type=False)
     for m1, m2 in zip(whole.models, part.models):

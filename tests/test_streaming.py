@@ -37,6 +37,8 @@ from smma_stats.instrument import instrument_from_dict
 from smma_stats.readers import _chunks, read_header, read_responses, validate_responses
 from smma_stats.study import analyze
 
+from _compare import json_differences
+
 N = 3000
 CHUNK = 97          # rows per chunk: 31 chunks, none aligned with anything in the file
 
@@ -125,29 +127,6 @@ def survey_csv(tmp_path_factory):
 
 # ------------------------------------------------------------------ comparing
 
-def _close(a, b, where="", tol=1e-9) -> list:
-    """Every place where two JSON-like values differ beyond ``tol`` (relative)."""
-    if isinstance(a, dict) and isinstance(b, dict):
-        if set(a) != set(b):
-            return [(where, sorted(set(a) ^ set(b)))]
-        return [d for k in a for d in _close(a[k], b[k], f"{where}/{k}", tol)]
-    if isinstance(a, list) and isinstance(b, list):
-        if len(a) != len(b):
-            return [(where, len(a), len(b))]
-        return [d for i, (x, y) in enumerate(zip(a, b)) for d in _close(x, y, f"{where}[{i}]",
-                                                                        tol)]
-    numbers = (int, float)
-    if isinstance(a, numbers) and isinstance(b, numbers) and not isinstance(a, bool) \
-            and not isinstance(b, bool):
-        if a == b or (math.isnan(a) and math.isnan(b)):
-            return []
-        # Absolute 1e-12 for numbers near zero: p-values far below any level, and the
-        # LM statistic n R^2 of a heteroscedasticity test whose R^2 (1e-7 here) both
-        # routes take as 1 - SS_res / SS_total, good to about 1e-16 / R^2 relative.
-        return [] if math.isclose(a, b, rel_tol=tol, abs_tol=1e-12) else [(where, a, b)]
-    return [] if a == b else [(where, a, b)]
-
-
 def _cell(v):
     if isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool):
         return None if math.isnan(v) else float(v)
@@ -156,7 +135,7 @@ def _cell(v):
 
 def _same_study(whole, chunked) -> None:
     a, b = whole.to_dict(), chunked.to_dict()
-    assert _close(a, b) == []
+    assert json_differences(a, b) == []
     # and the per-respondent outputs
     pd.testing.assert_frame_equal(whole.scores.astype(float), chunked.scores.astype(float),
                                   check_index_type=False)
@@ -417,7 +396,7 @@ def test_normality_of_a_large_sample(kind, method):
          "gaps": lambda: np.where(rng.random(20_000) < 0.1, np.nan,
                                   rng.integers(1, 6, 20_000))}[kind]()
     expected = ks_normality(pd.Series(x, name="v"), method=method).to_dict()
-    assert _close(streaming.ks_large(pd.Series(x, name="v"), method=method).to_dict(),
+    assert json_differences(streaming.ks_large(pd.Series(x, name="v"), method=method).to_dict(),
                   expected, tol=1e-12) == []
     assert expected["n"] > 5000 and expected["shapiro_statistic"] is None
     if kind == "scores":
@@ -425,7 +404,7 @@ def test_normality_of_a_large_sample(kind, method):
         as_floats = ks_normality(pd.Series(x.astype(float), name="v"), method=method)
         for dtype in (np.int16, np.int64):
             counted = ks_normality(pd.Series(x.astype(dtype), name="v"), method=method)
-            assert _close(counted.to_dict(), as_floats.to_dict(), tol=1e-12) == []
+            assert json_differences(counted.to_dict(), as_floats.to_dict(), tol=1e-12) == []
 
 
 def test_normality_of_counted_scores_with_shapiro_wilk():
@@ -434,7 +413,7 @@ def test_normality_of_counted_scores_with_shapiro_wilk():
 
     x = np.random.default_rng(9).integers(10, 51, 300)
     counted, as_floats = ks_normality(x), ks_normality(x.astype(float))
-    assert _close(counted.to_dict(), as_floats.to_dict(), tol=1e-12) == []
+    assert json_differences(counted.to_dict(), as_floats.to_dict(), tol=1e-12) == []
     assert counted.shapiro_statistic == as_floats.shapiro_statistic
     assert counted.mean == as_floats.mean
 
@@ -581,7 +560,7 @@ def test_cli_json_is_the_same_and_shows_no_progress(survey_csv, inst, tmp_path):
         assert "reading" not in res.stderr and "[#" not in res.stderr
         assert "\r" not in res.stdout + res.stderr
         outs.append(json.loads(res.stdout))
-    assert _close(outs[0], outs[1]) == []
+    assert json_differences(outs[0], outs[1]) == []
     res = runner.invoke(app, ["analyze", str(survey_csv), "-i", str(yml), "--chunksize", "40"])
     assert res.exit_code == 0 and "\r" not in res.stdout + res.stderr
     assert "--chunksize" not in runner.invoke(app, ["analyze", "--help"]).stdout
