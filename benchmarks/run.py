@@ -736,9 +736,21 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _make(n: int, stem: Path, parquet: bool) -> tuple[Path, Path | None]:
+    """Write the inputs of ``n`` respondents in a separate process.
+
+    Not in this one: on Linux a child's ``ru_maxrss`` starts from the peak
+    of the process that started it (the high-water mark carries over the
+    exec), so a benchmark process that had held a 10M-row table would floor
+    every later reading at its own peak.
+    """
     csv = stem.with_suffix(".csv")
     pq = stem.with_suffix(".parquet") if parquet else None
-    write_responses(n, csv=csv, parquet=pq)
+    code = ("import sys; from pathlib import Path; sys.path.insert(0, sys.argv[1]); "
+            "from run import write_responses; "
+            "write_responses(int(sys.argv[2]), csv=Path(sys.argv[3]), "
+            "parquet=Path(sys.argv[4]) if sys.argv[4] else None)")
+    subprocess.run([sys.executable, "-c", code, str(HERE), str(n), str(csv),
+                    str(pq) if pq else ""], check=True, cwd=HERE)
     return csv, pq
 
 
