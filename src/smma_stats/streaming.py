@@ -63,7 +63,19 @@ def _one_blas_thread(method):
 
 
 def use_moments(responses) -> bool:
-    """Whether :func:`~smma_stats.study.analyze` takes the block-sum route."""
+    """Whether :func:`~smma_stats.study.analyze` takes the block-sum route.
+
+    It does for responses read in chunks, and for :data:`LARGE_N` respondents
+    or more however they were read.
+
+    Examples
+    --------
+    >>> from types import SimpleNamespace
+    >>> use_moments(SimpleNamespace(n=101)), use_moments(SimpleNamespace(n=LARGE_N))
+    (False, True)
+    >>> use_moments(SimpleNamespace(n=5_000, chunked=True))
+    True
+    """
     return bool(getattr(responses, "chunked", False)) or int(responses.n) >= LARGE_N
 
 
@@ -669,29 +681,6 @@ def _linearity(cols, acc, y: str, x: str, alpha: float):
     ss_between = float(np.sum(counts * (means - ybar) ** 2))
     r = float(acc.m2[0, 1] / math.sqrt(acc.m2[1, 1] * ss_total))
     return linearity_from_sums(y, x, n, g, ss_between, ss_within, ss_total, r, alpha)
-
-
-# ------------------------------------------------------------------ normality
-
-def ks_large(x, method: str = "lilliefors", alpha: float = 0.05, *, name: str | None = None):
-    """:func:`~smma_stats.normality.ks_normality`, which already suits a large sample.
-
-    Whole-number scores are counted rather than copied and sorted, and the
-    normal distribution function is evaluated once per distinct value;
-    other values are sorted once and tested a block at a time.
-
-    Examples
-    --------
-    >>> import numpy as np, pandas as pd
-    >>> scores = pd.Series(np.random.default_rng(1).binomial(40, 0.6, 50_000) + 10,
-    ...                    name="PI")
-    >>> res = ks_large(scores)
-    >>> res.n, round(res.statistic, 4), res.display
-    (50000, 0.0673, '< .001')
-    """
-    from .normality import ks_normality
-
-    return ks_normality(x, method=method, alpha=alpha, name=name)
 
 
 # ------------------------------------------------------------------ progress
