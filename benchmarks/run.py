@@ -712,26 +712,17 @@ def main(argv: list[str] | None = None) -> int:
     cells = table_rows(rows)
     verdicts = targets(rows, sample_input, n_1m, n_10m)
     info = machine(load_start)
-    if args.markdown:
-        for line in info:
-            print(f"- {line}")
-        print()
-        print(format_table(cells, markdown=True))
-        print()
-        for line in verdicts:
-            print(f"- {line}")
-        for line in notes:
-            print(f"- note: {line}")
-    else:
-        for line in info:
-            print(line)
-        print()
-        print(format_table(cells, markdown=False))
-        print()
-        for line in verdicts:
-            print(f"target: {line}")
-        for line in notes:
-            print(f"note: {line}")
+    # markdown: every line a list item; plain: machine lines bare, the rest labelled
+    item, target, note = ("- ", "- ", "- note: ") if args.markdown else ("", "target: ", "note: ")
+    for line in info:
+        print(item + line)
+    print()
+    print(format_table(cells, markdown=args.markdown))
+    print()
+    for line in verdicts:
+        print(target + line)
+    for line in notes:
+        print(note + line)
     return 0
 
 
