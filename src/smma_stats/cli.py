@@ -7,13 +7,13 @@ becomes one line on standard error and exit code 1; usage errors exit 2.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 from typing import Optional, Sequence
 
 import click
 
 from .errors import SmmaError
+from .output import refuse_inputs, write_atomic
 
 FORMATS = ("text", "markdown", "html", "json", "docx")
 LANGS = ("en", "id")
@@ -110,30 +110,6 @@ def _resolve(responses: Path, instrument: Optional[str], construct: Sequence[str
     return inst, ["instrument inferred from the column names"] + notes
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write ``data`` to ``path`` so that the old file survives any failure."""
-    path = Path(path)
-    if path.is_dir():
-        raise SmmaError(f"{path}: is a folder; give a file name")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        raise SmmaError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
-        os.replace(tmp, path)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        if isinstance(exc, OSError):
-            raise SmmaError(f"{path}: cannot write the file ({exc.strerror or exc})") from None
-        raise
-
-
 @app.command()
 @_responses_arg
 @_instrument_opt
@@ -205,6 +181,9 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
     from .study import analyze as run
 
     inst, notes = _resolve(responses, instrument, construct, model, sheet)
+    inputs = (responses, inst.source)
+    if out is not None:
+        refuse_inputs(out, inputs)
     progress = _progress(fmt != "json")
     try:
         # the library reads the file itself, so that no table outlives its use
@@ -223,6 +202,8 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
         from .report.plots import make_figures, write_figures
 
         figures = make_figures(study, lang=lang)
+        for fig in figures:
+            refuse_inputs(plots / fig.name, inputs, option="--plots")
         write_figures(figures, plots)
     report = render(study, fmt, lang=lang, figures=figures)
     if out is None:
@@ -314,6 +295,7 @@ def synthesize(instrument: Optional[str], targets: Optional[Path], n: int, seed:
     if not instrument:
         raise click.BadParameter("--instrument is required", param_hint="--instrument")
     inst = find_instrument(instrument)
+    refuse_inputs(out, (inst.source, targets))
     frame = make(inst, n, load_targets(targets) if targets else {}, seed)
     write_responses(frame, out)
     click.echo(f"{len(frame)} synthetic respondents written to {out}", err=True)
@@ -331,6 +313,7 @@ def init(responses: Path, out: Path, sheet: Optional[str], force: bool) -> None:
     from .infer import infer_instrument, instrument_to_yaml
     from .readers import read_header
 
+    refuse_inputs(out, (responses,))
     if out.exists() and not force:
         _fail(f"{out} exists; use --force to replace it")
     inst, notes = infer_instrument(read_header(responses, sheet=sheet))

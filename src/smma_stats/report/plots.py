@@ -15,12 +15,11 @@ result gives the same bytes.
 from __future__ import annotations
 
 import math
-import os
 import re
-import secrets
 from pathlib import Path
 
 from ..errors import SmmaError
+from ..output import write_atomic
 from .document import Figure
 
 #: Figure size in inches and resolution: 6.4 x 4.2 in at 120 dpi = 768 x 504 px.
@@ -201,28 +200,7 @@ def write_figures(figures, directory) -> list[Path]:
     except OSError as exc:
         raise SmmaError(f"cannot create the figure directory {str(out_dir)!r}: "
                         f"{exc.strerror or exc}") from exc
-    paths = []
-    for fig in figures:
-        target = out_dir / fig.name
-        tmp = out_dir / f".{fig.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp"
-        try:
-            # os.open with mode 0o666 lets the umask decide permissions, as open() would
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
-                         0o666)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(fig.png)
-            os.replace(tmp, target)
-        except BaseException as exc:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            if isinstance(exc, OSError):
-                raise SmmaError(f"cannot write figure {str(target)!r}: "
-                                f"{exc.strerror or exc}") from exc
-            raise
-        paths.append(target)
-    return paths
+    return [write_atomic(out_dir / fig.name, fig.png) for fig in figures]
 
 
 # --- drawing ---------------------------------------------------------------

@@ -28,13 +28,13 @@ stage looks).
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 
 from ..errors import DataError
+from ..output import write_atomic
 from ._answers import search_items
 from ._attributes import respondent_columns
 from ._budget import SUM_STARTS
@@ -228,7 +228,7 @@ def write_responses_csv(frame, path: str | Path) -> Path:
         The path written.
     """
     data = frame.to_csv(index=False, lineterminator="\n").encode("utf-8")
-    return _write_atomic(Path(path), lambda fh: fh.write(data))
+    return write_atomic(path, data)
 
 
 def write_responses_parquet(frame, path: str | Path,
@@ -267,22 +267,5 @@ def write_responses_parquet(frame, path: str | Path,
         raise DataError("writing Parquet files needs the pyarrow package "
                         "(pip install pyarrow)") from None
     table = pa.Table.from_pandas(frame, preserve_index=False)
-    return _write_atomic(Path(path), lambda fh: pq.write_table(
+    return write_atomic(path, lambda fh: pq.write_table(
         table, fh, row_group_size=int(row_group_rows)))
-
-
-def _write_atomic(path: Path, write) -> Path:
-    """Call ``write`` on a new file beside ``path``, then rename it over ``path``."""
-    import secrets
-
-    # an ordinary new file (so the umask sets its mode), unique beside the target
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
-    try:
-        with open(tmp, "xb") as fh:
-            write(fh)
-        os.replace(tmp, path)
-    except BaseException:
-        if tmp.exists():
-            tmp.unlink()
-        raise
-    return path
