@@ -213,6 +213,25 @@ def test_mtcars_hc3_matches_r_and_statsmodels(mt, mtcars):
     np.testing.assert_allclose(mt.coefficients["p_value_hc3"], p_t, rtol=1e-9)
 
 
+def test_coefficient_covariances_match_statsmodels(mtcars):
+    """The classical and HC3 covariance matrices of (intercept, wt, hp).
+
+    statsmodels: OLS(...).fit().cov_params() and .fit(cov_type="HC3").cov_params(),
+    which equal R's vcov(m) and sandwich::vcovHC(m, type = "HC3").
+    """
+    sm = pytest.importorskip("statsmodels.api")
+    res = regress(mtcars, "mpg", ["wt", "hp"], robust=True)
+    X = sm.add_constant(mtcars[["wt", "hp"]])
+    plain = sm.OLS(mtcars["mpg"], X).fit()
+    np.testing.assert_allclose(res.covariance, plain.cov_params().to_numpy(), rtol=1e-10)
+    hc3 = sm.OLS(mtcars["mpg"], X).fit(cov_type="HC3")
+    np.testing.assert_allclose(res.covariance_hc3, hc3.cov_params().to_numpy(), rtol=1e-10)
+    np.testing.assert_allclose(np.sqrt(np.diag(res.covariance)), res.coefficients["se"],
+                               rtol=1e-12)
+    assert regress(mtcars, "mpg", ["wt", "hp"]).covariance_hc3 is None
+    assert "covariance" not in res.to_dict()
+
+
 def test_survey_matches_r_and_pspp():
     d = pd.read_csv(DATA / "assumptions_survey.csv")
     res = regress(d, "y", ["x1", "x2", "x3"])

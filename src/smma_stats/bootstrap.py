@@ -209,11 +209,11 @@ def bootstrap_alpha(items, n_resamples: int = 10000, ci: float = 0.95, seed: int
     def stat(S, m):
         return _alpha_from_sums(S, m, k)
 
-    blocks, B, seed = _plan(n, n_resamples, seed, indices)
+    blocks, B, seed = resample_plan(n, n_resamples, seed, indices)
     t, n_failed = _replicates(stat, V, n, blocks)
     jack = _jackknife(stat, V, n) if method == "bca" else None
     t0 = np.array([rel.alpha])
-    low, high, se, bias = _intervals(t, t0, jack, ci, method)
+    low, high, se, bias = confidence_limits(t, t0, jack, ci, method)
     return BootstrapResult(
         statistic="alpha", name=str(name), estimate=float(rel.alpha), conf_low=float(low[0]),
         conf_high=float(high[0]), se=float(se[0]), bias=float(bias[0]), n=int(n), n_resamples=B,
@@ -322,12 +322,12 @@ def bootstrap_regression(data, y: str, x, n_resamples: int = 10000, ci: float = 
     def stat(S, m):
         return _ols_from_sums(S, m, k, means, rows, cols)
 
-    blocks, B, seed = _plan(n, n_resamples, seed, indices)
+    blocks, B, seed = resample_plan(n, n_resamples, seed, indices)
     t, n_failed = _replicates(stat, V, n, blocks)
     jack = _jackknife(stat, V, n) if method == "bca" else None
     coef = fit.coefficients
     t0 = np.concatenate([coef["b"].to_numpy(dtype=float), [fit.r2]])
-    low, high, se, bias = _intervals(t, t0, jack, ci, method)
+    low, high, se, bias = confidence_limits(t, t0, jack, ci, method)
     import pandas as pd
 
     table = pd.DataFrame({"term": coef["term"].tolist(), "b": t0[:-1], "boot_se": se[:-1],
@@ -371,7 +371,7 @@ def bootstrap_indices(n: int, n_resamples: int = 10000, seed: int | None = None)
         raise DataError(f"n must be a positive whole number of cases, got {n!r}")
     if seed is None:
         raise DataError("give the seed whose resamples you want to see")
-    blocks, _, _ = _plan(int(n), n_resamples, seed, None)
+    blocks, _, _ = resample_plan(int(n), n_resamples, seed, None)
     return np.vstack(list(blocks))
 
 
@@ -473,8 +473,29 @@ def _counts(idx: np.ndarray, n: int) -> np.ndarray:
     return np.bincount(flat, minlength=b * n).reshape(b, n).astype(float)
 
 
-def _plan(n: int, n_resamples, seed, indices):
-    """The draws as blocks of index rows, the number of resamples, the seed used."""
+def resample_plan(n: int, n_resamples, seed, indices=None):
+    """The draws as blocks of index rows, the number of resamples, the seed used.
+
+    Parameters
+    ----------
+    n : int
+        Number of cases.
+    n_resamples : int
+        Number of resamples (ignored when ``indices`` is given).
+    seed : int or None
+        Seed of the draws; None draws a fresh one (:func:`random_seed`).
+    indices : array_like, optional
+        Resamples given as an index matrix (one row per resample).
+
+    Returns
+    -------
+    blocks : iterator of numpy.ndarray
+        Index matrices of at most about a million cells each, in draw order;
+        stacked they are :func:`bootstrap_indices`.
+    n_resamples : int
+    seed : int or None
+        The seed used (None when ``indices`` was given).
+    """
     if indices is not None:
         idx = np.asarray(indices)
         if idx.ndim != 2 or idx.shape[1] != n or idx.shape[0] < 1:
@@ -506,8 +527,28 @@ def _plan(n: int, n_resamples, seed, indices):
 # ----------------------------------------------------------------------------
 # Intervals
 
-def _intervals(t: np.ndarray, t0: np.ndarray, jack, ci: float, method: str):
-    """Limits, standard error and bias of each column of ``t``."""
+def confidence_limits(t: np.ndarray, t0: np.ndarray, jack, ci: float, method: str):
+    """Limits, standard error and bias of each column of bootstrap replicates ``t``.
+
+    Parameters
+    ----------
+    t : numpy.ndarray, shape (R, q)
+        The statistics of R usable resamples.
+    t0 : numpy.ndarray, shape (q,)
+        The statistics of the whole sample.
+    jack : numpy.ndarray, shape (n, q), or None
+        Leave-one-out statistics; needed only for ``method="bca"``.
+    ci : float
+        Coverage of the interval, e.g. 0.95.
+    method : {"percentile", "bca"}
+
+    Returns
+    -------
+    low, high, se, bias : numpy.ndarray, shape (q,)
+        The limits are the ``(R + 1) q``-th order statistics, interpolated on
+        the normal scale as ``boot::boot.ci`` does; BCa uses the bias
+        correction ``z0`` and the jackknife acceleration (Efron, 1987).
+    """
     from .distributions import norm_cdf, norm_ppf
 
     R = t.shape[0]

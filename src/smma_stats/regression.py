@@ -50,7 +50,10 @@ class RegressionResult(ResultMixin):
     has ``source, ss, df, ms, f, p_value``; ``contributions`` has ``term,
     beta, r_zero_order, effective, relative`` (proportions, not percent).
     ``residuals`` and ``fitted`` hold one value per case used, in data row
-    order, and are left out of :meth:`to_dict`.
+    order. ``covariance`` is the classical covariance matrix of the
+    coefficients (intercept first), ``MS_residual (X'X)^-1``;
+    ``covariance_hc3`` the HC3 one when fitted with ``robust=True``, else
+    None. The arrays are left out of :meth:`to_dict`.
     """
 
     dependent: str
@@ -84,14 +87,16 @@ class RegressionResult(ResultMixin):
     contributions: pd.DataFrame = field(repr=False, compare=False)
     residuals: np.ndarray = field(repr=False, compare=False)
     fitted: np.ndarray = field(repr=False, compare=False)
+    covariance: np.ndarray = field(default=None, repr=False, compare=False)
+    covariance_hc3: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     _title = "Linear regression"
 
     def to_dict(self) -> dict:
         """All figures and tables as JSON-safe Python, without the per-case arrays."""
         out = super().to_dict()
-        out.pop("residuals", None)
-        out.pop("fitted", None)
+        for name in ("residuals", "fitted", "covariance", "covariance_hc3"):
+            out.pop(name, None)
         return out
 
 
@@ -415,6 +420,23 @@ def _hc3_cov(Q: np.ndarray, R: np.ndarray, xbar: np.ndarray, e: np.ndarray) -> n
     return L @ V @ L.T
 
 
+def _coefficient_covariance(r_inv: np.ndarray, xbar: np.ndarray, n: int,
+                            ms_res: float) -> np.ndarray:
+    """``MS_res (X'X)^-1`` for (intercept, slopes) from the centred factor's inverse.
+
+    With ``S = (Xc'Xc)^-1 = R^-1 R^-T``: var(slopes) = MS S, cov(intercept,
+    slopes) = -MS S xbar, var(intercept) = MS (1/n + xbar' S xbar).
+    """
+    s = r_inv @ r_inv.T
+    sx = s @ xbar
+    k = len(xbar)
+    out = np.empty((k + 1, k + 1))
+    out[0, 0] = 1.0 / n + float(np.dot(xbar, sx))
+    out[0, 1:] = out[1:, 0] = -sx
+    out[1:, 1:] = s
+    return ms_res * out
+
+
 def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss_tot,
               ss_res, slopes, R, alpha, min_tolerance, residuals, fitted, dw, hc3,
               bounds=True):
@@ -440,9 +462,9 @@ def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss
         raise ModelError(f"tolerance below {min_tolerance:g} for {', '.join(low)}: these "
                          f"predictors are nearly collinear and SPSS would leave them out "
                          f"of the model; drop one, or pass min_tolerance=0 to fit anyway")
-    w = np.linalg.solve(R.T, xbar)
     b = np.concatenate([[ybar - float(np.dot(xbar, slopes))], slopes])
-    se = np.sqrt(ms_res * np.concatenate([[1.0 / n + float(np.dot(w, w))], inv_diag]))
+    cov = _coefficient_covariance(r_inv, xbar, n, ms_res)
+    se = np.sqrt(np.diag(cov))
     t_crit = float(t_ppf(1.0 - alpha / 2.0, df_res))
     with np.errstate(divide="ignore", invalid="ignore"):
         t = b / se
@@ -471,7 +493,7 @@ def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss
         "term": list(predictors), "beta": beta, "r_zero_order": r_zero,
         "effective": effective, "relative": effective / r2})
     lower, upper = durbin_watson_bounds(n, k, alpha) if bounds else (math.nan, math.nan)
-    for arr in (residuals, fitted):
+    for arr in (residuals, fitted, cov) + ((hc3,) if hc3 is not None else ()):
         arr.setflags(write=False)
     return RegressionResult(
         dependent=dependent, predictors=tuple(predictors), n=n, n_excluded=n_excluded,
@@ -483,4 +505,4 @@ def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss
         f_critical=float(f_ppf(1.0 - alpha, df_reg, df_res)), durbin_watson=dw,
         dw_lower=lower, dw_upper=upper, dw_decision=durbin_watson_decision(dw, lower, upper),
         alpha=float(alpha), coefficients=coef, anova=anova, contributions=contributions,
-        residuals=residuals, fitted=fitted)
+        residuals=residuals, fitted=fitted, covariance=cov, covariance_hc3=hc3)
