@@ -23,7 +23,8 @@ import pytest
 from smma_stats.errors import SmmaError
 from smma_stats.report import build as build_mod
 from smma_stats.report import render
-from smma_stats.report.build import build_document, level, num, pval
+from smma_stats.report.build import build_document
+from smma_stats.report.format import level, num, pval
 from smma_stats.report.document import Figure, Paragraph, Table
 from smma_stats.report.messages import EN, ID, msg
 

@@ -17,7 +17,8 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError, SmmaError
-from .results import ResultMixin, format_p
+from .report.format import format_p
+from .results import ResultMixin
 
 __all__ = ["NormalityResult", "dallal_wilkinson_pvalue", "ks_normality",
            "lilliefors_pvalue", "shapiro_wilk"]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from .build import _rows, num, pct, pval, whole
+from .format import num, pct, pval, records, whole
 from .document import Paragraph, Table
 
 _CONSTANT = "(Constant)"
@@ -40,11 +40,11 @@ def model_blocks(b, reg) -> list:
                        [(num(reg.r), num(reg.r2), num(reg.adj_r2), num(reg.se_estimate),
                          num(reg.durbin_watson))], note, left=0))
     rows = [(b.t(f"src_{r['source']}"), num(r["ss"]), whole(r["df"]), num(r["ms"]),
-             num(r["f"]), pval(r["p_value"])) for r in _rows(reg.anova)]
+             num(r["f"]), pval(r["p_value"])) for r in records(reg.anova)]
     out.append(b.table("anova_table", ["col_source", "col_ss", "col_df", "col_ms", "col_F",
                                        "col_sig"], rows, note))
 
-    coefs = _rows(reg.coefficients)
+    coefs = records(reg.coefficients)
     hc3 = bool(coefs) and "se_hc3" in coefs[0]
     level = f"{(1 - reg.alpha) * 100:.10g}"
     cols = ["col_term", "col_b", "col_se", "col_beta", "col_t", "col_sig",
@@ -110,7 +110,7 @@ def assumption_blocks(b, m) -> list:
     if m.normality is not None:
         out.append(Paragraph(b.t("residual_normality", sentence=b.normality_sentence(m.normality))))
 
-    slopes = [r for r in _rows(reg.coefficients) if r["term"] != _CONSTANT]
+    slopes = [r for r in records(reg.coefficients) if r["term"] != _CONSTANT]
     if len(slopes) >= 2:
         bad = [r["term"] for r in slopes if not (r["tolerance"] > 0.10 and r["vif"] < 10)]
         rows = [(r["term"], num(r["tolerance"]), num(r["vif"]),
@@ -124,7 +124,7 @@ def assumption_blocks(b, m) -> list:
 
     g = m.glejser
     if g is not None and getattr(g, "table", None) is not None:
-        recs = _rows(g.table)
+        recs = records(g.table)
         rows, bad = [], []
         for r in recs:
             dec = ""
@@ -171,7 +171,7 @@ def _df(res) -> str:
 
 def _linearity(b, reg, lin) -> list:
     x = reg.predictors[0]
-    recs = _rows(lin.table)
+    recs = records(lin.table)
     rows = [(b.t(f"src_{r['source']}"), num(r["ss"]), whole(r["df"]), num(r["ms"]),
              num(r["f"]), pval(r["p_value"])) for r in recs]
     table = b.table("linearity_table", ["col_source", "col_ss", "col_df", "col_ms", "col_F",
@@ -218,7 +218,7 @@ def _autocorrelation(b, reg, runs) -> list:
 def contribution_blocks(b, i: int, m) -> list:
     """Effective and relative contribution table of one model, with a sentence per term."""
     reg = m.regression
-    recs = _rows(reg.contributions)
+    recs = records(reg.contributions)
     rows = [(r["term"], num(r["beta"]), num(r["r_zero_order"]), pct(r["effective"] * 100),
              pct(r["relative"] * 100)) for r in recs]
     rows.append((b.t("total"), "", "", pct(reg.r2 * 100), pct(100)))
@@ -241,7 +241,7 @@ def _cut(x: float) -> str:
 
 def category_blocks(b, name: str, cat) -> list:
     """Frequency table of the classes, the boundary rule and a sentence."""
-    recs = _rows(cat.table)
+    recs = records(cat.table)
     labels = [b.t(f"cat_{cat.levels}_{j}") for j in range(len(recs))]
     rows = [(lab, f"{_cut(r['lower'])} - {_cut(r['upper'])}", whole(r["count"]),
              pct(r["percent"])) for lab, r in zip(labels, recs)]
@@ -332,7 +332,7 @@ def screening_blocks(b, sc, excluded: tuple, n_used: int) -> list:
         expect = f" {b.t('or')} ".join(str(v) for v in check["expect"])
         key = "screening_attention_unmatched" if sc.notes else "screening_attention"
         out.append(Paragraph(b.t(key, column=check["column"], expect=expect)))
-    recs = _rows(sc.table)
+    recs = records(sc.table)
     flags = ["duplicate", "straight_lining"] + (["attention_check"] if check else [])
     flags += [f for f in ("attention_check", "out_of_range")
               if f not in flags and any(r["flag"] == f for r in recs)]

@@ -11,7 +11,7 @@ decided here.
 from __future__ import annotations
 
 from .blocks import _term
-from .build import _rows, num, whole
+from .format import num, records, whole
 from .document import Paragraph
 
 _CONSTANT = "(Constant)"
@@ -50,7 +50,7 @@ def bootstrap_section(b) -> None:
 
 def _model_blocks(b, i: int, m, level: str, lo: str, hi: str) -> list:
     r = m.bootstrap
-    coefs = _rows(r.table)
+    coefs = records(r.table)
     rows = [(_term(b, c["term"]), num(c["b"]), num(c["boot_se"]), num(c["bias"]),
              num(c["conf_low"]), num(c["conf_high"])) for c in coefs]
     rows.append((b.t("col_R2"), num(r.estimate), num(r.se), num(r.bias), num(r.conf_low),

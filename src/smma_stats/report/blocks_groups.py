@@ -9,14 +9,14 @@ of variances, each read in one sentence. Every number comes from the
 
 from __future__ import annotations
 
-from .build import _rows, num, pct, pval, whole
+from .format import num, pct, pval, records, whole
 from .document import Paragraph
 
 
 def group_sections(b, g) -> None:
     """Add the group comparison section and one subsection per construct."""
     by = g.by
-    recs = [r for r in _rows(g.means) if r["construct"] == g.constructs[0]]
+    recs = [r for r in records(g.means) if r["construct"] == g.constructs[0]]
     levels = ", ".join(f"{r['group']} (n = {r['n']})" for r in recs)
     blocks = [Paragraph(b.t("groups_intro", by=by, levels=levels))]
     if g.n_missing:
@@ -32,12 +32,12 @@ def group_sections(b, g) -> None:
 
 def construct_blocks(b, g, code: str) -> list:
     by, name = g.by, b.name(code)
-    means = [r for r in _rows(g.means) if r["construct"] == code]
+    means = [r for r in records(g.means) if r["construct"] == code]
     out: list = [b.table("group_stats_table", [by, "col_n", "col_mean", "col_sd",
                                                "col_se_mean"],
                          [(r["group"], whole(r["n"]), num(r["mean"]), num(r["sd"]),
                            num(r["se"])) for r in means], name=code)]
-    cats = [r for r in _rows(g.categories) if r["construct"] == code]
+    cats = [r for r in records(g.categories) if r["construct"] == code]
     if cats:
         k = len(cats) // len(g.levels)
         labels = [b.t(f"cat_{k}_{j}") for j in range(k)]

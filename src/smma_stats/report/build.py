@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ..results import format_p
+from .format import level, num, pval, records, whole
 from .document import Document, Figure, Paragraph, Section, Table
 from .messages import check_lang, msg
 
@@ -50,56 +50,6 @@ def build_document(study, lang: str = "en", figures: Iterable[Figure] = ()) -> D
     return _Builder(study, check_lang(lang)).document(tuple(figures))
 
 
-# ------------------------------------------------------------------ numbers
-
-def num(x: Any, digits: int = 3, lead: bool = False) -> str:
-    """A number as SPSS prints it: ``digits`` decimals, ``.605`` without the 0.
-
-    A value that would print as zero without being zero is shown in
-    scientific notation instead, so no cell ever reads ``.000``; a numerical
-    zero (below 1e-9, e.g. the mean of OLS residuals) prints as ``0``.
-    Missing values give an empty cell.
-    """
-    if x is None or isinstance(x, str):
-        return "" if x is None else x
-    xf = float(x)
-    if math.isnan(xf):
-        return ""
-    if math.isinf(xf):
-        return "inf" if xf > 0 else "-inf"
-    if round(xf, digits) == 0:
-        return "0" if abs(xf) < 1e-9 else f"{xf:.{digits - 1}e}"
-    text = f"{xf:.{digits}f}"
-    if not lead:
-        text = re.sub(r"^(-?)0\.", r"\1.", text)
-    return text
-
-
-def level(alpha: float) -> str:
-    """A significance level as a thesis writes it: ``.05``, ``.025``, ``.1``."""
-    return re.sub(r"^0\.", ".", f"{float(alpha):g}")
-
-
-def whole(x: Any) -> str:
-    """A count or degrees of freedom: a whole number, empty when missing."""
-    if x is None or (isinstance(x, float) and math.isnan(x)):
-        return ""
-    xf = float(x)
-    return str(int(xf)) if xf.is_integer() else num(xf)
-
-
-def pct(x: float) -> str:
-    """A percentage with one decimal (``55.4``)."""
-    return f"{float(x):.1f}"
-
-
-def pval(p: Any) -> str:
-    """A p-value: ``< .001`` rather than ``.000``; empty when missing."""
-    if p is None or (isinstance(p, float) and math.isnan(p)):
-        return ""
-    return format_p(float(p))
-
-
 def base_name(path: Any) -> str:
     """The file name without any folder (Windows or POSIX separators)."""
     return re.split(r"[\\/]", str(path))[-1]
@@ -129,10 +79,6 @@ def _shipped(path: str) -> bool:
         return Path(path).resolve().parent == Path(questionnaires.__file__).resolve().parent
     except (ImportError, OSError, TypeError):
         return False
-
-
-def _rows(df) -> list[dict]:
-    return [] if df is None else df.to_dict(orient="records")
 
 
 # ------------------------------------------------------------------ builder
@@ -232,7 +178,7 @@ class _Builder:
             "validity_method", alpha=level(first.alpha), tails=self.t(f"tails_{first.tails}"),
             df=first.n - 2, r_table=num(first.r_table, 4), judge=judge))])
         for code, val in vals.items():
-            recs = _rows(val.table)
+            recs = records(val.table)
             rows = [(r["item"], num(r["r"]), num(r["r_corrected"]), num(r["r_table"], 4),
                      pval(r["p_value"]), self.t("valid" if r["valid"] else "invalid"))
                     for r in recs]
@@ -274,7 +220,7 @@ class _Builder:
                  + [self._rel_sentence(self.name(c), r) for c, r in rels.items()])
         for code, rel in rels.items():
             rows = [(r["item"], num(r["scale_mean_if_deleted"]), num(r["scale_var_if_deleted"]),
-                     num(r["r_corrected"]), num(r["alpha_if_deleted"])) for r in _rows(rel.items)]
+                     num(r["r_corrected"]), num(r["alpha_if_deleted"])) for r in records(rel.items)]
             self.add(self.name(code), [self.table(
                 "item_total_table", ["col_item", "col_scale_mean_del", "col_scale_var_del",
                                      "col_corrected_r", "col_alpha_del"], rows, name=code)],
