@@ -83,9 +83,11 @@ def durbin_watson_bounds(n: int, k: int, alpha: float = 0.05) -> tuple[float, fl
     ``nu_j = 2 (1 - cos(pi j / n))`` are the eigenvalues of the
     Durbin-Watson matrix. The critical value ``c`` of a ratio solves
     ``P(sum (nu_j - c) z_j^2 < 0) = alpha``; the probability is Imhof's (1961)
-    integral, evaluated by adaptive Gauss-Kronrod quadrature, and ``c`` is
-    found with Brent's method. The results reproduce the Savin-White (1977) tables and
-    R's ``lmtest`` Pan algorithm on the same eigenvalues.
+    integral, evaluated with ``scipy.integrate.quad`` (QUADPACK), and ``c`` is
+    found with ``scipy.optimize.brentq``. Neither scipy nor statsmodels
+    offers these exact bounds, which is why this module computes them. The
+    results reproduce the Savin-White (1977) tables and R's ``lmtest`` Pan
+    algorithm on the same eigenvalues.
 
     For ``n`` above :data:`EXACT_MAX_N` (1000) the bounds use the beta
     distribution with the exact mean and variance of each ratio (Durbin &
@@ -196,8 +198,8 @@ def _large_n_moments(n: int, k: int, lower: bool) -> tuple[float, float]:
 
 
 def _ratio_quantile(nu: np.ndarray, alpha: float) -> float:
-    """The alpha quantile of sum(nu z^2) / sum(z^2) by Imhof + Brent."""
-    from .distributions import brentq
+    """The alpha quantile of sum(nu z^2) / sum(z^2) by Imhof + Brent (scipy's brentq)."""
+    from scipy.optimize import brentq
 
     lo, hi = float(nu[0]), float(nu[-1])
     if hi - lo < 1e-14:           # one eigenvalue: the ratio is a constant
@@ -229,7 +231,7 @@ def _imhof_cdf(nu: np.ndarray, c: float) -> float:
     With Q = sum lam_j z_j^2, P(Q < 0) = 1/2 - (1/pi) int_0^inf sin(theta(u)) /
     (u rho(u)) du, theta = sum arctan(lam_j u) / 2, rho = prod (1 + lam_j^2 u^2)^(1/4).
     """
-    from .distributions import integrate
+    from scipy.integrate import quad
 
     lam = nu - c
     lam = lam[np.abs(lam) > 1e-300]
@@ -251,14 +253,15 @@ def _imhof_cdf(nu: np.ndarray, c: float) -> float:
     # One complex log gives both pieces: log(1 + i lam u) has real part
     # log(1 + lam^2 u^2) / 2 and imaginary part arctan(lam u). With u = exp(s)
     # the integrand becomes sin(theta) / rho ds, smooth on the log scale.
-    def integrand(s: np.ndarray) -> np.ndarray:
-        z = np.log1p(np.multiply.outer(np.exp(s), ilam)).sum(axis=-1)
-        return np.where(z.real > 1400.0, 0.0,
-                        np.sin(0.5 * z.imag) * np.exp(-0.5 * np.minimum(z.real, 1400.0)))
+    def integrand(s: float) -> float:
+        z = complex(np.log1p(math.exp(s) * ilam).sum())
+        if z.real > 1400.0:
+            return 0.0
+        return math.sin(0.5 * z.imag) * math.exp(-0.5 * z.real)
 
     log_lower = math.log(u0)
-    value, _ = integrate(integrand, log_lower, max(log_upper, log_lower + 1.0),
-                         limit=200, epsabs=1e-11, epsrel=1e-9)
+    value, _ = quad(integrand, log_lower, max(log_upper, log_lower + 1.0),
+                    limit=200, epsabs=1e-11, epsrel=1e-9)
     return 0.5 - (head + value) / math.pi
 
 
