@@ -20,8 +20,10 @@ import smma_stats
 SRC = Path(__file__).resolve().parents[1] / "src"
 DATA = Path(__file__).resolve().parent / "data"
 
-# Lists the modules that must never load at start-up: statsmodels, matplotlib,
-# pingouin and scipy.stats (pandas and the rest of scipy are allowed).
+# Lists the modules that must never load at start-up or in an analysis:
+# statsmodels, matplotlib, pingouin and scipy.stats. An analysis loads pandas,
+# scipy.special (every p-value) and scipy.integrate / scipy.optimize (the exact
+# Durbin-Watson bounds); `import smma_stats` and `smma --help` load none of them.
 PROBE = """
 import json, sys
 {body}
@@ -73,7 +75,16 @@ def test_an_analysis_uses_no_heavy_library():
             "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code in (0, None)\n")
     found = _probe(body)
     assert found["heavy"] == []
-    assert (found["scipy"], found["pydantic"]) == (False, False)
+    assert found["pydantic"] is False
+
+
+def test_the_distributions_load_scipy_special_only():
+    code = ("import sys, smma_stats.distributions\n"
+            "print(sorted(m.split('.')[1] for m in sys.modules if m.count('.') == 1\n"
+            "             and m.split('.')[0] == 'scipy' and not m.split('.')[1].startswith('_')))")
+    loaded = _python("-c", code).stdout.strip()
+    # scipy.version is scipy's own start-up; no stats, integrate or optimize
+    assert loaded == "['special', 'version']"
 
 
 def test_python_m_smma_stats_help():
