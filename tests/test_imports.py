@@ -21,14 +21,15 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 DATA = Path(__file__).resolve().parent / "data"
 
 # Lists the modules that must never load at start-up or in an analysis:
-# statsmodels, matplotlib, pingouin and scipy.stats. An analysis loads pandas,
-# scipy.special (every p-value) and scipy.integrate / scipy.optimize (the exact
-# Durbin-Watson bounds); `import smma_stats` and `smma --help` load none of them.
+# statsmodels, matplotlib, pingouin, scipy.stats, scipy.integrate and
+# scipy.optimize. An analysis loads pandas and scipy.special (every p-value);
+# `import smma_stats` and `smma --help` load neither.
 PROBE = """
 import json, sys
 {body}
 heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('statsmodels', 'matplotlib',
-               'pingouin') or m == 'scipy.stats' or m.startswith('scipy.stats.'))
+               'pingouin') or m.split('.')[:2] in (['scipy', 'stats'], ['scipy', 'integrate'],
+               ['scipy', 'optimize']))
 print(json.dumps({{"heavy": heavy, "pandas": "pandas" in sys.modules,
                   "numpy": "numpy" in sys.modules, "scipy": "scipy" in sys.modules,
                   "pydantic": "pydantic" in sys.modules}}))
