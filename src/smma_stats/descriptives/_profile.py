@@ -204,7 +204,7 @@ def respondent_profile(attributes, columns: Sequence[str] | None = None,
             variable   category  count  percent  valid_percent
     0  Jenis Kelamin  Laki-laki      1     25.0          33.33
     1  Jenis Kelamin  Perempuan      2     50.0          66.67
-    2  Jenis Kelamin        NaN      1     25.0            NaN
+    2  Jenis Kelamin       None      1     25.0            NaN
     3           Usia       < 20      1     25.0          25.00
     4           Usia      20-29      2     50.0          50.00
     5           Usia      30-39      1     25.0          25.00
@@ -259,5 +259,10 @@ def respondent_profile(attributes, columns: Sequence[str] | None = None,
                         + (f" (skipped: {', '.join(skipped)})" if skipped else ""))
     cols = ["variable", "category", "count", "percent", "valid_percent", "cumulative_percent",
             "missing"]
+    table = pd.DataFrame(rows, columns=cols)
+    # object dtype keeps the missing row's category None (pandas' string dtype makes it NaN)
+    table["category"] = pd.Series([None if m else c for c, m in zip(table["category"],
+                                                                    table["missing"])],
+                                  index=table.index, dtype=object)
     return ProfileResult(n=n, variables=tuple(kinds), kinds=kinds, bins=used_bins,
-                         skipped=skipped, table=pd.DataFrame(rows, columns=cols))
+                         skipped=skipped, table=table)
