@@ -21,8 +21,9 @@ run without scipy.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 
@@ -232,7 +233,7 @@ def mann_whitney_u(x, y, groups: tuple = ("1", "2"), alpha: float = 0.05) -> Man
         rank_sum_2=r2, mean_rank_1=r1 / n1, mean_rank_2=r2 / n2, u1=float(u1), u=float(u),
         w=float(w), z=float(z), p_value=_two_sided_normal(z), z_corrected=float(zc),
         p_value_corrected=_two_sided_normal(zc),
-        p_value_exact=_exact_u_p(int(round(u)), n1, n2) if exact else math.nan,
+        p_value_exact=_exact_u_p(round(u), n1, n2) if exact else math.nan,
         ties=ties, alpha=alpha)
 
 

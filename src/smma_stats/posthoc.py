@@ -19,8 +19,9 @@ range distribution of ``k`` means (``scipy.stats.studentized_range``).
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 

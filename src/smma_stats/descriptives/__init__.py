@@ -23,7 +23,7 @@ from ._items import (ConstructDescriptivesResult, ItemFrequencyResult,
                      construct_descriptives, item_frequencies)
 from ._profile import DEFAULT_AGE_BINS, ProfileResult, respondent_profile
 
-__all__ = ["CLASS_KEYS", "ConstructDescriptivesResult", "CorrelationResult", "DEFAULT_AGE_BINS",
+__all__ = ["CLASS_KEYS", "DEFAULT_AGE_BINS", "ConstructDescriptivesResult", "CorrelationResult",
            "ItemFrequencyResult", "ProfileResult", "class_cuts", "class_rule", "class_table",
            "construct_descriptives", "correlation_matrix", "item_frequencies", "mean_class",
            "respondent_profile", "stars"]

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from itertools import pairwise
+from typing import Any
 
 import numpy as np
 
@@ -96,7 +98,7 @@ def _kind(name: str, column, labels: list[str], max_categories: int) -> tuple[st
         if _AGE_NAME.search(name) and numbers.min() >= 5:
             return "age", ""
         return ("categorical", "") if distinct <= max_categories else ("skip", "too_many_values")
-    share = lambda rx: sum(bool(rx.search(t)) for t in labels) / len(labels)  # noqa: E731
+    share = lambda rx: sum(bool(rx.search(t)) for t in labels) / len(labels)
     if share(_EMAIL) >= 0.5:
         return "skip", "email"
     if share(_DATE) >= 0.9:
@@ -116,9 +118,9 @@ def _sort_key(text: str):
 
 
 def _bin_labels(edges: Sequence[float], whole: bool) -> list[str]:
-    num = lambda x: f"{x:g}"  # noqa: E731
+    num = lambda x: f"{x:g}"
     out = [f"< {num(edges[0])}"]
-    for a, b in zip(edges[:-1], edges[1:]):
+    for a, b in pairwise(edges):
         out.append(f"{num(a)}-{num(b - 1)}" if whole else f"{num(a)}-<{num(b)}")
     out.append(f">= {num(edges[-1])}")
     return out
@@ -129,7 +131,7 @@ def _check_bins(name: str, edges) -> tuple[float, ...]:
         e = tuple(float(x) for x in edges)
     except (TypeError, ValueError):
         raise SmmaError(f"bins of {name!r} must be a list of numbers, not {edges!r}") from None
-    if not e or any(b <= a for a, b in zip(e[:-1], e[1:])):
+    if not e or any(b <= a for a, b in pairwise(e)):
         raise SmmaError(f"bins of {name!r} must be increasing numbers, not {list(edges)!r}")
     return e
 
