@@ -112,9 +112,15 @@ def test_profile_explicit_bins_and_columns(survey):
 
 def test_profile_numeric_codes_named_age_stay_categories():
     # an age column coded 1..4 (already bands) is not binned as years
-    res = respondent_profile(pd.DataFrame({"Usia": [1, 2, 2, 3, 4, 1]}))
+    res = respondent_profile(pd.DataFrame({"Usia": [1, 2, 2, 3, 4, 1, 2, 3, 1, 4]}))
     assert res.kinds == {"Usia": "categorical"}
     assert res.table["category"].tolist() == ["1", "2", "3", "4"]
+
+
+def test_profile_skips_numeric_ids_in_a_small_sample():
+    a = pd.DataFrame({"No": [1, 2, 3, 4, 5, 6], "Semester": [2, 4, 2, 6, 4, 2]})
+    res = respondent_profile(a)
+    assert res.variables == ("Semester",) and res.skipped == {"No": "too_many_values"}
 
 
 def test_profile_bins_dict_names_a_column():

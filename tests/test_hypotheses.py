@@ -127,6 +127,16 @@ def test_unknown_path_and_bad_alpha(cars):
         Hypothesis("H1", "mpg", "wt", "up")
 
 
+def test_t_critical_agrees_with_scipy_stdtrit(survey):
+    from scipy.special import stdtrit
+
+    t = hyp.test_hypotheses(survey, [Hypothesis("H1", "Y", "X1", "positive"),
+                                     Hypothesis("H2", "Y", "X2")], alpha=0.01).table
+    # scipy.special.stdtrit(df, p): the p quantile of Student's t
+    assert t.loc[0, "t_critical"] == pytest.approx(stdtrit(35, 0.99), rel=1e-12)
+    assert t.loc[1, "t_critical"] == pytest.approx(stdtrit(35, 0.995), rel=1e-12)
+
+
 def test_test_hypotheses_is_not_collected_by_pytest():
     assert hyp.test_hypotheses.__test__ is False
 
@@ -150,6 +160,17 @@ def test_parse_hypotheses_both_path_forms():
     assert (hs[2].path, hs[2].direction, hs[2].text) == (
         ("PI", "BA"), "negative", {"id": "BA lowers PI", "en": "BA lowers PI"})
     assert parse_hypotheses(None, NAMES) == ()
+
+
+def test_parse_hypotheses_checks_the_models():
+    from smma_stats.instrument import Model
+
+    models = (Model("PI", ("SMMA", "BA")),)
+    hs = parse_hypotheses([{"path": "BA -> PI", "direction": "positive"}], NAMES, models=models)
+    assert hs[0].path == ("PI", "BA")
+    with pytest.raises(InstrumentError, match=r"key 'hypotheses\[0\].path': no model has "
+                                              r"entertainment as a predictor of PI"):
+        parse_hypotheses([{"path": "PI ~ entertainment"}], NAMES, models=models)
 
 
 @pytest.mark.parametrize("raw, message", [

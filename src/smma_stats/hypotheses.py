@@ -277,7 +277,8 @@ def _parse_text(raw: Any, where: str) -> dict[str, str]:
     return dict(raw)
 
 
-def parse_hypotheses(raw: Any, constructs: Collection[str]) -> tuple[Hypothesis, ...]:
+def parse_hypotheses(raw: Any, constructs: Collection[str], *,
+                     models: Sequence[Any] | None = None) -> tuple[Hypothesis, ...]:
     """The ``hypotheses:`` list of an instrument as :class:`Hypothesis` objects.
 
     Parameters
@@ -290,6 +291,11 @@ def parse_hypotheses(raw: Any, constructs: Collection[str]) -> tuple[Hypothesis,
         ``H<position>``. None gives no hypotheses.
     constructs : collection of str
         The construct and dimension codes a path may name.
+    models : sequence of Model, optional
+        The instrument's models (objects with ``dependent`` and
+        ``predictors``); when given, each path must be a term of one of
+        them, so a hypothesis that no regression can test is caught when
+        the instrument is read.
 
     Returns
     -------
@@ -334,6 +340,10 @@ def parse_hypotheses(raw: Any, constructs: Collection[str]) -> tuple[Hypothesis,
         if direction is None:
             raise InstrumentError(f"key '{where}.direction': must be positive, negative or "
                                   f"two-sided, not {entry.get('direction')!r}")
+        if models is not None and not any(m.dependent == dep and pred in m.predictors
+                                          for m in models):
+            raise InstrumentError(f"key '{where}.path': no model has {pred} as a predictor of "
+                                  f"{dep}; add it under 'models'")
         out.append(Hypothesis(hid, dep, pred, direction, _parse_text(entry.get("text"), where)))
     return tuple(out)
 

@@ -97,7 +97,8 @@ def _kind(name: str, column, labels: list[str], max_categories: int) -> tuple[st
     if numbers is not None:
         if _AGE_NAME.search(name) and numbers.min() >= 5:
             return "age", ""
-        return ("categorical", "") if distinct <= max_categories else ("skip", "too_many_values")
+        few = distinct <= max_categories and distinct <= max(2, len(labels) / 2)
+        return ("categorical", "") if few else ("skip", "too_many_values")
     share = lambda rx: sum(bool(rx.search(t)) for t in labels) / len(labels)
     if share(_EMAIL) >= 0.5:
         return "skip", "email"
@@ -165,7 +166,8 @@ def respondent_profile(attributes, columns: Sequence[str] | None = None,
         timestamp, e-mail ...), one row per respondent.
     columns : sequence of str, optional
         Columns to profile. By default they are detected: a column with at
-        most ``max_categories`` distinct values (and values repeating), or
+        most ``max_categories`` distinct values, and no more than half as
+        many distinct values as answers (so names and ids drop out), or
         a numeric column whose name says age (Usia, Umur, Age). Timestamps,
         e-mail addresses, names and free text are skipped.
     bins : sequence of float or dict of str to sequence, optional
