@@ -54,6 +54,7 @@ def test_exact_and_asymptotic_without_ties_match_r():
     # R: wilcox.test(x, y, exact = FALSE, correct = FALSE)$p.value
     assert res.p_value == pytest.approx(0.220671361919847, rel=1e-10)
     assert res.w == res.rank_sum_2 == 30             # the smaller group's rank sum
+    assert res.w_group == "2"
     assert res.z < 0
 
 
@@ -64,7 +65,7 @@ def test_ties_asymptotic_matches_r(survey):
     assert (res.n1, res.n2) == (18, 20) and res.ties
     # R: sum(rank(c(x, y))[1:18]) = 306, the rest 435; wilcox.test W = 135
     assert (res.rank_sum_1, res.rank_sum_2, res.u1) == (306, 435, 135)
-    assert res.u == 135 and res.w == 306
+    assert res.u == 135 and res.w == 306 and res.w_group == "Laki-laki"
     # R: wilcox.test(x, y, exact = FALSE, correct = FALSE)$p.value
     assert res.p_value == pytest.approx(0.183003393624157, rel=1e-10)
     # R: wilcox.test(x, y, exact = FALSE, correct = TRUE)$p.value

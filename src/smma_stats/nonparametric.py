@@ -78,8 +78,11 @@ class MannWhitneyResult(ResultMixin):
     u : float
         ``min(U1, U2)``: SPSS's "Mann-Whitney U".
     w : float
-        SPSS's "Wilcoxon W": the rank sum of the smaller group (of the group
-        with the smaller rank sum when the sizes are equal).
+        SPSS's "Wilcoxon W": the rank sum of the smaller group, as IBM's
+        NPAR TESTS documentation defines it (of the group with the smaller
+        rank sum when the sizes are equal).
+    w_group : str
+        The group whose rank sum ``w`` is.
     z : float
         ``(U - n1 n2 / 2) / sigma`` with the tie-corrected sigma; never
         positive, as SPSS prints it.
@@ -90,8 +93,11 @@ class MannWhitneyResult(ResultMixin):
         The same with the continuity correction of 0.5 (R's default).
     p_value_exact : float
         Exact two-tailed p, ``2 P(U <= u)`` capped at 1, from the null
-        distribution of U; NaN when there are ties or a group has
-        ``EXACT_MAX_N`` or more cases.
+        distribution of U (R's ``wilcox.test(exact = TRUE)``); NaN when
+        there are ties or a group has ``EXACT_MAX_N`` or more cases (R's
+        rule). SPSS prints its "Exact Sig. [2*(1-tailed Sig.)]" for up to
+        40 cases, ties or not, uncorrected for ties; without ties the two
+        agree.
     ties : bool
         Whether any value occurs more than once in the pooled sample.
     alpha : float
@@ -108,6 +114,7 @@ class MannWhitneyResult(ResultMixin):
     u1: float
     u: float
     w: float
+    w_group: str
     z: float
     p_value: float
     z_corrected: float
@@ -224,14 +231,12 @@ def mann_whitney_u(x, y, groups: tuple = ("1", "2"), alpha: float = 0.05) -> Man
     z = d / sigma
     zc = (d - 0.5 * np.sign(d)) / sigma
     exact = (not ties and n1 < EXACT_MAX_N and n2 < EXACT_MAX_N)
-    if n1 != n2:
-        w = r1 if n1 < n2 else r2
-    else:
-        w = min(r1, r2)
+    first = n1 < n2 or (n1 == n2 and r1 <= r2)
+    w, w_group = (r1, groups[0]) if first else (r2, groups[1])
     return MannWhitneyResult(
         groups=tuple(str(g) for g in groups), n1=int(n1), n2=int(n2), rank_sum_1=r1,
         rank_sum_2=r2, mean_rank_1=r1 / n1, mean_rank_2=r2 / n2, u1=float(u1), u=float(u),
-        w=float(w), z=float(z), p_value=_two_sided_normal(z), z_corrected=float(zc),
+        w=float(w), w_group=str(w_group), z=float(z), p_value=_two_sided_normal(z), z_corrected=float(zc),
         p_value_corrected=_two_sided_normal(zc),
         p_value_exact=_exact_u_p(round(u), n1, n2) if exact else math.nan,
         ties=ties, alpha=alpha)
