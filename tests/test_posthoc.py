@@ -10,7 +10,7 @@ Games-Howell in R (no package): for groups a, b with ``v = var/n``,
 ``q = |mean_a - mean_b| / (se / sqrt(2))``,
 ``p = ptukey(q, k, df, lower.tail = FALSE)``, interval
 ``d -/+ qtukey(1 - alpha, k, df) * se / sqrt(2)``; the PlantGrowth p-values,
-SEs and dfs agree with pingouin 0.5 ``pairwise_gameshowell``.
+SEs and dfs agree with pingouin 0.7.0 ``pairwise_gameshowell``.
 """
 
 from __future__ import annotations
