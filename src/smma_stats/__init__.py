@@ -45,6 +45,16 @@ _EXPORTS = {
     "synthesize": "synthesis",
     "BootstrapResult": "bootstrap", "bootstrap_alpha": "bootstrap",
     "bootstrap_regression": "bootstrap", "bootstrap_indices": "bootstrap",
+    "ProfileResult": "descriptives", "respondent_profile": "descriptives",
+    "ItemFrequencyResult": "descriptives", "item_frequencies": "descriptives",
+    "ConstructDescriptivesResult": "descriptives",
+    "construct_descriptives": "descriptives", "CorrelationResult": "descriptives",
+    "correlation_matrix": "descriptives", "mean_class": "descriptives",
+    "Hypothesis": "hypotheses", "HypothesisResult": "hypotheses",
+    "test_hypotheses": "hypotheses", "parse_hypotheses": "hypotheses",
+    "MannWhitneyResult": "nonparametric", "mann_whitney_u": "nonparametric",
+    "KruskalWallisResult": "nonparametric", "kruskal_wallis": "nonparametric",
+    "PostHocResult": "posthoc", "tukey_hsd": "posthoc", "games_howell": "posthoc",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
