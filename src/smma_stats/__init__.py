@@ -12,6 +12,8 @@ statsmodels and matplotlib are imported only by the functions that need them.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 
 __version__ = "0.1.0"
 
@@ -44,6 +46,8 @@ _EXPORTS = {
     "synthesize": "synthesis",
     "BootstrapResult": "bootstrap", "bootstrap_alpha": "bootstrap",
     "bootstrap_regression": "bootstrap", "bootstrap_indices": "bootstrap",
+    "MediationResult": "mediation", "mediation": "mediation",
+    "ModerationResult": "moderation", "moderation": "moderation",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
@@ -60,3 +64,21 @@ def __getattr__(name: str):
 
 def __dir__():
     return __all__
+
+
+class _Package(types.ModuleType):
+    """The package module; keeps a public function named like its own module.
+
+    Importing ``smma_stats.mediation`` makes Python bind the submodule as the
+    package's attribute ``mediation``, hiding the function of that name that
+    ``_EXPORTS`` promises. The function is bound instead (import the module's
+    other names with ``from smma_stats.mediation import ...``).
+    """
+
+    def __setattr__(self, name, value):
+        if isinstance(value, types.ModuleType) and _EXPORTS.get(name) == name:
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
