@@ -324,9 +324,9 @@ def parse_mediation(text: str) -> dict:
     """
     if not isinstance(text, str):
         raise ModelError(f"a mediation model must be text like 'X -> M -> Y', got {text!r}")
-    body, _, cov = text.partition("|")
+    body, bar, cov = text.partition("|")
     parts = [p.strip() for p in body.split("->")]
-    covs = [c.strip() for c in cov.split(",")] if cov.strip() else []
+    covs = [c.strip() for c in cov.split(",")] if bar else []
     middle = [[v.strip() for v in p.split(",")] for p in parts[1:-1]]
     names = [parts[0], parts[-1], *covs, *(v for p in middle for v in p)]
     if len(parts) < 3 or any(not v or re.search(r"[,~*>|]", v) for v in names) \
