@@ -439,3 +439,37 @@ def test_parse_mediation(text, expected):
 def test_parse_mediation_refuses(text):
     with pytest.raises(ModelError, match="cannot read the mediation model"):
         parse_mediation(text)
+
+
+def test_jackknife_equals_leave_one_out_refits(m4):
+    from smma_stats.mediation.resampling import indirect_chains, indirect_statistic, jackknife
+
+    d = m4.head(60)
+    Z = d[["x", "m1", "m2", "y"]].to_numpy()
+    chains = indirect_chains(2, serial=True)
+    stat, V = indirect_statistic(Z, chains, 2, 0, True)
+    jack = jackknife(stat, V, len(Z))
+    for i in (0, 17, 59):
+        s = np.delete(Z, i, axis=0)
+        one = np.ones(len(s))
+
+        def slopes(y, cols):
+            return np.linalg.lstsq(np.column_stack([one, s[:, cols]]), s[:, y], rcond=None)[0][1:]
+
+        a1 = slopes(1, [0])[0]
+        a2, d21 = slopes(2, [0, 1])
+        _, b1, b2 = slopes(3, [0, 1, 2])
+        # chains (0,), (0, 1), (1,): x->m1->y, x->m1->m2->y, x->m2->y
+        assert jack[i, :3] == pytest.approx([a1 * b1, a1 * d21 * b2, a2 * b2], rel=1e-9)
+
+
+def test_benchmark_script_runs():
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "benchmarks" / "mediation_bench.py"
+    out = subprocess.run([sys.executable, str(script), "--n", "100", "--resamples", "100",
+                          "--runs", "1", "--markdown"], capture_output=True, text=True,
+                         timeout=120, check=False)
+    assert out.returncode == 0, out.stderr
+    assert "| parallel, BCa |" in out.stdout and "n = 100, 100 resamples" in out.stdout
