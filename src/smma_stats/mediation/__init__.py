@@ -402,10 +402,10 @@ def _boot_tables(paths, x, meds, y, chains, boot, alpha) -> dict:
     direct, direct_p = float(key.at["c_prime", "b"]), float(key.at["c_prime", "p_value"])
     names = [f"ind{i + 1}" for i in range(P)] + ["total"]
     labels = [" -> ".join([x, *(meds[i] for i in c), y]) for c in chains] + ["total"]
-    rows = list(range(P)) + ([P] if P > 1 else [])
-    rows = rows[-1:] + rows[:-1] if P > 1 else rows
-    std = {"std_partial": P + 1 + len(list(combinations(range(P), 2))),
-           "std_complete": P + 1 + len(list(combinations(range(P), 2))) + P + 1}
+    rows = ([P] if P > 1 else []) + list(range(P))      # the total first, as PROCESS
+    pairs = list(combinations(range(P), 2))
+    # columns of the statistic: effects, total, contrasts, partially, completely standardised
+    std = {"std_partial": P + 1 + len(pairs), "std_complete": 2 * (P + 1) + len(pairs)}
     ind = pd.DataFrame({
         "effect": [names[j] for j in rows], "path": [labels[j] for j in rows],
         "estimate": t0[rows], "boot_se": se[rows], "conf_low": low[rows], "conf_high": high[rows],
@@ -414,7 +414,6 @@ def _boot_tables(paths, x, meds, y, chains, boot, alpha) -> dict:
     for name, start in std.items():
         cols = [start + j for j in rows]
         ind[name], ind[f"{name}_low"], ind[f"{name}_high"] = t0[cols], low[cols], high[cols]
-    pairs = list(combinations(range(P), 2))
     cols = [P + 1 + j for j in range(len(pairs))]
     con = pd.DataFrame({"contrast": [f"{names[i]} - {names[j]}" for i, j in pairs],
                         "estimate": t0[cols], "boot_se": se[cols], "conf_low": low[cols],
