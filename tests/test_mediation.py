@@ -473,3 +473,27 @@ def test_benchmark_script_runs():
                          timeout=120, check=False)
     assert out.returncode == 0, out.stderr
     assert "| parallel, BCa |" in out.stdout and "n = 100, 100 resamples" in out.stdout
+
+
+# R (boot 1.3): d <- first 100 rows; idx <- bootstrap_indices(100, 1999, seed = 3) + 1;
+# f <- function(d, i) { s <- d[i, ]; a1 <- coef(lm(m1 ~ x, s))[2]; a2 <- coef(lm(m2 ~ x, s))[2];
+#   b <- coef(lm(y ~ x + m1 + m2, s)); c(a1 * b["m1"], a2 * b["m2"], a1 * b["m1"] + a2 * b["m2"]) }
+# bo$t <- t(apply(idx, 1, function(i) f(d, i))); bo$t0 <- f(d, 1:100)
+# tj <- leave-one-out f(d, (1:100)[-i]); L <- mean(tj[, j]) - tj[, j]
+# boot.ci(bo, conf = .95, type = c("perc", "bca"), index = j, L = L): $percent[4:5], $bca[4:5]
+R_BOOT_CI = {"ind1": (0.871385196297, 1.532743336725, 0.874301712738, 1.533040121273),
+             "ind2": (-1.088825971988, -0.555610496073, -1.078141143719, -0.547218084349),
+             "total": (-0.026525674752, 0.810355937243, -0.022516588718, 0.812485784417)}
+
+
+def test_percentile_and_bca_limits_match_r_boot_ci(m4):
+    d = m4.head(100)
+    idx = bootstrap_indices(100, 1999, seed=3)
+    pct = mediation(d, "x", ["m1", "m2"], "y", indices=idx).indirect.set_index("effect")
+    bca = mediation(d, "x", ["m1", "m2"], "y", indices=idx,
+                    method="bca").indirect.set_index("effect")
+    for effect, (plo, phi, blo, bhi) in R_BOOT_CI.items():
+        assert (pct.at[effect, "conf_low"], pct.at[effect, "conf_high"]) == pytest.approx(
+            (plo, phi), rel=1e-9)
+        assert (bca.at[effect, "conf_low"], bca.at[effect, "conf_high"]) == pytest.approx(
+            (blo, bhi), rel=1e-9)
