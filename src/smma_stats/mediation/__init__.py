@@ -202,8 +202,12 @@ def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
     ``M_is``, and ``M_ir``'s slope in the model of Y. A parallel model has
     one path per mediator. The total effect equals the direct effect plus
     the sum of the specific indirect effects. Sobel's ``z = ab / sqrt(b^2
-    SE_a^2 + a^2 SE_b^2)`` uses the standard errors of ``paths``. Standard
-    deviations of X and Y are recomputed in every resample.
+    SE_a^2 + a^2 SE_b^2)`` uses the standard errors of ``paths``. The
+    standardised effects divide by the standard deviation of Y (and multiply
+    by that of X), recomputed in every resample. These are the SDs of X and
+    Y themselves also when there are covariates; PROCESS 2.13 and later then
+    use the SDs left after the covariates, so with covariates its
+    standardised effects differ from these.
 
     ``mediation_type`` follows Zhao, Lynch & Chen (2010): an indirect
     effect is significant when its bootstrap interval excludes 0, the
