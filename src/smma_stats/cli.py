@@ -191,7 +191,9 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
     from .study import analyze as run
 
     inst, notes = _resolve(responses, instrument, construct, model, sheet)
-    path_specs = _path_specs(inst, mediate, moderate)  # a typo fails before the analysis
+    from .path_analyses import add_path_results, path_figures, path_specs, run_path_analyses
+
+    specs = path_specs(inst, mediate, moderate)  # a typo fails before the analysis
     inputs = (responses, inst.source)
     if out is not None:
         refuse_inputs(out, inputs)
@@ -208,120 +210,25 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
     finally:
         if progress is not None:
             progress.close()
-    paths = _run_paths(study, path_specs, bootstrap=bootstrap, seed=seed,
-                       method=bootstrap_method, robust=robust, alpha=alpha)
+    paths = run_path_analyses(study, specs, bootstrap=bootstrap, seed=seed,
+                              method=bootstrap_method, robust=robust, alpha=alpha)
     figures = ()
     if plots is not None:
         from .report.plots import make_figures, write_figures
 
-        figures = make_figures(study, lang=lang) + _path_figures(paths)
+        figures = make_figures(study, lang=lang) + path_figures(paths)
         for fig in figures:
             refuse_inputs(plots / fig.name, inputs, option="--plots")
         write_figures(figures, plots)
-    report = _add_paths(render(study, fmt, lang=lang, figures=figures), fmt, paths)
+    report = add_path_results(render(study, fmt, lang=lang, figures=figures), fmt, paths)
+    if paths and fmt == "docx":
+        click.echo("note: mediation and moderation results are not in Word reports yet; "
+                   "use --format json, text, markdown or html", err=True)
     if out is None:
         click.echo(report, nl=not str(report).endswith("\n"))
     else:
         write_atomic(out, report)
         click.echo(f"report written to {out}", err=True)
-
-
-def _path_specs(inst, mediate: Sequence[str], moderate: Sequence[str]) -> list:
-    """(kind, label, keyword arguments) of each mediation and moderation to run."""
-    specs = [("mediation", s) for s in getattr(inst, "mediation", ())]
-    specs += [("moderation", s) for s in getattr(inst, "moderation", ())]
-    if mediate:
-        from .mediation import parse_mediation
-
-        specs += [("mediation", parse_mediation(t)) for t in mediate]
-    if moderate:
-        from .moderation import parse_moderation
-
-        specs += [("moderation", parse_moderation(t)) for t in moderate]
-    return [(kind, _path_label(kind, spec), dict(spec)) for kind, spec in specs]
-
-
-def _path_label(kind: str, s) -> str:
-    covs = f" | {', '.join(s['covariates'])}" if s.get("covariates") else ""
-    if kind == "mediation":
-        sep = " -> " if s.get("serial") else ", "
-        return f"{s['x']} -> {sep.join(s['m'])} -> {s['y']}{covs}"
-    return f"{s['y']} ~ {s['x']} * {s['w']}{covs}"
-
-
-def _run_paths(study, specs, *, bootstrap: int, seed, method: str, robust: bool,
-               alpha: float) -> list:
-    """The mediation and moderation results, on the study's construct scores."""
-    if not specs:
-        return []
-    from .mediation import mediation
-    from .moderation import moderation
-
-    scores = study.scores
-    if scores is None:
-        raise SmmaError("mediation and moderation need the construct scores, which this "
-                        "analysis did not keep")
-    if seed is None:
-        seed = study.settings.get("seed")  # the study's resamples, when it drew any
-    out = []
-    for kind, label, spec in specs:
-        try:
-            if kind == "mediation":
-                out.append(mediation(scores, **spec, bootstrap=bootstrap or 5000, seed=seed,
-                                     ci=1 - alpha, method=method, robust=robust, alpha=alpha))
-            else:
-                out.append(moderation(scores, **spec, robust=robust, alpha=alpha))
-        except SmmaError as exc:
-            raise SmmaError(f"{kind} {label!r}: {exc}") from None
-    return out
-
-
-def _path_figures(results) -> tuple:
-    """Simple-slopes and Johnson-Neyman figures of each moderation, for --plots."""
-    from .moderation import ModerationResult, moderation_figures
-    from .report.document import Figure
-    from .report.plots import slugify
-
-    figures = []
-    for i, res in enumerate(r for r in results if isinstance(r, ModerationResult)):
-        stem = f"moderation_{i + 1}_{slugify(res.y)}_{slugify(res.x)}_{slugify(res.w)}"
-        for key, png in moderation_figures(res).items():
-            figures.append(Figure(f"{stem}_{key}.png", f"{res.y} ~ {res.x} * {res.w}: "
-                                  f"{key.replace('_', '-')}", png))
-    return tuple(figures)
-
-
-def _add_paths(report, fmt: str, results):
-    """The report with the mediation and moderation results appended.
-
-    Interim: until the report has its own sections for them, JSON gains the
-    keys ``mediation`` and ``moderation`` and the other formats each
-    result's summary (in English); Word reports leave them out, with a note.
-    """
-    if not results:
-        return report
-    if fmt == "json":
-        import json
-
-        from .mediation import MediationResult
-
-        data = json.loads(report)
-        data["mediation"] = [r.to_dict() for r in results if isinstance(r, MediationResult)]
-        data["moderation"] = [r.to_dict() for r in results
-                              if not isinstance(r, MediationResult)]
-        return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-    if fmt == "docx":
-        click.echo("note: mediation and moderation results are not in Word reports yet; "
-                   "use --format json, text, markdown or html", err=True)
-        return report
-    if fmt == "html":
-        blocks = "\n".join(r._repr_html_() for r in results) + "\n"
-        i = report.rfind("</body>")
-        return report + blocks if i < 0 else report[:i] + blocks + report[i:]
-    texts = [r.summary() for r in results]
-    if fmt == "markdown":
-        texts = [f"```text\n{t}\n```" for t in texts]
-    return report.rstrip("\n") + "\n\n" + "\n\n".join(texts) + "\n"
 
 
 @app.command()

@@ -1,4 +1,4 @@
-"""``smma analyze --mediate/--moderate`` and the instrument keys ``mediation``/``moderation``.
+"""``smma analyze --mediate/--moderate`` (smma_stats.path_analyses) and the instrument keys.
 
 Data: the shipped sample ``data/sample/smma_responses.csv`` (101
 respondents) with its shipped instrument ``smma_instagram``. The numbers
