@@ -191,7 +191,8 @@ def moderation(scores, x: str, w: str, y: str, covariates=(), *, center: bool = 
     W and the covariates; its F is ``dR2 / ((1 - R2) / df2)``, or with
     ``robust`` the HC3 Wald F of the product (its robust t squared).
     Percentiles are numpy's default (linear interpolation between order
-    statistics, R's type 7).
+    statistics, R's type 7). Probe values are used as computed, also when
+    mean - SD falls below W's smallest observed value.
 
     References
     ----------
