@@ -84,7 +84,7 @@ def test_model4_paths_match_process_hc3(res4, label):
     dep, term, b, se, t, lo, hi = PROCESS_M4_PATHS[label]
     row = _path(res4, label)
     assert (row["dependent"], row["term"]) == (dep, term)
-    for col, text in zip(("b", "se", "t", "conf_low", "conf_high"), (b, se, t, lo, hi)):
+    for col, text in zip(("b", "se", "t", "conf_low", "conf_high"), (b, se, t, lo, hi), strict=True):
         printed(row[col], text)
     assert row["p_value"] < 0.00005  # printed .0000
 
@@ -114,7 +114,7 @@ def test_model4_model_summaries_match_process_hc3_wald_f(res4):
     for i, (model, dep, r, r2, mse, f, df1, df2) in enumerate(PROCESS_M4_MODELS):
         row = models.iloc[i]
         assert (row["model"], row["dependent"], row["df1"], row["df2"]) == (model, dep, df1, df2)
-        for col, text in zip(("r", "r2", "mse", "f"), (r, r2, mse, f)):
+        for col, text in zip(("r", "r2", "mse", "f"), (r, r2, mse, f), strict=True):
             printed(row[col], text)
         assert row["p_value"] < 0.00005
 
@@ -451,10 +451,10 @@ def test_jackknife_equals_leave_one_out_refits(m4):
     jack = jackknife(stat, V, len(Z))
     for i in (0, 17, 59):
         s = np.delete(Z, i, axis=0)
-        one = np.ones(len(s))
 
-        def slopes(y, cols):
-            return np.linalg.lstsq(np.column_stack([one, s[:, cols]]), s[:, y], rcond=None)[0][1:]
+        def slopes(y, cols, s=s):
+            design = np.column_stack([np.ones(len(s)), s[:, cols]])
+            return np.linalg.lstsq(design, s[:, y], rcond=None)[0][1:]
 
         a1 = slopes(1, [0])[0]
         a2, d21 = slopes(2, [0, 1])

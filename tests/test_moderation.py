@@ -66,7 +66,7 @@ def test_coefficients_match_process_hc3(hc3):
     coef = hc3.coefficients.set_index("term")
     assert list(coef.index) == ["(Constant)", "x", "m", "x*m"]
     for term, values in PROCESS_M1.items():
-        for col, text in zip(("b", "se", "t", "conf_low", "conf_high"), values):
+        for col, text in zip(("b", "se", "t", "conf_low", "conf_high"), values, strict=True):
             printed(coef.at[term, col], text)
     assert hc3.product == "x*m"
 
@@ -97,7 +97,7 @@ def test_conditional_effects_match_process_hc3(hc3):
     cond = hc3.conditional_effects
     assert list(cond.columns) == ["w", "effect", "se", "t", "p_value", "conf_low", "conf_high"]
     for i, values in enumerate(PROCESS_M1_COND):
-        for col, text in zip(cond.columns, values):
+        for col, text in zip(cond.columns, values, strict=True):
             printed(cond.iloc[i][col], text)
 
 

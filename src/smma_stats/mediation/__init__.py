@@ -250,7 +250,7 @@ def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
     fits = _fit_models(frame, x, meds, y, covs, serial, robust, alpha)
     chains = indirect_chains(len(meds), serial)
     stat, V = indirect_statistic(frame[[x, *meds, y, *covs]].to_numpy(dtype=float), chains,
-                         len(meds), len(covs), serial)
+                                 len(meds), len(covs), serial)
     t0, ok = stat(V.sum(axis=0)[None, :], np.array([float(n)]))
     if not ok[0]:
         raise ModelError("the mediation model is singular (a constant or collinear variable)")
@@ -260,7 +260,7 @@ def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
     t, n_failed = replicates(stat, V, n, blocks)
     jack = jackknife(stat, V, n) if method == "bca" else None
     low, high, se, _ = confidence_limits(t, t0[0], jack, ci, method)
-    tables = _tables(fits, frame, x, meds, y, chains, (t0[0], low, high, se), robust, alpha)
+    tables = _tables(fits, x, meds, y, chains, (t0[0], low, high, se), robust, alpha)
     sd_x, sd_y = (float(frame[c].std(ddof=1)) for c in (x, y))
     eff = tables["effects"].set_index("kind")
     n_paths = len(chains)
@@ -379,7 +379,7 @@ def _path_label(model: str, term: str, x: str, meds, dep: str) -> str:
     return f"a{i}" if term == x else (f"d{i}{meds.index(term) + 1}" if term in meds else "")
 
 
-def _tables(fits, frame, x, meds, y, chains, boot, robust, alpha) -> dict:
+def _tables(fits, x, meds, y, chains, boot, robust, alpha) -> dict:
     import pandas as pd
 
     paths, models = [], []

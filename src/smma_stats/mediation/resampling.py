@@ -63,7 +63,7 @@ def indirect_statistic(Z: np.ndarray, chains, k: int, n_cov: int, serial: bool):
         slopes = []
         for dep, pred in eqs:
             b, good = _solve(C, dep, pred)
-            slopes.append(dict(zip(pred, b.T)))
+            slopes.append(dict(zip(pred, b.T, strict=True)))
             ok &= good
         eff = np.column_stack([_chain_effect(slopes, c, iy - 1) for c in chains])
         total = eff.sum(axis=1)[:, None]
