@@ -55,6 +55,8 @@ _EXPORTS = {
     "MannWhitneyResult": "nonparametric", "mann_whitney_u": "nonparametric",
     "KruskalWallisResult": "nonparametric", "kruskal_wallis": "nonparametric",
     "PostHocResult": "posthoc", "tukey_hsd": "posthoc", "games_howell": "posthoc",
+    "MediationResult": "mediation_analysis", "mediation": "mediation_analysis",
+    "ModerationResult": "moderation_analysis", "moderation": "moderation_analysis",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
