@@ -95,7 +95,8 @@ def analyze(responses, instrument=None, options: AnalysisOptions | None = None, 
     boot = _bootstrap_plan(opts)
     scores = _scores(responses, instrument, items_used)
     models, skipped = _model_stage(scores, instrument, opts, boot, step)
-    normality = [m.normality for m in models] + _score_normality(scores, instrument, opts)
+    normality = [m.normality for m in models if not isinstance(m.normality, NotComputable)]
+    normality += _score_normality(scores, instrument, opts)
     categories, dim_cats, cat = _category_stage(scores, instrument, items_used, opts)
     study = StudyResult(
         instrument=instrument, responses=responses, sig_level=opts.sig_level,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 
 from .format import num, pct, pval, records, whole
+from ..study_result import computable
 from .document import Paragraph, Table
 
 _CONSTANT = "(Constant)"
@@ -103,11 +104,17 @@ def model_blocks(b, reg) -> list:
 
 # ------------------------------------------------------------------ assumptions
 
+def gap_blocks(b, m) -> list:
+    """One sentence per statistic of the model that the data could not support."""
+    return [Paragraph(b.t("not_computable", test=b.t(f"test_{key}"), reason=reason))
+            for key, reason in m.not_computable().items()]
+
+
 def assumption_blocks(b, m) -> list:
     """Residual normality, multicollinearity, heteroscedasticity, linearity, autocorrelation."""
     reg, a = m.regression, b.s.alpha
-    out: list = []
-    if m.normality is not None:
+    out: list = gap_blocks(b, m)
+    if computable(m.normality):
         out.append(Paragraph(b.t("residual_normality", sentence=b.normality_sentence(m.normality))))
 
     slopes = [r for r in records(reg.coefficients) if r["term"] != _CONSTANT]
@@ -123,7 +130,7 @@ def assumption_blocks(b, m) -> list:
         out.append(Paragraph(b.t("multicol_simple")))
 
     g = m.glejser
-    if g is not None and getattr(g, "table", None) is not None:
+    if computable(g) and getattr(g, "table", None) is not None:
         recs = records(g.table)
         rows, bad = [], []
         for r in recs:
@@ -142,7 +149,7 @@ def assumption_blocks(b, m) -> list:
     rows, sentences = [], []
     for key, res in (("test_glejser", g), ("test_bp", m.breusch_pagan),
                      ("test_white", m.white)):
-        if res is None:
+        if not computable(res):
             continue
         dec = b.t("hetero_ok" if res.passed else "hetero_bad")
         rows.append((b.t(key), num(res.statistic), _df(res), pval(res.p_value), dec))
@@ -154,8 +161,10 @@ def assumption_blocks(b, m) -> list:
         table = b.table("hetero_table", ["col_test", "col_statistic", "col_df", "col_sig",
                                          "col_decision"], rows)
         out += [_with_align(table, ("l", "r", "r", "r", "l"))] + sentences
+    if computable(m.white) and m.white.dropped:
+        out.append(Paragraph(b.t("white_dropped", terms=", ".join(m.white.dropped))))
 
-    if m.linearity is not None:
+    if computable(m.linearity):
         out += _linearity(b, reg, m.linearity)
     out += _autocorrelation(b, reg, m.runs)
     return out
@@ -200,7 +209,7 @@ def _autocorrelation(b, reg, runs) -> list:
         out += [_with_align(table, ("r",) * 5 + ("l",)), Paragraph(b.t(zone, **fmt))]
     else:
         out.append(Paragraph(b.t("dw_missing")))
-    if runs is not None:
+    if computable(runs):
         fields = [("col_test_value", "cutoff", num), ("col_below", "n_below", whole),
                   ("col_above", "n_above", whole), ("col_total_cases", "n", whole),
                   ("col_runs", "runs", whole), ("col_z", "statistic", num),

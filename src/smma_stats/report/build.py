@@ -137,6 +137,7 @@ class _Builder:
         self.normality()
         for i, m in enumerate(self.s.models, 1):
             self.model(i, m)
+        self.skipped_models()
         if self.s.models:
             self.assumptions()
         self.contributions()
@@ -244,6 +245,13 @@ class _Builder:
         self.add(self.t("sec_drop"), [Paragraph(self.t("drop_intro")), self.table(
             "drop_table", ["col_step", "col_variable", "col_item", "col_r", "col_r_table",
                            "col_alpha_after"], rows, left=3)])
+
+    def skipped_models(self) -> None:
+        gaps = {k[len("model "):]: v for k, v in getattr(self.s, "not_computable", {}).items()
+                if k.startswith("model ")}
+        if gaps:
+            self.add(self.t("sec_models_skipped"), [
+                Paragraph(self.t("model_skipped", formula=f, reason=r)) for f, r in gaps.items()])
 
     def _norm_name(self, nr) -> str:
         for i, m in enumerate(self.s.models, 1):

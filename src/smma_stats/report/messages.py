@@ -89,6 +89,7 @@ EN: dict[str, str] = {
     "col_alpha_after": "Alpha after removal",
     # normality
     "sec_normality": "Normality",
+    "sec_models_skipped": "Models not estimated",
     "normality_method_lilliefors": "One-Sample Kolmogorov-Smirnov test with the Lilliefors "
                                    "correction, as SPSS 21 and later print it. Asymp. Sig. is "
                                    "the value SPSS prints; the decision uses the accurate "
@@ -194,6 +195,15 @@ EN: dict[str, str] = {
     "hetero_table": "Heteroscedasticity tests",
     "col_test": "Test",
     "col_statistic": "Statistic",
+    "not_computable": "{test}: not computable on these data ({reason}).",
+    "test_normality": "Normality of the residuals",
+    "test_breusch_pagan": "Breusch-Pagan",
+    "test_runs": "Runs test",
+    "test_linearity": "Linearity",
+    "test_bootstrap": "Bootstrap",
+    "white_dropped": "Left out of White's test because each is an exact linear combination "
+                     "of the other columns (as R's lm drops an aliased column): {terms}.",
+    "model_skipped": "Model {formula} could not be estimated on these data: {reason}.",
     "test_glejser": "Glejser",
     "test_bp": "Breusch-Pagan",
     "test_white": "White",
@@ -507,6 +517,7 @@ ID: dict[str, str] = {
     "col_step": "Langkah",
     "col_alpha_after": "Alpha setelah dihapus",
     "sec_normality": "Uji Normalitas",
+    "sec_models_skipped": "Model yang Tidak Dapat Diestimasi",
     "normality_method_lilliefors": "Uji One-Sample Kolmogorov-Smirnov dengan koreksi "
                                    "Lilliefors, seperti dicetak SPSS 21 ke atas. Asymp. Sig. "
                                    "adalah nilai yang dicetak SPSS; keputusan memakai nilai p "
@@ -618,6 +629,16 @@ ID: dict[str, str] = {
     "hetero_table": "Hasil Uji Heteroskedastisitas",
     "col_test": "Uji",
     "col_statistic": "Statistik",
+    "not_computable": "{test}: tidak dapat dihitung pada data ini ({reason}).",
+    "test_normality": "Normalitas residual",
+    "test_breusch_pagan": "Breusch-Pagan",
+    "test_runs": "Uji run",
+    "test_linearity": "Linearitas",
+    "test_bootstrap": "Bootstrap",
+    "white_dropped": "Dikeluarkan dari uji White karena masing-masing merupakan kombinasi "
+                     "linear persis dari kolom lain (seperti R lm membuang kolom alias): "
+                     "{terms}.",
+    "model_skipped": "Model {formula} tidak dapat diestimasi pada data ini: {reason}.",
     "test_glejser": "Glejser",
     "test_bp": "Breusch-Pagan",
     "test_white": "White",
