@@ -26,7 +26,7 @@ from clirun import smma
 from smma_stats.heteroscedasticity import white_test
 from smma_stats.instrument import instrument_from_dict
 from smma_stats.study import analyze
-from smma_stats.study_result import NotComputable
+from smma_stats.results import NotComputable
 
 DATA = Path(__file__).resolve().parent / "data"
 

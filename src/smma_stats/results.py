@@ -108,3 +108,18 @@ class ResultMixin:
         for name, df in self._tables().items():
             parts.append(f"<h5>{html.escape(name)}</h5>" + table_html(df))
         return "\n".join(parts)
+
+
+@dataclasses.dataclass(frozen=True)
+class NotComputable:
+    """A statistic the data cannot support, and why (one line)."""
+
+    reason: str
+
+    def to_dict(self) -> None:
+        return None
+
+
+def computable(value) -> bool:
+    """Whether a result slot holds a result (not None, not :class:`NotComputable`)."""
+    return value is not None and not isinstance(value, NotComputable)

@@ -27,7 +27,8 @@ import numpy as np
 
 from .errors import DataError, ModelError, SmmaError
 from .options import AnalysisOptions
-from .study_result import DropStep, ModelResult, NotComputable, StudyResult
+from .results import NotComputable
+from .study_result import DropStep, ModelResult, StudyResult
 
 __all__ = ["AnalysisOptions", "DropStep", "ModelResult", "NotComputable", "StudyResult",
            "analyze", "screen"]

@@ -14,23 +14,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from .results import ResultMixin, jsonable
+from .results import NotComputable, ResultMixin, computable, jsonable
 from .screening import missing_summary
-
-
-@dataclass(frozen=True)
-class NotComputable:
-    """A statistic the data cannot support, and why (one line)."""
-
-    reason: str
-
-    def to_dict(self) -> None:
-        return None
-
-
-def computable(value) -> bool:
-    """Whether a result slot holds a result (not None, not :class:`NotComputable`)."""
-    return value is not None and not isinstance(value, NotComputable)
 
 
 @dataclass(frozen=True)

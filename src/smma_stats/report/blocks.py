@@ -12,13 +12,13 @@ from __future__ import annotations
 import math
 
 from .format import num, pct, pval, records, whole
-from ..study_result import computable
+from ..results import computable
 from .document import Paragraph, Table
 
 _CONSTANT = "(Constant)"
 
 
-def _term(b, term: str) -> str:
+def term_label(b, term: str) -> str:
     return b.t("term_constant") if term == _CONSTANT else str(term)
 
 
@@ -54,7 +54,7 @@ def model_blocks(b, reg) -> list:
                                            if hc3 else [])
     rows = []
     for r in coefs:
-        row = [_term(b, r["term"]), num(r["b"]), num(r["se"]), num(r["beta"]), num(r["t"]),
+        row = [term_label(b, r["term"]), num(r["b"]), num(r["se"]), num(r["beta"]), num(r["t"]),
                pval(r["p_value"]), num(r["conf_low"]), num(r["conf_high"]),
                num(r["tolerance"]), num(r["vif"])]
         if hc3:
@@ -139,7 +139,7 @@ def assumption_blocks(b, m) -> list:
                 ok = r["p_value"] > a
                 dec = b.t("hetero_ok" if ok else "hetero_bad")
                 bad += [] if ok else [str(r["term"])]
-            rows.append((_term(b, r["term"]), num(r["b"]), num(r["se"]), num(r["t"]),
+            rows.append((term_label(b, r["term"]), num(r["b"]), num(r["se"]), num(r["t"]),
                          pval(r["p_value"]), dec))
         table = b.table("glejser_table", ["col_term", "col_b", "col_se", "col_t", "col_sig",
                                           "col_decision"], rows)

@@ -10,7 +10,7 @@ decided here.
 
 from __future__ import annotations
 
-from .blocks import _term
+from .blocks import term_label
 from .format import num, records, whole
 from .document import Paragraph
 
@@ -51,11 +51,11 @@ def bootstrap_section(b) -> None:
 def _model_blocks(b, i: int, m, level: str, lo: str, hi: str) -> list:
     r = m.bootstrap
     coefs = records(r.table)
-    rows = [(_term(b, c["term"]), num(c["b"]), num(c["boot_se"]), num(c["bias"]),
+    rows = [(term_label(b, c["term"]), num(c["b"]), num(c["boot_se"]), num(c["bias"]),
              num(c["conf_low"]), num(c["conf_high"])) for c in coefs]
     rows.append((b.t("col_R2"), num(r.estimate), num(r.se), num(r.bias), num(r.conf_low),
                  num(r.conf_high)))
-    out: list = [b.table("boot_coef_table", ["col_term", "col_b", "col_boot_se",
+    out: list = [b.table("boot_coef_table", ["colterm_label", "col_b", "col_boot_se",
                                              "col_boot_bias", lo, hi], rows,
                          _failed_note(b, [r]), i=i, formula=m.formula)]
     dep = b.name(m.regression.dependent)
