@@ -123,8 +123,13 @@ def _resolve(responses: Path, instrument: Optional[str], construct: Sequence[str
                    "docx).")
 @click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True,
               help="Report language: en or id (Indonesian).")
-@click.option("--alpha", type=click.FloatRange(0.0001, 0.5), default=0.05, show_default=True,
-              help="Significance level.")
+@click.option("--decimal", type=click.Choice(("comma", "point")),
+              help="Decimal separator of the report's numbers: comma (0,584; default with "
+                   "--lang id) or point (APA: 0.584, .821 for r; default with --lang en). "
+                   "JSON always uses the point.")
+@click.option("--alpha", "--sig-level", "alpha", type=click.FloatRange(0.0001, 0.5),
+              default=0.05, show_default=True,
+              help="Significance level of every test (--sig-level is the same option).")
 @click.option("--plots", type=_FILE, metavar="FOLDER",
               help="Write PNG figures to this folder (and embed them in html/docx).")
 @click.option("--drop-invalid", is_flag=True,
@@ -178,7 +183,8 @@ def _resolve(responses: Path, instrument: Optional[str], construct: Sequence[str
 @_chunksize_opt
 @_guard
 def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[Path],
-            lang: str, alpha: float, plots: Optional[Path], drop_invalid: bool, robust: bool,
+            lang: str, decimal: Optional[str], alpha: float, plots: Optional[Path],
+            drop_invalid: bool, robust: bool,
             judge: str, one_tailed: bool, ks_method: str, missing: str,
             max_missing_share: float, exclude_flagged: bool, by: Optional[str],
             bootstrap: int, bootstrap_method: str, seed: Optional[int],
@@ -225,7 +231,8 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
         for fig in figures:
             refuse_inputs(plots / fig.name, inputs, option="--plots")
         write_figures(figures, plots)
-    report = add_path_results(render(study, fmt, lang=lang, figures=figures), fmt, paths)
+    report = add_path_results(render(study, fmt, lang=lang, figures=figures, decimal=decimal),
+                              fmt, paths)
     if paths and fmt == "docx":
         click.echo("note: mediation and moderation results are not in Word reports yet; "
                    "use --format json, text, markdown or html", err=True)

@@ -483,8 +483,8 @@ ID: dict[str, str] = {
     "sec_reliability": "Uji Reliabilitas",
     "reliability_method": "Cronbach's Alpha; instrumen dinyatakan reliabel jika nilai alpha "
                           "lebih besar dari {threshold} (Ghozali; Nunnally). Tingkat menurut "
-                          "Sekaran: di bawah .60 buruk, .60 sampai .70 dapat diterima, .70 "
-                          "sampai .80 baik, .80 ke atas sangat baik.",
+                          "Sekaran: di bawah 0,60 buruk, 0,60 sampai 0,70 dapat diterima, 0,70 "
+                          "sampai 0,80 baik, 0,80 ke atas sangat baik.",
     "reliability_table": "Hasil Uji Reliabilitas",
     "col_variable": "Variabel",
     "col_alpha": "Cronbach's Alpha",
@@ -610,12 +610,12 @@ ID: dict[str, str] = {
     "residual_normality": "Normalitas residual. {sentence}",
     "multicol_table": "Uji Multikolinearitas",
     "multicol_rule": "Tidak terjadi multikolinearitas jika nilai Toleransi lebih besar dari "
-                     "0.10 dan VIF lebih kecil dari 10.",
+                     "0,10 dan VIF lebih kecil dari 10.",
     "multicol_ok": "Tidak terjadi multikolinearitas",
     "multicol_bad": "Terjadi multikolinearitas",
-    "multicol_yes": "Setiap prediktor memiliki Toleransi lebih besar dari 0.10 dan VIF lebih "
+    "multicol_yes": "Setiap prediktor memiliki Toleransi lebih besar dari 0,10 dan VIF lebih "
                     "kecil dari 10: tidak terjadi multikolinearitas.",
-    "multicol_no": "Terjadi multikolinearitas (Toleransi tidak lebih besar dari 0.10 atau VIF "
+    "multicol_no": "Terjadi multikolinearitas (Toleransi tidak lebih besar dari 0,10 atau VIF "
                    "tidak lebih kecil dari 10): {terms}.",
     "multicol_simple": "Dengan satu prediktor tidak ada multikolinearitas yang perlu diuji.",
     "glejser_table": "Uji Heteroskedastisitas: Uji Glejser (variabel dependen: nilai mutlak "
