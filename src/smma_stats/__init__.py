@@ -44,6 +44,7 @@ _EXPORTS = {
     "synthesize": "synthesis",
     "BootstrapResult": "bootstrap", "bootstrap_alpha": "bootstrap",
     "bootstrap_regression": "bootstrap", "bootstrap_indices": "bootstrap",
+    "pls": "pls", "PlsResult": "pls",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
