@@ -48,17 +48,17 @@ def resample_correlations(z: np.ndarray, counts: np.ndarray) -> np.ndarray:
     n, p = z.shape
     total = counts.sum(axis=1)[:, None]
     m = (counts @ z) / total
-    rows, cols = np.triu_indices(p)
-    prods = z[:, rows] * z[:, cols]
-    m2 = (counts @ prods) / total
-    cov = np.empty((counts.shape[0], p, p))
-    cov[:, rows, cols] = m2 - m[:, rows] * m[:, cols]
-    cov[:, cols, rows] = cov[:, rows, cols]
-    d = np.sqrt(np.clip(np.einsum("bii->bi", cov), 0.0, None))
-    with np.errstate(invalid="ignore", divide="ignore"):
-        S = cov / d[:, :, None] / d[:, None, :]
+    prods = (z[:, :, None] * z[:, None, :]).reshape(n, p * p)
+    cov = ((counts @ prods) / total).reshape(-1, p, p)
+    cov -= m[:, :, None] * m[:, None, :]
+    d = np.sqrt(np.clip(np.diagonal(cov, axis1=1, axis2=2), 0.0, None))
+    flat = ~(d > 1e-12)
+    d = np.where(flat, np.nan, d)
+    S = cov / d[:, :, None]
+    S /= d[:, None, :]
     idx = np.arange(p)
-    S[:, idx, idx] = np.where(d > 1e-12, 1.0, np.nan)
+    S[:, idx, idx] = 1.0
+    S[flat.any(axis=1)] = np.nan
     return S
 
 

@@ -109,36 +109,44 @@ def estimate(S: np.ndarray, layout: Layout, scheme: str = "path",
         raise DataError(f"scheme must be 'path', 'factorial' or 'centroid', got {scheme!r}")
     B = S.shape[0]
     W = np.broadcast_to(layout.membership, (B,) + layout.membership.shape).copy()
-    W = _unit_variance(S, W)
+    W, SW = _unit_variance(W, S @ W)
     iterations = np.zeros(B, dtype=int)
     converged = np.zeros(B, dtype=bool)
     failed = ~np.isfinite(W).all(axis=(1, 2))
-    active = np.flatnonzero(~failed)
+    ids = np.flatnonzero(~failed)                 # stack members still iterating
+    work = [S[ids], W[ids], SW[ids]] if failed.any() else [S, W.copy(), SW]
+    live = np.ones(ids.size, dtype=bool)          # rows of ``work`` not yet done
     for it in range(1, max_iter + 1):
-        if active.size == 0:
+        if not live.any():
             break
-        Sa = S if active.size == B else S[active]
-        Wa = W if active.size == B else W[active]
-        new = _unit_variance(Sa, _outer_update(Sa, Wa, layout, scheme))
-        diff = np.abs(new - Wa).sum(axis=(1, 2))
-        W[active] = new
-        iterations[active] = it
-        bad = ~np.isfinite(diff)
-        done = diff < tol
-        failed[active[bad]] = True
-        converged[active[done]] = True
-        active = active[~(bad | done)]
+        Sw, Ww, SWw = work
+        new = _outer_update(Sw, Ww, SWw, layout, scheme)
+        new, SWn = _unit_variance(new, Sw @ new)
+        diff = np.abs(new - Ww).sum(axis=(1, 2))
+        work = [Sw, new, SWn]
+        iterations[ids[live]] = it
+        bad = live & ~np.isfinite(diff)
+        done = live & (diff < tol)
+        failed[ids[bad]] = True
+        converged[ids[done]] = True
+        W[ids[bad | done]] = new[bad | done]
+        live &= ~(bad | done)
+        if live.sum() < 0.5 * live.size:          # drop finished members from the work
+            work = [a[live] for a in work]
+            ids, live = ids[live], np.ones(int(live.sum()), dtype=bool)
+    W[ids[live]] = work[1][live]
     return Estimate(weights=W, converged=converged, iterations=iterations, failed=failed)
 
 
-def _unit_variance(S: np.ndarray, W: np.ndarray) -> np.ndarray:
-    var = np.einsum("bpc,bpq,bqc->bc", W, S, W)
+def _unit_variance(W: np.ndarray, SW: np.ndarray):
+    """Scale the weights (and ``S W`` with them) so every score has unit variance."""
     with np.errstate(invalid="ignore", divide="ignore"):
-        return W / np.sqrt(var)[:, None, :]
+        scale = 1.0 / np.sqrt(np.sum(W * SW, axis=1))[:, None, :]
+    return W * scale, SW * scale
 
 
-def _outer_update(S: np.ndarray, W: np.ndarray, layout: Layout, scheme: str) -> np.ndarray:
-    SW = S @ W
+def _outer_update(S: np.ndarray, W: np.ndarray, SW: np.ndarray, layout: Layout,
+                  scheme: str) -> np.ndarray:
     C = np.swapaxes(W, 1, 2) @ SW
     E = inner_weights(C, layout, scheme)
     G = SW @ E
