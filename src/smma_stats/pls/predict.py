@@ -19,10 +19,16 @@ from .estimate import estimate
 
 
 def fold_plan(n: int, k: int, repetitions: int, seed: int) -> list[list[np.ndarray]]:
-    """Test-fold indices: ``repetitions`` random splits into ``k`` near-equal folds."""
-    if k < 2 or n < 2 * k:
-        raise DataError(f"PLSpredict needs at least 2 folds and 2 cases per fold; "
-                        f"got k = {k} with {n} cases")
+    """Test-fold indices: ``repetitions`` random splits into ``k`` near-equal folds.
+
+    ``k = n`` is leave-one-out cross-validation (the same folds whatever the seed).
+    """
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or not 2 <= k <= n:
+        raise DataError(f"PLSpredict needs between 2 folds and one fold per case ({n}); "
+                        f"got {k!r}")
+    if isinstance(repetitions, bool) or not isinstance(repetitions, (int, np.integer)) \
+            or repetitions < 1:
+        raise DataError(f"repetitions must be a whole number of at least 1, got {repetitions!r}")
     rng = np.random.default_rng(seed)
     return [np.array_split(rng.permutation(n), k) for _ in range(repetitions)]
 
