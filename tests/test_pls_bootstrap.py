@@ -156,3 +156,16 @@ def test_same_seed_same_result(clean):
     b = pls(clean, SIMPLE, measurement=MM, bootstrap=200, seed=3, predict=False)
     pd.testing.assert_frame_equal(a.paths, b.paths)
     pd.testing.assert_frame_equal(a.htmt, b.htmt)
+
+
+def test_benchmark_script_prints_a_table():
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run([sys.executable, str(root / "benchmarks" / "pls_bench.py"),
+                          "--resamples", "50", "--repeat", "1"], capture_output=True,
+                         text=True, timeout=120, check=True, cwd=root)
+    lines = out.stdout.splitlines()
+    assert lines[0].startswith("| package | resamples run | seconds |")
+    assert lines[2].startswith("| smma_stats.pls | 50 |")
