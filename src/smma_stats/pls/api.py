@@ -215,42 +215,53 @@ def _assemble(stage, spec, approach, look, pred, boot, seed, o) -> PlsResult:
     import pandas as pd
 
     f, first = stage["fitted"], stage["first"]
-    hocs = set(spec.dimensions)
     hoc_paths = {(h, loc) for h, ls in spec.dimensions.items() for loc in ls}
-    if approach in ("none", "repeated_indicators"):
-        extra = [tables.hoc_reliability(f, h, ls) for h, ls in spec.dimensions.items()]
-        rel = tables.reliability_table(f, skip=hocs, extra=extra)
-        load = tables.loadings_table(f, look)
-        fl_src, skip_fl = f, hocs
-    else:
-        no_look = tables.boot_lookup(first, None)
-        locs = {loc for ls in spec.dimensions.values() for loc in ls}
-        rel = pd.concat([tables.reliability_table(first, skip=set(first.model.constructs) - locs),
-                         tables.reliability_table(f)], ignore_index=True)
-        load = pd.concat([tables.loadings_table(first, no_look,
-                                                skip=set(first.model.constructs) - locs),
-                          tables.loadings_table(f, look, skip=hocs)], ignore_index=True)
-        fl_src, skip_fl = f, set()
-    fit = f
-    scores = pd.DataFrame(f.scores, columns=list(f.model.constructs))
+    source = first or f
     return PlsResult(
-        n=f.ind.n, n_missing=(first or f).ind.n_missing, n_dropped=(first or f).ind.n_dropped,
-        missing=o["missing"], scheme=f.scheme, hoc=approach, converged=f.converged and
-        (first is None or first.converged), iterations=f.iterations,
+        n=f.ind.n, n_missing=source.ind.n_missing, n_dropped=source.ind.n_dropped,
+        missing=o["missing"], scheme=f.scheme, hoc=approach,
+        converged=f.converged and source.converged, iterations=f.iterations,
         n_resamples=boot.n_resamples if boot else 0, n_failed=boot.n_failed if boot else 0,
         seed=seed, ci_method=o["ci"], one_tailed=o["one_tailed"], alpha=o["alpha"],
-        reliability=rel, loadings=load,
+        **_measurement_tables(f, first, spec, look),
         hoc_loadings=tables.hoc_table(f, look, spec.dimensions, approach),
-        fornell_larcker=tables.fornell_larcker_table(fl_src, rel, skip=skip_fl),
-        htmt=tables.htmt_table(f if approach in ("none", "repeated_indicators") else first,
-                               look if approach in ("none", "repeated_indicators") else
-                               tables.boot_lookup(first, None)),
-        cross_loadings=tables.cross_loadings_table(fit, skip=hocs if approach ==
-                                                   "repeated_indicators" else set()),
-        paths=tables.paths_table(f, look, hoc_paths), r2=tables.r2_table(
-            f, look, skip=stage["locs"]), effects=tables.effects_table(f, look),
-        fit=tables.fit_table(f), predict=_predict_frame(pred), scores=scores,
+        paths=tables.paths_table(f, look, hoc_paths),
+        r2=tables.r2_table(f, look, skip=stage["locs"]), effects=tables.effects_table(f, look),
+        fit=tables.fit_table(f), predict=_predict_frame(pred),
+        scores=pd.DataFrame(f.scores, columns=list(f.model.constructs)),
         predict_folds=o["folds"], predict_repetitions=o["repetitions"])
+
+
+def _measurement_tables(f, first, spec, look) -> dict:
+    """Reliability, loadings and discriminant validity; both stages of a two-stage fit.
+
+    A two-stage result takes the lower-order constructs' items, reliability
+    and HTMT from stage 1 (without bootstrap: stage 1 is not resampled) and
+    the rest from stage 2.
+    """
+    import pandas as pd
+
+    hocs = set(spec.dimensions)
+    if first is None:
+        extra = [tables.hoc_reliability(f, h, ls) for h, ls in spec.dimensions.items()]
+        rel = tables.reliability_table(f, skip=hocs, extra=extra)
+        return {"reliability": rel, "loadings": tables.loadings_table(f, look),
+                "fornell_larcker": tables.fornell_larcker_table(f, rel, skip=hocs),
+                "htmt": tables.htmt_table(f, look),
+                "cross_loadings": tables.cross_loadings_table(f, skip=hocs)}
+    locs = {loc for ls in spec.dimensions.values() for loc in ls}
+    not_loc = set(first.model.constructs) - locs
+    no_look = tables.boot_lookup(first, None)
+    rel = pd.concat([tables.reliability_table(first, skip=not_loc),
+                     tables.reliability_table(f)], ignore_index=True)
+    load = pd.concat([tables.loadings_table(first, no_look, skip=not_loc),
+                      tables.loadings_table(f, look, skip=hocs)], ignore_index=True)
+    ht2 = tables.htmt_table(f, look)
+    ht2 = ht2[ht2.a.isin(hocs) | ht2.b.isin(hocs)]
+    return {"reliability": rel, "loadings": load,
+            "fornell_larcker": tables.fornell_larcker_table(f, rel),
+            "htmt": pd.concat([tables.htmt_table(first, no_look), ht2], ignore_index=True),
+            "cross_loadings": tables.cross_loadings_table(first, skip=hocs)}
 
 
 def _predict_frame(pred):
