@@ -76,7 +76,7 @@ def test_without_bootstrap_nothing_is_added():
     assert data["bootstrap"] is None
     assert all(v["bootstrap"] is None for v in data["scales"].values())
     assert all(r["bootstrap"] is None for r in data["regressions"])
-    assert "bootstrap" not in s.settings and "seed" not in s.settings
+    assert s.settings["bootstrap"] == 0 and s.settings["seed"] is None
     assert "Bootstrap" not in render(s, "text")
 
 

@@ -71,10 +71,10 @@ def test_theoretical_minimum_and_maximum_are_inside():
     # interval, 5 classes on 10 items: width 8, cuts 18, 26, 34, 42
     res = categorize([10, 18, 26, 34, 42, 50, 17], n_items=10, scale_min=1, scale_max=5,
                      levels=5)
-    assert list(res.assignments) == ["very low", "low", "medium", "high", "very high",
-                                     "very high", "very low"]
-    assert res.rule == ("very low: score < 18; low: 18 <= score < 26; medium: 26 <= score < 34; "
-                        "high: 34 <= score < 42; very high: score >= 42")
+    assert list(res.assignments) == ["very_low", "low", "medium", "high", "very_high",
+                                     "very_high", "very_low"]
+    assert res.rule == ("very_low: score < 18; low: 18 <= score < 26; medium: 26 <= score < 34; "
+                        "high: 34 <= score < 42; very_high: score >= 42")
 
 
 def test_item_means_on_a_cut_follow_exact_arithmetic():
@@ -181,22 +181,29 @@ def test_ideal_percent_rule_and_bounds():
 
 # ---------------------------------------------------------------- languages
 
-def test_indonesian_labels_three_and_five():
-    res3 = categorize([12, 30, 45], n_items=10, scale_min=1, scale_max=5, lang="id")
-    assert list(res3.table["category"]) == ["Rendah", "Sedang", "Tinggi"]
-    assert res3.rule == "Rendah: skor < 23.33; Sedang: 23.33 <= skor < 36.67; Tinggi: skor >= 36.67"
-    assert res3.note == "rentang 10-50, lebar kelas 13.33"
-    res5 = categorize([10, 20, 30, 40, 50], n_items=10, scale_min=1, scale_max=5, levels=5,
-                      lang="id")
-    assert list(res5.table["category"]) == ["Sangat Rendah", "Rendah", "Sedang", "Tinggi",
-                                            "Sangat Tinggi"]
+def test_classes_are_language_neutral_keys():
+    """Results carry keys; the report and the figures translate them."""
+    from smma_stats.report.messages import msg
+
+    res3 = categorize([12, 30, 45], n_items=10, scale_min=1, scale_max=5)
+    assert list(res3.table["category"]) == ["low", "medium", "high"]
+    assert res3.rule == "low: score < 23.33; medium: 23.33 <= score < 36.67; high: score >= 36.67"
+    assert res3.note == "range 10-50, class width 13.33"
+    res5 = categorize([10, 20, 30, 40, 50], n_items=10, scale_min=1, scale_max=5, levels=5)
+    assert list(res5.table["category"]) == ["very_low", "low", "medium", "high", "very_high"]
     assert counts(res5) == [1, 1, 1, 1, 1]
     assert list(res5.assignments.cat.categories) == list(res5.table["category"])
+    assert [msg(f"cat_5_{j}", "id") for j in range(5)] == [
+        "Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi"]
 
 
-def test_english_five_labels():
-    res = categorize([10, 50], n_items=10, scale_min=1, scale_max=5, levels=5)
-    assert list(res.table["category"]) == ["very low", "low", "medium", "high", "very high"]
+def test_written_class_names_map_to_keys():
+    from smma_stats.categories import class_key
+
+    assert class_key("Sangat Rendah", 5) == "very_low"
+    assert class_key("very high", 5) == "very_high"
+    assert class_key("Tinggi", 3) == "high"
+    assert class_key("very_low", 3) is None
 
 
 # ---------------------------------------------------------------- result object
@@ -233,11 +240,11 @@ def test_unknown_method():
         categorize([12], n_items=10, scale_min=1, scale_max=5, method="quartile")
 
 
-def test_unknown_basis_and_language():
+def test_unknown_basis_and_no_language():
     with pytest.raises(SmmaError, match="basis must be 'hypothetical' or 'sample', not 'obs'"):
         categorize([12], 10, 1, 5, basis="obs")
-    with pytest.raises(SmmaError, match="lang must be 'en' or 'id', not 'fr'"):
-        categorize([12], 10, 1, 5, lang="fr")
+    with pytest.raises(TypeError):
+        categorize([12], 10, 1, 5, lang="id")     # results carry keys, reports translate
     with pytest.raises(SmmaError, match="basis 'sample' does not apply to the ideal_percent"):
         categorize([12], 10, 1, 5, method="ideal_percent", basis="sample")
 

@@ -113,7 +113,7 @@ def test_category_bars_show_the_counts_and_percents(sample_study):
     ax = fig.axes[0]
     heights = [p.get_height() for p in ax.patches]
     assert heights == [int(c) for c in cat.table["count"]]
-    assert [t.get_text() for t in ax.get_xticklabels()] == list(cat.table["category"])
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["Low", "Medium", "High"]
     labels = [t.get_text() for t in ax.texts]
     expected = [f"{int(c)} ({p:.1f}%)" for c, p in zip(cat.table["count"], cat.table["percent"])]
     assert labels == expected
@@ -141,11 +141,8 @@ def test_custom_category_labels_are_kept():
 
 
 def test_scatter_draws_the_data_and_the_fitted_line(sample_study):
-    from smma_stats.study import _scores
-
     reg = sample_study.models[0].regression
-    scores = _scores(sample_study.responses.items, sample_study.instrument,
-                     sample_study.items_used)
+    scores = sample_study.scores
     fig = _mpl_figure()
     _draw_scatter(fig, reg, scores, _WORDS["en"])
     ax = fig.axes[0]

@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smma_stats import validity
+from smma_stats import moments
 from smma_stats.errors import DataError, SmmaError
 from smma_stats.reliability import (
     ITEM_COLUMNS,
@@ -26,7 +26,7 @@ from smma_stats.reliability import (
     cronbach_alpha_from_moments,
     reliability_label,
 )
-from smma_stats.validity import item_moments
+from smma_stats.moments import item_moments
 
 DATA = Path(__file__).parent / "data"
 ITEMS = ["N1", "N2", "N3", "N4", "N5"]
@@ -260,7 +260,7 @@ def test_block_merging_matches_numpy(monkeypatch):
     x[[3, 1000, 1001, 2499], [0, 1, 3, 2]] = np.nan
     x[1024:2048] = np.nan            # one whole block missing
     d = pd.DataFrame(x, columns=list("abcd"))
-    monkeypatch.setattr(validity, "_BLOCK_CELLS", 4)   # 1024 rows per block
+    monkeypatch.setattr(moments, "BLOCK_CELLS", 4)   # 256 rows per block
     m = item_moments(d)
     ok = d.dropna().to_numpy()
     assert (m.n, m.n_excluded) == (len(ok), 2500 - len(ok))

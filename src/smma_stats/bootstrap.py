@@ -188,9 +188,9 @@ def bootstrap_alpha(items, n_resamples: int = 10000, ci: float = 0.95, seed: int
     >>> round(bca.conf_low, 4), round(bca.conf_high, 4)
     (0.685, 0.9373)
     """
-    from .reliability import _check_ci, cronbach_alpha
+    from .reliability import check_ci, cronbach_alpha
 
-    _check_ci(ci)
+    check_ci(ci)
     method = _check_method(method)
     rel = cronbach_alpha(items, ci=ci)
     if math.isnan(rel.alpha):
@@ -304,16 +304,19 @@ def bootstrap_regression(data, y: str, x, n_resamples: int = 10000, ci: float = 
     >>> round(res.estimate, 3), round(res.conf_low, 3), round(res.conf_high, 3)
     (0.91, 0.808, 0.987)
     """
-    from .regression import _fit, _model_frame, _predictor_names
-    from .reliability import _check_ci
+    from .moments import column_block, factor_columns
+    from .regression import fit_factor, model_columns, predictor_names
+    from .reliability import check_ci
 
-    _check_ci(ci)
+    check_ci(ci)
     method = _check_method(method)
-    names = _predictor_names(y, x)
-    yv, X, n_excluded = _model_frame(data, y, names)
-    fit = _fit(yv, X, y, names, n_excluded=n_excluded, bounds=False)
-    n, k = X.shape
-    Z = np.column_stack([yv, X])
+    names = predictor_names(y, x)
+    columns, keep, n_excluded = model_columns(data, y, names)
+    n_all = len(columns[0])
+    Z = column_block(columns, 0, n_all, keep)
+    n, k = Z.shape[0], len(names)
+    fit = fit_factor(*factor_columns(list(columns[1:]) + [columns[0]], keep), y, names,
+                     n_excluded=n_excluded, bounds=False)
     means = Z.mean(axis=0)
     Zc = Z - means
     rows, cols = np.triu_indices(k + 1)

@@ -31,12 +31,30 @@ from .results import ResultMixin
 METHODS = ("interval", "mean_sd", "ideal_percent")
 BASES = ("hypothetical", "sample")
 
-LABELS = {
-    "en": {3: ("low", "medium", "high"),
-           5: ("very low", "low", "medium", "high", "very high")},
-    "id": {3: ("Rendah", "Sedang", "Tinggi"),
-           5: ("Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi")},
-}
+#: The class keys, lowest first; renderers translate them (report messages
+#: ``cat_3_0`` ... ``cat_5_4``).
+KEYS = {3: ("low", "medium", "high"),
+        5: ("very_low", "low", "medium", "high", "very_high")}
+
+# Words a user may write for a class in a targets file or instrument, English or
+# Indonesian, mapped to its key (input vocabulary; reports translate keys themselves).
+_SPOKEN = {"very low": "very_low", "very high": "very_high", "sangat rendah": "very_low",
+           "rendah": "low", "sedang": "medium", "tinggi": "high",
+           "sangat tinggi": "very_high"}
+
+
+def class_key(label, levels: int) -> str | None:
+    """The class key a written class name stands for, or None.
+
+    Examples
+    --------
+    >>> class_key("Sangat Tinggi", 5), class_key("medium", 3), class_key("top", 3)
+    ('very_high', 'medium', None)
+    """
+    text = " ".join(str(label).replace("_", " ").split()).casefold()
+    key = _SPOKEN.get(text, text.replace(" ", "_"))
+    return key if key in KEYS.get(levels, ()) else None
+
 
 # A score this close to a cut (relative to the score range) counts as lying on
 # it: item means such as 11/3 must land where exact arithmetic puts them.
@@ -57,8 +75,6 @@ class CategoryResult(ResultMixin):
     basis : {"hypothetical", "sample"}
         Where the bounds come from: the theoretical scale, or the observed
         scores (range for ``interval``, mean and SD for ``mean_sd``).
-    lang : {"en", "id"}
-        Language of the class labels and of ``rule``.
     n : int
         Number of respondents.
     n_items, scale_min, scale_max : int
@@ -76,13 +92,14 @@ class CategoryResult(ResultMixin):
         below its upper bound and the highest anything from its lower bound.
     rule : str
         The boundary rule in words, cuts rounded to two decimals, e.g.
-        ``"low: score < 23.33; medium: 23.33 <= score < 36.67; high: score >= 36.67"``.
+        ``"low: score < 23.33; medium: 23.33 <= score < 36.67; high: score >= 36.67"``
+        (class keys, not translated words).
     note : str
         Where the cuts come from (range and class width, mu and sigma, or the
-        ideal score), in the language of ``lang``.
+        ideal score), for a reader of the result; reports write their own.
     table : pandas.DataFrame
         Columns ``category, lower, upper, count, percent`` (percent 0-100,
-        unrounded).
+        unrounded); ``category`` holds the class keys of :data:`KEYS`.
     assignments : pandas.Series
         Each respondent's class label (an ordered categorical), indexed like
         the input scores. Left out of :meth:`to_dict`.
@@ -92,7 +109,6 @@ class CategoryResult(ResultMixin):
     method: str
     levels: int
     basis: str
-    lang: str
     n: int
     n_items: int
     scale_min: int
@@ -124,7 +140,7 @@ class CategoryResult(ResultMixin):
 
 
 def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int = 3,
-               method: str = "interval", basis: str = "hypothetical", lang: str = "en",
+               method: str = "interval", basis: str = "hypothetical",
                *, name: str | None = None) -> CategoryResult:
     """Sort respondents into low/medium/high (or five) classes of a score.
 
@@ -146,8 +162,6 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
         hypothetical mean and SD); ``"sample"`` uses the observed range
         (``interval``) or the sample mean and SD (``mean_sd``). Not used by
         ``ideal_percent``.
-    lang : {"en", "id"}
-        Language of the class labels: English or Indonesian.
     name : str, optional
         The variable's name; defaults to the Series name, else ``"score"``.
 
@@ -197,7 +211,7 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
     """
     import pandas as pd
 
-    _check_options(n_items, scale_min, scale_max, levels, method, basis, lang)
+    _check_options(n_items, scale_min, scale_max, levels, method, basis)
     index = scores.index if isinstance(scores, pd.Series) else None
     if name is None:
         name = str(scores.name) if isinstance(scores, pd.Series) and scores.name is not None \
@@ -236,8 +250,7 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
                             "cannot be divided")
         cuts = [(a * (levels - i) + b * i) / levels for i in range(1, levels)]
         outer = (a, b)
-        note = {"en": f"range {_num(a)}-{_num(b)}, class width {_num((b - a) / levels)}",
-                "id": f"rentang {_num(a)}-{_num(b)}, lebar kelas {_num((b - a) / levels)}"}
+        note = f"range {_num(a)}-{_num(b)}, class width {_num((b - a) / levels)}"
     elif method == "mean_sd":
         if basis == "hypothetical":
             mu, sigma = n_items * (scale_min + scale_max) / 2, n_items * (scale_max - scale_min) / 6
@@ -251,15 +264,13 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
         steps = (-1.0, 1.0) if levels == 3 else (-1.5, -0.5, 0.5, 1.5)
         cuts = [mu + s * sigma for s in steps]
         outer = (lo_t, hi_t)
-        note = {"en": f"mu = {_num(mu)}, sigma = {_num(sigma)}",
-                "id": f"mu = {_num(mu)}, sigma = {_num(sigma)}"}
+        note = f"mu = {_num(mu)}, sigma = {_num(sigma)}"
     else:
         ideal = n_items * scale_max
         cuts = [ideal * i / levels for i in range(1, levels)]
         outer = (0.0, float(ideal))
         pcts = ", ".join(f"{_num(100 * i / levels)}%" for i in range(1, levels))
-        note = {"en": f"cuts at {pcts} of the ideal score {_num(ideal)}",
-                "id": f"batas {pcts} dari skor ideal {_num(ideal)}"}
+        note = f"cuts at {pcts} of the ideal score {_num(ideal)}"
 
     # class j holds c_j - tol <= X < c_(j+1) - tol: the number of shifted cuts at or below X
     edges = np.asarray(cuts, dtype=float) - tol
@@ -272,7 +283,7 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
             klass += x >= edge
         counts = np.bincount(klass, minlength=levels)
         total, mean = x.sum(), float(x.mean())
-    labels = LABELS[lang][levels]
+    labels = KEYS[levels]
     lower = (float(outer[0]), *map(float, cuts))
     upper = (*map(float, cuts), float(outer[1]))
     table = pd.DataFrame({"category": list(labels), "lower": list(lower), "upper": list(upper),
@@ -283,10 +294,10 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
     ideal_pct = (float(np.float64(total) / (ideal_total * x.size) * 100)
                  if scale_min >= 0 else float("nan"))
     return CategoryResult(
-        variable=name, method=method, levels=levels, basis=basis, lang=lang, n=int(x.size),
+        variable=name, method=method, levels=levels, basis=basis, n=int(x.size),
         n_items=n_items, scale_min=scale_min, scale_max=scale_max, mean=mean,
         ideal_percent=ideal_pct, mu=mu, sigma=sigma, lower=lower, upper=upper,
-        rule=_rule(labels, cuts, lang), note=note[lang], table=table, assignments=assignments)
+        rule=_rule(labels, cuts), note=note, table=table, assignments=assignments)
 
 
 class _Tally:
@@ -330,7 +341,7 @@ class _Tally:
         return codes, counts
 
 
-def _check_options(n_items, scale_min, scale_max, levels, method, basis, lang) -> None:
+def _check_options(n_items, scale_min, scale_max, levels, method, basis) -> None:
     if method not in METHODS:
         raise SmmaError(f"unknown category method {method!r}; use one of {', '.join(METHODS)}")
     if levels not in (3, 5) or isinstance(levels, bool):
@@ -339,8 +350,6 @@ def _check_options(n_items, scale_min, scale_max, levels, method, basis, lang) -
         raise SmmaError(f"basis must be 'hypothetical' or 'sample', not {basis!r}")
     if method == "ideal_percent" and basis != "hypothetical":
         raise SmmaError("basis 'sample' does not apply to the ideal_percent method")
-    if lang not in LABELS:
-        raise SmmaError(f"lang must be 'en' or 'id', not {lang!r}")
     for key, v in (("n_items", n_items), ("scale_min", scale_min), ("scale_max", scale_max)):
         if not isinstance(v, (int, np.integer)) or isinstance(v, bool):
             raise SmmaError(f"{key} must be a whole number, not {v!r}")
@@ -352,8 +361,8 @@ def _check_options(n_items, scale_min, scale_max, levels, method, basis, lang) -
         raise SmmaError("the ideal_percent method needs a scale without negative points")
 
 
-def _rule(labels, cuts, lang) -> str:
-    word = "skor" if lang == "id" else "score"
+def _rule(labels, cuts) -> str:
+    word = "score"
     parts = [f"{labels[0]}: {word} < {_num(cuts[0])}"]
     for j in range(1, len(labels) - 1):
         parts.append(f"{labels[j]}: {_num(cuts[j - 1])} <= {word} < {_num(cuts[j])}")

@@ -6,7 +6,10 @@ becomes one line on standard error and exit code 1; usage errors exit 2.
 
 from __future__ import annotations
 
+import math
 import os
+import sys
+import time
 from pathlib import Path
 from typing import Optional, Sequence
 
@@ -177,9 +180,16 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
         raise click.BadParameter("--format docx needs --out FILE", param_hint="--out")
     if out is not None and out.is_dir():
         raise SmmaError(f"--out {out} is a folder; give a file name")
+    from .options import AnalysisOptions
     from .report import render
     from .study import analyze as run
 
+    options = AnalysisOptions(
+        sig_level=alpha, judge=judge, tails=1 if one_tailed else 2, drop_invalid=drop_invalid,
+        robust=robust, normality_method=ks_method, missing=missing,
+        max_missing_share=max_missing_share, exclude_flagged=exclude_flagged, by=by,
+        bootstrap=bootstrap, seed=seed, bootstrap_method=bootstrap_method, sheet=sheet,
+        chunksize=chunksize)
     inst, notes = _resolve(responses, instrument, construct, model, sheet)
     inputs = (responses, inst.source)
     if out is not None:
@@ -188,12 +198,7 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
     try:
         # the library reads the file itself, so that no table outlives its use
         # (with --exclude-flagged on a large file that halves the peak memory)
-        study = run(responses, inst, sheet=sheet, missing=missing,
-                    max_missing_share=max_missing_share, chunksize=chunksize, alpha=alpha, judge=judge, tails=1 if one_tailed else 2,
-                    drop_invalid=drop_invalid, robust=robust, normality_method=ks_method,
-                    lang=lang, notes=tuple(notes), exclude_flagged=exclude_flagged,
-                    by=by, bootstrap=bootstrap, seed=seed,
-                    bootstrap_method=bootstrap_method, progress=progress)
+        study = run(responses, inst, options, notes=tuple(notes), progress=progress)
     finally:
         if progress is not None:
             progress.close()
@@ -355,9 +360,53 @@ def _progress(wanted: bool):
             return None
     except (AttributeError, ValueError):
         return None
-    from .streaming import terminal_progress
-
     return terminal_progress()
+
+
+# ------------------------------------------------------------------ progress
+
+class ProgressLine:
+    """A one-line progress bar on a terminal, redrawn in place.
+
+    Nothing is drawn during the first ``delay`` seconds, so a quick run shows
+    no bar at all; :meth:`close` wipes the line.
+    """
+
+    width = 24
+
+    def __init__(self, stream, delay: float = 0.5, interval: float = 0.1):
+        self.stream, self.delay, self.interval = stream, delay, interval
+        self.start = time.monotonic()
+        self.last = -math.inf
+        self.shown = 0
+
+    def __call__(self, stage: str, done: float, total: float) -> None:
+        now = time.monotonic()
+        if now - self.start < self.delay or now - self.last < self.interval:
+            return
+        self.last = now
+        share = min(max(done / total, 0.0), 1.0) if total else 0.0
+        filled = round(share * self.width)
+        text = f"{stage:<10} [{'#' * filled}{'.' * (self.width - filled)}] {share:4.0%}"
+        self.stream.write("\r" + text.ljust(self.shown))
+        self.stream.flush()
+        self.shown = max(self.shown, len(text))
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r" + " " * self.shown + "\r")
+            self.stream.flush()
+            self.shown = 0
+
+
+def terminal_progress(enabled: bool = True, stream=None) -> ProgressLine | None:
+    """A :class:`ProgressLine` on standard error when it is a terminal, else None."""
+    stream = sys.stderr if stream is None else stream
+    try:
+        tty = stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    return ProgressLine(stream) if enabled and tty else None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -6,12 +6,18 @@ Coefficients table with standardised Beta, confidence intervals and
 collinearity statistics, plus the t/F critical values and the effective and
 relative contribution (sumbangan efektif / relatif) of each predictor.
 
-The fit is a QR decomposition of the mean-centred design, which reproduces
-the NIST StRD Longley certified values to 13 or more significant digits.
+One kernel, :func:`fit_factor`, computes every figure from the triangular
+factor of the mean-centred design (see :mod:`smma_stats.moments`), which
+reproduces the NIST StRD Longley certified values to 10 or more significant
+digits; :func:`fit_columns` accumulates that factor and the residual-based
+figures (Durbin-Watson, HC3) a block of rows at a time, so a table of ten
+million rows costs no copy of the design. :func:`regress` and
+:func:`regress_from_moments` are thin wrappers over them.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -21,6 +27,7 @@ import numpy as np
 
 from .durbin_watson import durbin_watson, durbin_watson_bounds, durbin_watson_decision
 from .errors import DataError, ModelError
+from .moments import blocks, cholesky_factor, column_block, factor_columns, one_blas_thread
 from .results import ResultMixin
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,10 +40,14 @@ CONSTANT = "(Constant)"
 #: tolerance falls below it is left out of the model by SPSS.
 MIN_TOLERANCE = 1e-4
 
-# A predictor whose part independent of the earlier predictors is smaller
+#: A predictor whose part independent of the earlier predictors is smaller
 # than this fraction of its own spread is an exact linear combination of them
 # (the tolerance R's lm() uses for its QR decomposition).
-_RANK_TOL = 1e-7
+RANK_TOL = 1e-7
+
+# A residual sum of squares below this share of the total is the rounding noise of
+# an exact fit (a real R^2 of 1 - 1e-26 does not occur in data).
+_EXACT_FIT = 1e-26
 
 
 @dataclass(frozen=True)
@@ -172,11 +183,11 @@ def regress(data, y: str, x, alpha: float = 0.05, robust: bool = False, *,
     1         ads  1.3667  0.2805  1.0029   0.0046
     2       price -0.1333  0.5247 -0.0523   0.8095
     """
-    names = _predictor_names(y, x)
-    _check_alpha(alpha, ModelError)
-    yv, X, n_excluded = _model_frame(data, y, names)
-    return _fit(yv, X, y, names, n_excluded=n_excluded, alpha=alpha, robust=robust,
-                min_tolerance=min_tolerance)
+    names = predictor_names(y, x)
+    check_alpha(alpha, ModelError)
+    columns, keep, n_excluded = model_columns(data, y, names)
+    return fit_columns(columns, y, names, keep=keep, n_excluded=n_excluded, alpha=alpha,
+                       robust=robust, min_tolerance=min_tolerance)
 
 
 def regress_from_moments(n: int, means: Sequence[float], sscp, dependent: str,
@@ -235,7 +246,7 @@ def regress_from_moments(n: int, means: Sequence[float], sscp, dependent: str,
     (0.9244, 30.551)
     """
     names = tuple(str(p) for p in predictors)
-    _check_alpha(alpha, ModelError)
+    check_alpha(alpha, ModelError)
     k = len(names)
     if k == 0:
         raise ModelError("the model has no predictors")
@@ -246,57 +257,169 @@ def regress_from_moments(n: int, means: Sequence[float], sscp, dependent: str,
                          f"expected {k + 1} means and a {k + 1} x {k + 1} matrix")
     if not (np.all(np.isfinite(S)) and np.all(np.isfinite(mu))):
         raise DataError("means and sscp must be finite numbers")
-    n = int(n)
-    _check_size(n, k)
-    ss_tot = float(S[0, 0])
-    sxy = S[1:, 0].copy()
-    Sxx = S[1:, 1:]
-    ss_x = np.diag(Sxx).copy()
-    _check_variances(dependent, names, ss_x, ss_tot)
-    R = _cholesky_upper(Sxx, ss_x, names)
-    z = np.linalg.solve(R.T, sxy)
-    slopes = np.linalg.solve(R, z)
-    ss_res = max(ss_tot - float(np.dot(z, z)), 0.0)
-    dw = math.nan if durbin_watson is None else float(durbin_watson)
-    empty = np.empty(0)
-    return _assemble(
-        dependent=str(dependent), predictors=names, n=n, n_excluded=int(n_excluded),
-        xbar=mu[1:], ybar=float(mu[0]), ss_x=ss_x, sxy=sxy, ss_tot=ss_tot,
-        ss_res=ss_res, slopes=slopes, R=R, alpha=alpha, min_tolerance=min_tolerance,
-        residuals=empty, fitted=empty, dw=dw, hc3=None)
+    order = list(range(1, k + 1)) + [0]          # predictors first, the dependent last
+    rc = cholesky_factor(S[np.ix_(order, order)])
+    res = fit_factor(int(n), mu[order], rc, str(dependent), names, alpha=alpha,
+                     min_tolerance=min_tolerance, n_excluded=int(n_excluded))
+    if durbin_watson is None:
+        return res
+    dw = float(durbin_watson)
+    return dataclasses.replace(res, durbin_watson=dw, dw_decision=durbin_watson_decision(
+        dw, res.dw_lower, res.dw_upper))
 
 
 # ----------------------------------------------------------------------------
-# Building blocks (also used by smma_stats.assumptions)
+# The kernel and its accumulation
 
-def _fit(yv: np.ndarray, X: np.ndarray, dependent: str, names: tuple[str, ...], *,
-         n_excluded: int = 0, alpha: float = 0.05, robust: bool = False,
-         min_tolerance: float = MIN_TOLERANCE, bounds: bool = True) -> RegressionResult:
-    """The QR fit of :func:`regress` on complete-case arrays."""
-    n, k = X.shape
-    _check_size(n, k)
-    xbar = X.mean(axis=0)
-    ybar = float(yv.mean())
-    Xc = X - xbar
-    yc = yv - ybar
-    ss_x = np.einsum("ij,ij->j", Xc, Xc)
-    ss_tot = float(np.dot(yc, yc))
+@one_blas_thread
+def fit_columns(columns, dependent: str, names: tuple[str, ...], *, keep=None,
+                n_excluded: int = 0, alpha: float = 0.05, robust: bool = False,
+                min_tolerance: float = MIN_TOLERANCE, bounds: bool = True) -> RegressionResult:
+    """OLS of ``columns[0]`` on ``columns[1:]``, a block of rows at a time.
+
+    Parameters
+    ----------
+    columns : sequence of numpy.ndarray
+        The dependent variable then each predictor, equal length, any
+        numeric dtype.
+    dependent : str
+    names : tuple of str
+        The predictors' names.
+    keep : numpy.ndarray of bool, optional
+        The complete cases (default: every row).
+    n_excluded, alpha, robust, min_tolerance
+        As in :func:`regress`.
+    bounds : bool, default True
+        Compute the exact Durbin-Watson bounds (auxiliary fits skip them).
+
+    Returns
+    -------
+    RegressionResult
+        With residuals, fitted values and the Durbin-Watson statistic.
+    """
+    check_size(int(len(columns[0]) if keep is None else keep.sum()), len(names))
+    n, means, rc = factor_columns(list(columns[1:]) + [columns[0]], keep)
+    res = fit_factor(n, means, rc, dependent, names, alpha=alpha, min_tolerance=min_tolerance,
+                     n_excluded=n_excluded, bounds=bounds)
+    e, fitted = residuals(columns, keep, res)
+    if res.ss_residual == 0.0:
+        e[:] = 0.0
+    hc3 = hc3_covariance(columns, keep, rc, means, e) if robust else None
+    dw = durbin_watson(e)
+    for arr in (e, fitted):
+        arr.setflags(write=False)
+    extra = {"coefficients": _with_hc3(res, hc3)} if robust else {}
+    return dataclasses.replace(
+        res, residuals=e, fitted=fitted, durbin_watson=dw, covariance_hc3=hc3,
+        dw_decision=durbin_watson_decision(dw, res.dw_lower, res.dw_upper), **extra)
+
+
+def fit_factor(n: int, means, rc, dependent: str, names: tuple[str, ...], *,
+               alpha: float = 0.05, min_tolerance: float = MIN_TOLERANCE,
+               n_excluded: int = 0, bounds: bool = True) -> RegressionResult:
+    """Every figure of a regression from the factor of its centred design.
+
+    Parameters
+    ----------
+    n : int
+        Complete cases.
+    means : array_like, shape (k + 1,)
+        Means of the predictors, then of the dependent variable.
+    rc : array_like, shape (k + 1, k + 1)
+        Upper triangular ``R`` with ``R'R`` the centred cross-products of
+        ``[X, y]`` (predictors first): from a QR decomposition
+        (:func:`~smma_stats.moments.factor_columns`) or a Cholesky one.
+    dependent, names, alpha, min_tolerance, n_excluded
+        As in :func:`regress`.
+    bounds : bool, default True
+        Compute the exact Durbin-Watson bounds.
+
+    Returns
+    -------
+    RegressionResult
+        Without residuals (empty arrays) and with a NaN Durbin-Watson
+        statistic: those need the rows (see :func:`fit_columns`).
+    """
+    k = len(names)
+    check_size(int(n), k)
+    rc = np.asarray(rc, dtype=float)
+    mu = np.asarray(means, dtype=float)
+    R, z = rc[:k, :k], rc[:k, k]
+    ss_res = float(rc[k, k] ** 2)
+    ss_tot = float(np.dot(z, z)) + ss_res
+    if ss_res <= _EXACT_FIT * ss_tot:      # rounding noise of an exact fit
+        ss_res = 0.0
+    ss_x = np.einsum("ij,ij->j", R, R)
     _check_variances(dependent, names, ss_x, ss_tot)
-    Q, R = np.linalg.qr(Xc)
     _check_rank(np.abs(np.diag(R)), np.sqrt(ss_x), names)
-    slopes = np.linalg.solve(R, Q.T @ yc)
-    fitted_c = Xc @ slopes
-    residuals = yc - fitted_c
+    slopes = np.linalg.solve(R, z)
     return _assemble(
-        dependent=dependent, predictors=names, n=n, n_excluded=n_excluded, xbar=xbar,
-        ybar=ybar, ss_x=ss_x, sxy=Xc.T @ yc, ss_tot=ss_tot,
-        ss_res=float(np.dot(residuals, residuals)), slopes=slopes, R=R, alpha=alpha,
-        min_tolerance=min_tolerance, residuals=residuals, fitted=fitted_c + ybar,
-        dw=durbin_watson(residuals), hc3=_hc3_cov(Q, R, xbar, residuals) if robust else None,
-        bounds=bounds)
+        dependent=dependent, predictors=tuple(names), n=int(n), n_excluded=int(n_excluded),
+        xbar=mu[:k], ybar=float(mu[k]), ss_x=ss_x, sxy=R.T @ z, ss_tot=ss_tot, ss_res=ss_res,
+        slopes=slopes, R=R, alpha=alpha, min_tolerance=min_tolerance, bounds=bounds)
 
 
-def _predictor_names(y, x) -> tuple[str, ...]:
+def residuals(columns, keep, res: RegressionResult) -> tuple[np.ndarray, np.ndarray]:
+    """Residuals and fitted values of the kept rows, a block at a time."""
+    b = res.coefficients["b"].to_numpy(dtype=float)
+    n_all = len(columns[0])
+    e = np.empty(res.n)
+    fitted = np.empty(res.n)
+    at = 0
+    for a, c in blocks(n_all, len(columns)):
+        z = column_block(columns, a, c, keep)
+        f = b[0] + z[:, 1:] @ b[1:]
+        e[at:at + len(z)] = z[:, 0] - f
+        fitted[at:at + len(z)] = f
+        at += len(z)
+    return e, fitted
+
+
+def hc3_covariance(columns, keep, rc: np.ndarray, means: np.ndarray,
+                   e: np.ndarray) -> np.ndarray:
+    """HC3 covariance of (intercept, slopes), a block of rows at a time.
+
+    ``(X'X)^-1 X' diag(e_i^2 / (1 - h_i)^2) X (X'X)^-1`` (MacKinnon & White,
+    1985), with the leverages ``h_i = 1/n + xc_i' (Xc'Xc)^-1 xc_i`` taken
+    from the factor of the centred design.
+    """
+    k = rc.shape[0] - 1
+    n = e.size
+    xbar = np.asarray(means, dtype=float)[:k]
+    r_inv = np.linalg.solve(rc[:k, :k], np.eye(k))
+    g = np.zeros((k + 1, k + 1))
+    at = 0
+    for a, c in blocks(len(columns[0]), len(columns)):
+        x = column_block(columns[1:], a, c, keep) - xbar
+        u = x @ r_inv
+        h = 1.0 / n + np.einsum("ij,ij->i", u, u)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            w = (e[at:at + len(x)] / (1.0 - h)) ** 2
+        z = np.hstack([np.ones((len(x), 1)), x])
+        g += (z * w[:, None]).T @ z
+        at += len(x)
+    d = np.zeros((k + 1, k + 1))
+    d[0, 0] = 1.0 / n
+    d[1:, 1:] = r_inv @ r_inv.T
+    lmat = np.eye(k + 1)
+    lmat[0, 1:] = -xbar
+    return lmat @ (d @ g @ d) @ lmat.T
+
+
+def _with_hc3(res: RegressionResult, hc3: np.ndarray):
+    from .distributions import t_cdf
+
+    coef = res.coefficients.copy()
+    se3 = np.sqrt(np.diag(hc3))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        coef["se_hc3"] = se3
+        coef["t_hc3"] = coef["b"].to_numpy() / se3
+    coef["p_value_hc3"] = 2.0 * t_cdf(-np.abs(coef["t_hc3"].to_numpy()), res.df_residual)
+    return coef
+
+
+def predictor_names(y, x) -> tuple[str, ...]:
+    """The predictors as a tuple of names, checked (no repeats, not the dependent)."""
     if isinstance(x, str):
         names = (x,)
     else:
@@ -318,8 +441,11 @@ def _predictor_names(y, x) -> tuple[str, ...]:
     return names
 
 
-def _model_frame(data, y: str, names: Sequence[str]) -> tuple[np.ndarray, np.ndarray, int]:
-    """y and X as float arrays over the complete cases, and how many were dropped."""
+def model_columns(data, y: str, names) -> tuple[list, np.ndarray | None, int]:
+    """The model's columns as arrays (their own dtype), the complete cases, the dropped count.
+
+    ``keep`` is None when no row has a missing value.
+    """
     import pandas as pd
 
     if not isinstance(data, pd.DataFrame):
@@ -327,25 +453,33 @@ def _model_frame(data, y: str, names: Sequence[str]) -> tuple[np.ndarray, np.nda
     for col in (y, *names):
         if col not in data.columns:
             raise ModelError(f"column {col!r} is not in the data")
-    cols = []
+    cols, keep = [], None
     for col in (y, *names):
-        s = data[col]
-        if isinstance(s, pd.DataFrame):
-            raise DataError(f"column name {col!r} appears more than once in the data")
-        if not (pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s)):
-            try:
-                s = pd.to_numeric(s)
-            except (TypeError, ValueError):
-                bad = next((v for v in s if _not_number(v)), None)
-                raise DataError(f"column {col!r} holds a non-numeric value {bad!r}") from None
-        cols.append(s.to_numpy(dtype=float, na_value=np.nan))
-    M = np.column_stack(cols)
-    if np.isinf(M).any():
-        col = (y, *names)[int(np.where(np.isinf(M).any(axis=0))[0][0])]
-        raise DataError(f"column {col!r} holds an infinite value")
-    keep = ~np.isnan(M).any(axis=1)
-    M = M[keep]
-    return M[:, 0].copy(), M[:, 1:].copy(), int((~keep).sum())
+        a = _numeric(data[col], col)
+        if a.dtype.kind == "f":
+            if np.isinf(a).any():
+                raise DataError(f"column {col!r} holds an infinite value")
+            ok = ~np.isnan(a)
+            if not ok.all():
+                keep = ok if keep is None else keep & ok
+        cols.append(a)
+    return cols, keep, 0 if keep is None else int((~keep).sum())
+
+
+def _numeric(s, col: str) -> np.ndarray:
+    import pandas as pd
+
+    if isinstance(s, pd.DataFrame):
+        raise DataError(f"column name {col!r} appears more than once in the data")
+    if s.dtype.kind in "iuf" and isinstance(s.dtype, np.dtype):
+        return s.to_numpy()
+    if not (pd.api.types.is_numeric_dtype(s) or pd.api.types.is_bool_dtype(s)):
+        try:
+            s = pd.to_numeric(s)
+        except (TypeError, ValueError):
+            bad = next((v for v in s if _not_number(v)), None)
+            raise DataError(f"column {col!r} holds a non-numeric value {bad!r}") from None
+    return s.to_numpy(dtype=float, na_value=np.nan)
 
 
 def _not_number(v) -> bool:
@@ -358,12 +492,14 @@ def _not_number(v) -> bool:
     return False
 
 
-def _check_alpha(alpha, error) -> None:
+def check_alpha(alpha, error=DataError) -> None:
+    """Refuse a significance level outside (0, 1) with ``error``."""
     if not isinstance(alpha, (int, float)) or isinstance(alpha, bool) or not 0 < alpha < 1:
         raise error(f"alpha must be a number between 0 and 1, got {alpha!r}")
 
 
-def _check_size(n: int, k: int) -> None:
+def check_size(n: int, k: int) -> None:
+    """Refuse fewer than ``k + 2`` complete cases for ``k`` predictors."""
     if n < k + 2:
         raise ModelError(f"{n} complete case(s) are too few for {k} predictor(s): "
                          f"a regression needs at least k + 2 = {k + 2}")
@@ -380,44 +516,11 @@ def _check_variances(y: str, names, ss_x: np.ndarray, ss_tot: float) -> None:
 
 def _check_rank(r_diag: np.ndarray, norms: np.ndarray, names) -> None:
     for j, (rjj, norm) in enumerate(zip(r_diag, norms)):
-        if rjj <= _RANK_TOL * norm:
+        if rjj <= RANK_TOL * norm:
             earlier = ", ".join(repr(p) for p in names[:j])
             raise ModelError(f"predictor {names[j]!r} is an exact linear combination of "
                              f"{earlier} (perfect collinearity): the design is singular; "
                              f"remove one of them")
-
-
-def _cholesky_upper(Sxx: np.ndarray, ss_x: np.ndarray, names) -> np.ndarray:
-    """Upper factor R of Sxx = R'R, with the same singularity test as the QR route."""
-    scale = np.sqrt(ss_x)
-    corr = Sxx / np.outer(scale, scale)
-    k = len(names)
-    try:
-        L = np.linalg.cholesky(corr)
-    except np.linalg.LinAlgError:
-        L = None
-    if L is None or np.any(np.abs(np.diag(L)) <= _RANK_TOL):
-        for j in range(1, k + 1):   # the first leading block that fails names the culprit
-            try:
-                diag = np.abs(np.diag(np.linalg.cholesky(corr[:j, :j])))
-            except np.linalg.LinAlgError:
-                diag = np.concatenate([np.ones(j - 1), [0.0]])
-            _check_rank(diag, np.ones(j), names[:j])
-    return L.T * scale
-
-
-def _hc3_cov(Q: np.ndarray, R: np.ndarray, xbar: np.ndarray, e: np.ndarray) -> np.ndarray:
-    """HC3 covariance of (intercept, slopes) from the centred QR factors."""
-    n = Q.shape[0]
-    h = 1.0 / n + np.einsum("ij,ij->i", Q, Q)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        w = (e / (1.0 - h)) ** 2
-    # Rows map y to (centred intercept, slopes); the intercept is then ybar - xbar'b.
-    M = np.vstack([np.full(n, 1.0 / n), np.linalg.solve(R, Q.T)])
-    V = (M * w) @ M.T
-    L = np.eye(len(xbar) + 1)
-    L[0, 1:] = -xbar
-    return L @ V @ L.T
 
 
 def _coefficient_covariance(r_inv: np.ndarray, xbar: np.ndarray, n: int,
@@ -438,11 +541,8 @@ def _coefficient_covariance(r_inv: np.ndarray, xbar: np.ndarray, n: int,
 
 
 def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss_tot,
-              ss_res, slopes, R, alpha, min_tolerance, residuals, fitted, dw, hc3,
-              bounds=True):
-    import pandas as pd
-
-    from .distributions import f_ppf, f_sf, t_cdf, t_ppf
+              ss_res, slopes, R, alpha, min_tolerance, bounds=True) -> RegressionResult:
+    from .distributions import f_ppf, f_sf, t_ppf
 
     k = len(predictors)
     df_reg, df_res = k, n - k - 1
@@ -452,11 +552,8 @@ def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss
     with np.errstate(divide="ignore", invalid="ignore"):
         f = ms_reg / ms_res if ms_res > 0 else math.inf
     f_p = float(f_sf(f, df_reg, df_res)) if math.isfinite(f) else 0.0
-
     r_inv = np.linalg.solve(R, np.eye(k))
-    inv_diag = np.einsum("ij,ij->i", r_inv, r_inv)        # diag((Xc'Xc)^-1)
-    vif = ss_x * inv_diag
-    tolerance = 1.0 / vif
+    tolerance = 1.0 / (ss_x * np.einsum("ij,ij->i", r_inv, r_inv))
     low = [f"{p} ({t:.6f})" for p, t in zip(predictors, tolerance) if t < min_tolerance]
     if low:
         raise ModelError(f"tolerance below {min_tolerance:g} for {', '.join(low)}: these "
@@ -464,37 +561,12 @@ def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss
                          f"of the model; drop one, or pass min_tolerance=0 to fit anyway")
     b = np.concatenate([[ybar - float(np.dot(xbar, slopes))], slopes])
     cov = _coefficient_covariance(r_inv, xbar, n, ms_res)
-    se = np.sqrt(np.diag(cov))
-    t_crit = float(t_ppf(1.0 - alpha / 2.0, df_res))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = b / se
-    p = 2.0 * t_cdf(-np.abs(t), df_res)
+    cov.setflags(write=False)
     beta = slopes * np.sqrt(ss_x / ss_tot)
-    r_zero = sxy / np.sqrt(ss_x * ss_tot)
-    nan = np.array([math.nan])
-    coef = pd.DataFrame({
-        "term": [CONSTANT, *predictors], "b": b, "se": se,
-        "beta": np.concatenate([nan, beta]), "t": t, "p_value": p,
-        "conf_low": b - t_crit * se, "conf_high": b + t_crit * se,
-        "tolerance": np.concatenate([nan, tolerance]), "vif": np.concatenate([nan, vif])})
-    if hc3 is not None:
-        se3 = np.sqrt(np.diag(hc3))
-        with np.errstate(divide="ignore", invalid="ignore"):
-            coef["se_hc3"] = se3
-            coef["t_hc3"] = b / se3
-        coef["p_value_hc3"] = 2.0 * t_cdf(-np.abs(coef["t_hc3"].to_numpy()), df_res)
-    anova = pd.DataFrame({
-        "source": ["Regression", "Residual", "Total"],
-        "ss": [ss_reg, ss_res, ss_tot], "df": [df_reg, df_res, n - 1],
-        "ms": [ms_reg, ms_res, math.nan], "f": [f, math.nan, math.nan],
-        "p_value": [f_p, math.nan, math.nan]})
-    effective = beta * r_zero
-    contributions = pd.DataFrame({
-        "term": list(predictors), "beta": beta, "r_zero_order": r_zero,
-        "effective": effective, "relative": effective / r2})
+    t_crit = float(t_ppf(1.0 - alpha / 2.0, df_res))
     lower, upper = durbin_watson_bounds(n, k, alpha) if bounds else (math.nan, math.nan)
-    for arr in (residuals, fitted, cov) + ((hc3,) if hc3 is not None else ()):
-        arr.setflags(write=False)
+    empty = np.empty(0)
+    empty.setflags(write=False)
     return RegressionResult(
         dependent=dependent, predictors=tuple(predictors), n=n, n_excluded=n_excluded,
         k=k, r=math.sqrt(max(r2, 0.0)), r2=r2, adj_r2=1.0 - (1.0 - r2) * (n - 1) / df_res,
@@ -502,7 +574,47 @@ def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss
         ss_total=ss_tot, df_regression=df_reg, df_residual=df_res,
         ms_regression=ms_reg, ms_residual=ms_res, f=f, f_p_value=f_p,
         t_critical=t_crit, t_critical_one_tailed=float(t_ppf(1.0 - alpha, df_res)),
-        f_critical=float(f_ppf(1.0 - alpha, df_reg, df_res)), durbin_watson=dw,
-        dw_lower=lower, dw_upper=upper, dw_decision=durbin_watson_decision(dw, lower, upper),
-        alpha=float(alpha), coefficients=coef, anova=anova, contributions=contributions,
-        residuals=residuals, fitted=fitted, covariance=cov, covariance_hc3=hc3)
+        f_critical=float(f_ppf(1.0 - alpha, df_reg, df_res)), durbin_watson=math.nan,
+        dw_lower=lower, dw_upper=upper, dw_decision=durbin_watson_decision(math.nan, lower,
+                                                                           upper),
+        alpha=float(alpha), coefficients=_coefficient_table(predictors, b, cov, beta, tolerance,
+                                                            t_crit, df_res),
+        anova=_anova_table(ss_reg, ss_res, ss_tot, df_reg, df_res, f, f_p),
+        contributions=_contributions(predictors, beta, sxy / np.sqrt(ss_x * ss_tot), r2),
+        residuals=empty, fitted=empty, covariance=cov, covariance_hc3=None)
+
+
+def _coefficient_table(predictors, b, cov, beta, tolerance, t_crit, df_res):
+    import pandas as pd
+
+    from .distributions import t_cdf
+
+    se = np.sqrt(np.diag(cov))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = b / se
+    nan = np.array([math.nan])
+    return pd.DataFrame({
+        "term": [CONSTANT, *predictors], "b": b, "se": se,
+        "beta": np.concatenate([nan, beta]), "t": t, "p_value": 2.0 * t_cdf(-np.abs(t), df_res),
+        "conf_low": b - t_crit * se, "conf_high": b + t_crit * se,
+        "tolerance": np.concatenate([nan, tolerance]),
+        "vif": np.concatenate([nan, 1.0 / tolerance])})
+
+
+def _anova_table(ss_reg, ss_res, ss_tot, df_reg, df_res, f, f_p):
+    import pandas as pd
+
+    return pd.DataFrame({
+        "source": ["Regression", "Residual", "Total"],
+        "ss": [ss_reg, ss_res, ss_tot], "df": [df_reg, df_res, df_reg + df_res],
+        "ms": [ss_reg / df_reg, ss_res / df_res, math.nan], "f": [f, math.nan, math.nan],
+        "p_value": [f_p, math.nan, math.nan]})
+
+
+def _contributions(predictors, beta, r_zero, r2):
+    """Effective contribution ``beta_j r_yj`` (sums to R^2) and its share of R^2."""
+    import pandas as pd
+
+    effective = beta * r_zero
+    return pd.DataFrame({"term": list(predictors), "beta": beta, "r_zero_order": r_zero,
+                         "effective": effective, "relative": effective / r2})

@@ -21,7 +21,7 @@ import numpy as np
 
 from .errors import DataError
 from .results import ResultMixin
-from .validity import _check_moments, _excluded_note, item_moments, item_total_moments
+from .moments import check_moments, excluded_note, item_moments, item_total_moments
 
 #: Columns of :attr:`ReliabilityResult.items`, in order.
 ITEM_COLUMNS = ("item", "mean", "sd", "scale_mean_if_deleted", "scale_var_if_deleted",
@@ -192,7 +192,7 @@ def cronbach_alpha(items, ci: float = 0.95, threshold: float = 0.60) -> Reliabil
     1   x2                 2.839        0.776             0.755
     2   x3                 4.554        0.592             0.910
     """
-    _check_ci(ci)
+    check_ci(ci)
     _check_threshold(threshold)
     m = item_moments(items)
     return cronbach_alpha_from_moments(m.n, m.mean, m.cov, m.names, ci=ci,
@@ -210,13 +210,13 @@ def cronbach_alpha_from_moments(n: int, mean_vector, cov_matrix, item_names: Seq
     """
     from .distributions import f_ppf
 
-    _check_ci(ci)
+    check_ci(ci)
     _check_threshold(threshold)
-    names, mean, cov = _check_moments(n, mean_vector, cov_matrix, item_names)
+    names, mean, cov = check_moments(n, mean_vector, cov_matrix, item_names)
     k = len(names)
     if n < 2:
         raise DataError("Cronbach's alpha needs at least 2 respondents with complete "
-                        f"answers, got {n}" + _excluded_note(n_excluded))
+                        f"answers, got {n}" + excluded_note(n_excluded))
 
     s = item_total_moments(mean, cov)
     var, trace = s["var"], float(s["var"].sum())
@@ -283,7 +283,8 @@ def _grade(alpha):
     return "poor"
 
 
-def _check_ci(ci):
+def check_ci(ci) -> None:
+    """Refuse a confidence level outside (0, 1)."""
     if isinstance(ci, bool) or not isinstance(ci, numbers.Real) or not 0 < ci < 1:
         raise DataError(f"ci must be a confidence level between 0 and 1, got {ci!r}")
 

@@ -181,24 +181,24 @@ def screen(source, instrument=None, *, sheet: str | int | None = None,
     if not isinstance(instrument, Instrument):
         instrument = find_instrument(instrument)
     if isinstance(source, Responses):
-        items = _raw_answers(source.items, instrument)
+        items, keyed = source.items, True
         attributes, problems, path = source.attributes, [], source.source
     else:
-        items, attributes, problems, path = _read_raw(source, instrument, sheet)
-
-    records: list[dict] = []
+        (items, attributes, problems, path), keyed = _read_raw(source, instrument, sheet), False
     ignored = [c for c in attributes.columns
                if c in set(ignore_columns) or any(w in str(c).casefold()
                                                    for w in TIMESTAMP_WORDS)]
-    records += _duplicates(items, attributes.drop(columns=ignored))
-    records += _straight_lining(items)
+    flags = [_duplicates(items, attributes.drop(columns=ignored), instrument.scale),
+             _straight_lining(items, instrument, keyed)]
     check = instrument.attention_check
     notes: list[str] = []
+    records: list[dict] = []
     if check:
-        records += _attention(items, attributes, check, instrument, path, notes=notes)
+        records += _attention(items, attributes, check, instrument, path, notes, keyed)
     for p in problems:
         records.append(_record(p.row, "out_of_range", column=p.column, detail=p.message))
-    return _result(records, len(items), check, tuple(ignored), notes=tuple(notes))
+    return _result(records, len(items), check, tuple(ignored), blocks=flags,
+                   notes=tuple(notes))
 
 
 def _record(row, flag, column=None, other_row=None, value=None, detail="") -> dict:
@@ -257,16 +257,6 @@ def _result(records, n, check, ignored, blocks=(), notes=()) -> ScreeningResult:
                            ignored_columns=ignored, notes=tuple(notes))
 
 
-def _raw_answers(items, instrument):
-    """Answers as ticked: undo reverse keying (``min + max - x`` is its own inverse)."""
-    raw = items.astype(float)
-    lo_hi = instrument.scale.min + instrument.scale.max
-    for item in instrument.reverse:
-        if item in raw:
-            raw[item] = lo_hi - raw[item]
-    return raw
-
-
 def _read_raw(source, instrument, sheet):
     """Coded answers of every row read (NaN: blank or not a scale point), the other
     columns and the cell problems."""
@@ -282,38 +272,45 @@ def _read_raw(source, instrument, sheet):
     return codes.astype(float), attributes, problems, table.path
 
 
-def _duplicates(items, attributes) -> list[dict]:
-    import pandas as pd
-
-    key = pd.concat([items, attributes], axis=1)
-    key.columns = range(key.shape[1])
-    group = key.groupby(list(key.columns), dropna=False, sort=False).ngroup()
-    first: dict[int, int] = {}
-    out = []
-    for row, g in zip(key.index, group.to_numpy()):
-        if g in first:
-            out.append(_record(row, "duplicate", other_row=first[g],
-                               detail=f"the same answers and other columns as row {first[g]}"))
-        else:
-            first[g] = int(row)
-    return out
-
-
-def _straight_lining(items) -> list[dict]:
+def _duplicates(items, attributes, scale) -> _Flags:
+    """Rows repeating an earlier row's answers and other columns exactly."""
     import numpy as np
 
-    arr = items.to_numpy(dtype=float)
-    answered = ~np.isnan(arr)
-    count = answered.sum(axis=1)
-    lo = np.where(answered, arr, np.inf).min(axis=1)
-    hi = np.where(answered, arr, -np.inf).max(axis=1)
-    out = []
-    for pos in np.flatnonzero((count >= 2) & (lo == hi)):
-        value = _plain(lo[pos])
-        out.append(_record(items.index[pos], "straight_lining", value=value,
-                           detail=f"answered {value} to each of the {count[pos]} items "
-                                  "answered"))
-    return out
+    from .rowkeys import repeated_rows
+
+    dup, first = repeated_rows(items.to_numpy(), attributes, scale.min, scale.max)
+    rows = items.index
+    other = np.asarray(rows[first], dtype=np.int64).tolist()
+    return _Flags("duplicate", np.asarray(rows[dup], dtype=np.int64),
+                  detail=[f"the same answers and other columns as row {o}" for o in other],
+                  other_row=other)
+
+
+def _straight_lining(items, instrument, keyed: bool) -> _Flags:
+    """Rows with the same box ticked for every item answered (at least two)."""
+    import numpy as np
+
+    from .moments import blocks
+
+    values = items.to_numpy()
+    flip = [j for j, c in enumerate(items.columns) if keyed and c in set(instrument.reverse)]
+    lo_hi = instrument.scale.min + instrument.scale.max
+    where, found, counts = [], [], []
+    for a, b in blocks(len(values), values.shape[1]):
+        raw = values[a:b].astype(float)
+        raw[:, flip] = lo_hi - raw[:, flip]
+        answered = ~np.isnan(raw)
+        count = answered.sum(axis=1)
+        lo = np.where(answered, raw, np.inf).min(axis=1)
+        hi = np.where(answered, raw, -np.inf).max(axis=1)
+        p = np.flatnonzero((count >= 2) & (lo == hi))
+        where.append(p + a)
+        found += [_plain(v) for v in lo[p].tolist()]
+        counts += count[p].tolist()
+    at = np.concatenate(where) if where else np.empty(0, dtype=np.intp)
+    return _Flags("straight_lining", np.asarray(items.index[at], dtype=np.int64),
+                  detail=[f"answered {v} to each of the {c} items answered"
+                          for v, c in zip(found, counts)], value=found)
 
 
 def _plain(v):
@@ -326,7 +323,8 @@ def _fold(text) -> str:
     return " ".join(str(text).split()).casefold()
 
 
-def _attention(items, attributes, check, instrument, path, notes=None) -> list[dict]:
+def _attention(items, attributes, check, instrument, path, notes=None,
+               keyed: bool = False) -> list[dict]:
     """Rows whose answer to the attention check is not one of ``expect``, or is blank.
 
     The check's column is the item's when its id is an item id; otherwise it
@@ -339,6 +337,9 @@ def _attention(items, attributes, check, instrument, path, notes=None) -> list[d
     matches, nothing is flagged and a note says so: appended to ``notes``
     when a list is given, else issued as a :class:`UserWarning`.
     """
+    import numpy as np
+    import pandas as pd
+
     from .readers._cells import _label_lookup
     from .readers._columns import match_attention, normalise
 
@@ -347,9 +348,10 @@ def _attention(items, attributes, check, instrument, path, notes=None) -> list[d
     points = {_point(v, lookup) for v in check["expect"]} - {None}
     texts = {normalise(v) for v in check["expect"] if isinstance(v, str)}
     expect = " or ".join(str(v) for v in check["expect"])
-
     if column in items.columns:
         cells = items[column]
+        if keyed and column in set(instrument.reverse):
+            cells = instrument.scale.min + instrument.scale.max - cells
     else:
         names = {str(h): h for h in attributes.columns}
         header = match_attention(list(names), instrument, path)
@@ -363,19 +365,35 @@ def _attention(items, attributes, check, instrument, path, notes=None) -> list[d
                 notes.append(note)
             return []
         column, cells = header, attributes[names[header]]
+    # judge each distinct answer once, then spread the verdicts over the rows
+    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
+    verdicts = [_judge(cell, lookup, points, texts, column, expect)
+                for cell in list(np.asarray(uniques, dtype=object)) + [None]]
+    codes = np.where(codes < 0, len(verdicts) - 1, codes)
     out = []
-    for row, cell in cells.items():
-        blank = _blank(cell)
-        if not blank and (_point(cell, lookup) in points
-                          or isinstance(cell, str) and normalise(cell) in texts):
+    for u, verdict in enumerate(verdicts):
+        if verdict is None:
             continue
-        number = None if blank else _number(cell)
-        value = None if blank else (_plain(number) if number is not None else cell)
-        detail = (f"no answer to {column!r}" if blank else
-                  f"answered {value!r} to {column!r}") + f" (expected {expect})"
-        out.append(_record(row, "attention_check", column=str(column), value=value,
-                           detail=detail))
+        value, detail = verdict
+        for row in items.index[np.flatnonzero(codes == u)]:
+            out.append(_record(row, "attention_check", column=str(column), value=value,
+                               detail=detail))
     return out
+
+
+def _judge(cell, lookup, points, texts, column, expect):
+    """None for a right answer, else the answer given and the finding in words."""
+    from .readers._columns import normalise
+
+    blank = _blank(cell)
+    if not blank and (_point(cell, lookup) in points
+                      or isinstance(cell, str) and normalise(cell) in texts):
+        return None
+    number = None if blank else _number(cell)
+    value = None if blank else (_plain(number) if number is not None else cell)
+    detail = (f"no answer to {column!r}" if blank else
+              f"answered {value!r} to {column!r}") + f" (expected {expect})"
+    return value, detail
 
 
 def _point(cell, lookup) -> float | None:

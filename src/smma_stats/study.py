@@ -1,361 +1,146 @@
 """One call for the whole chapter-4 routine: :func:`analyze` -> :class:`StudyResult`.
 
-Runs, for every construct, dimension and model of an instrument: item
-validity, reliability, normality (model residuals and construct scores),
-regression with the classical assumption tests, and category breakdowns.
-Renderers only format a :class:`StudyResult`; they never compute.
+:func:`analyze` runs named stages, each a short function over the responses
+and the :class:`~smma_stats.options.AnalysisOptions`:
+
+1. screen: duplicates, straight-lining, attention check (and, when asked,
+   leave the flagged rows out);
+2. items: validity and reliability per construct (dropping invalid items
+   one at a time when asked), reliability per dimension;
+3. scores: construct and dimension scores from the items kept;
+4. models: each regression with its classical assumption tests;
+5. normality of the construct scores; 6. categories; 7. groups;
+8. bootstrap intervals.
+
+Every statistic goes through one kernel whatever the size of the file:
+moments and triangular factors are accumulated a block of rows at a time
+(:mod:`smma_stats.moments`). A statistic the data cannot support is a
+:class:`~smma_stats.study_result.NotComputable` in its place and the rest of
+the study is still produced. Renderers only format a :class:`StudyResult`.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import os
-from dataclasses import dataclass, field
-from typing import Any, Mapping
 
-from .errors import DataError, SmmaError
-from .results import ResultMixin, jsonable
-from .screening import missing_summary
+import numpy as np
 
+from .errors import DataError, ModelError, SmmaError
+from .options import AnalysisOptions
+from .study_result import DropStep, ModelResult, NotComputable, StudyResult
 
-@dataclass(frozen=True)
-class DropStep:
-    """One step of ``drop_invalid``: the item removed and why."""
+__all__ = ["AnalysisOptions", "DropStep", "ModelResult", "NotComputable", "StudyResult",
+           "analyze", "screen"]
 
-    construct: str
-    item: str
-    r: float
-    r_table: float
-    alpha_after: float
+# Older keyword names of analyze(), mapped to the options.
+_RENAMED = {"alpha": "sig_level"}
 
 
-@dataclass(frozen=True)
-class ModelResult(ResultMixin):
-    """A regression with its classical assumption tests."""
-
-    _title = "Model"
-    formula: str
-    regression: Any
-    normality: Any
-    glejser: Any
-    breusch_pagan: Any
-    white: Any
-    runs: Any
-    linearity: Any = None  # simple models only
-    bootstrap: Any = None  # BootstrapResult when analyze(bootstrap=N)
-
-    def to_dict(self) -> dict:
-        return {
-            "formula": self.formula,
-            "regression": jsonable(self.regression),
-            "normality": jsonable(self.normality),
-            "glejser": jsonable(self.glejser),
-            "breusch_pagan": jsonable(self.breusch_pagan),
-            "white": jsonable(self.white),
-            "runs": jsonable(self.runs),
-            "linearity": jsonable(self.linearity),
-            "bootstrap": jsonable(self.bootstrap),
-        }
-
-
-@dataclass(frozen=True)
-class StudyResult(ResultMixin):
-    """Everything :func:`analyze` computed, ready for any renderer.
-
-    ``to_dict()`` gives the JSON layout that ``smma analyze --format json``
-    prints (keys ``n``, ``n_dropped``, ``scales``, ``normality``,
-    ``regressions``, ``categories``, ``screening``, ``groups`` and more).
-    ``screening`` is the :class:`~smma_stats.screening.ScreeningResult` of
-    the responses read; ``excluded_rows`` the flagged rows left out
-    (``exclude_flagged=True``); ``groups`` the
-    :class:`~smma_stats.groups.GroupResult` of ``by=``, or None.
-    ``bootstrap_alpha`` maps each construct to the
-    :class:`~smma_stats.bootstrap.BootstrapResult` of its alpha when
-    ``bootstrap=N`` was given (each model's is ``ModelResult.bootstrap``).
-    """
-
-    _title = "Study"
-    instrument: Any
-    responses: Any
-    alpha: float
-    validity: Mapping[str, Any]
-    reliability: Mapping[str, Any]
-    dimension_reliability: Mapping[str, Any]
-    normality: tuple
-    models: tuple
-    categories: Mapping[str, Any]
-    dimension_categories: Mapping[str, Any]
-    items_used: Mapping[str, tuple]
-    drop_steps: tuple = ()
-    settings: Mapping[str, Any] = field(default_factory=dict)
-    notes: tuple = ()
-    scores: Any = None
-    screening: Any = None
-    excluded_rows: tuple = ()
-    groups: Any = None
-    bootstrap_alpha: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def n(self) -> int:
-        return int(self.responses.n)
-
-    @property
-    def regressions(self) -> list:
-        return [m.regression for m in self.models]
-
-    def to_dict(self) -> dict:
-        resp = self.responses
-        scales = {}
-        for code, rel in self.reliability.items():
-            val = self.validity[code].table.set_index("item")
-            items = []
-            for row in rel.items.itertuples(index=False):
-                v = val.loc[row.item]
-                items.append({
-                    "item": row.item, "r": v["r"], "r_corrected": v["r_corrected"],
-                    "r_table": v["r_table"], "p_value": v["p_value"], "valid": bool(v["valid"]),
-                    "alpha_if_deleted": row.alpha_if_deleted,
-                    "scale_mean_if_deleted": row.scale_mean_if_deleted,
-                    "scale_var_if_deleted": row.scale_var_if_deleted,
-                    "mean": row.mean, "sd": row.sd,
-                })
-            scales[code] = {
-                "label": self.instrument.label_of(code),
-                "alpha": rel.alpha, "alpha_std": rel.alpha_std, "n_items": rel.n_items,
-                "conf_low": rel.conf_low, "conf_high": rel.conf_high,
-                "reliable": rel.reliable, "r_table": self.validity[code].r_table,
-                "all_valid": self.validity[code].all_valid, "items": items,
-                "bootstrap": _bootstrap_dict(self.bootstrap_alpha.get(code)),
-            }
-        out = {
-            "instrument": {"name": self.instrument.name, "title": self.instrument.title},
-            "source": os.path.basename(resp.source) if resp.source else None,
-            "sha256": resp.sha256,
-            "n": resp.n,
-            "n_read": resp.n_read,
-            "n_dropped": resp.n_dropped,
-            "dropped_rows": list(resp.dropped_rows),
-            "alpha": self.alpha,
-            "scales": scales,
-            "dimensions": {k: {"alpha": r.alpha, "alpha_std": r.alpha_std,
-                               "n_items": r.n_items}
-                           for k, r in self.dimension_reliability.items()},
-            "normality": [_normality_dict(nr) for nr in self.normality],
-            "regressions": [_regression_dict(m) for m in self.models],
-            "categories": {k: _category_rows(c) for k, c in self.categories.items()},
-            "category_method": {k: {"method": c.method, "levels": c.levels, "basis": c.basis,
-                                    "rule": c.rule}
-                                for k, c in self.categories.items()},
-            "dimension_categories": {k: _category_rows(c)
-                                     for k, c in self.dimension_categories.items()},
-            "drop_steps": [dataclasses.asdict(s) for s in self.drop_steps],
-            "missing": missing_summary(resp),
-            "screening": None,
-            "n_excluded": len(self.excluded_rows),
-            "excluded_rows": None,
-            "groups": self.groups.to_dict() if self.groups is not None else None,
-            "bootstrap": _bootstrap_settings(self.settings),
-            "settings": dict(self.settings),
-            "notes": list(self.notes),
-        }
-        out = jsonable(out)
-        # JSON-safe as built: a large file can have hundreds of thousands of flagged rows
-        out["screening"] = self.screening.to_dict() if self.screening is not None else None
-        out["excluded_rows"] = [int(r) for r in self.excluded_rows]
-        return out
-
-    def summary(self) -> str:
-        from .report import render
-
-        return render(self, "text")
-
-    def _repr_html_(self) -> str:
-        from .report import render
-
-        return render(self, "html", fragment=True)
-
-
-def _bootstrap_settings(settings: Mapping[str, Any]) -> dict | None:
-    if not settings.get("bootstrap"):
-        return None
-    return {"n_resamples": settings["bootstrap"], "seed": settings["seed"],
-            "method": settings["bootstrap_method"], "ci": 1 - settings["alpha"]}
-
-
-def _bootstrap_dict(b) -> dict | None:
-    """The interval of alpha or R Square, and per coefficient for a model."""
-    if b is None:
-        return None
-    out = {"statistic": b.statistic, "estimate": b.estimate, "se": b.se, "bias": b.bias,
-           "conf_low": b.conf_low, "conf_high": b.conf_high, "n": b.n,
-           "n_failed": b.n_failed}
-    if b.table is not None:
-        out["coefficients"] = b.table.to_dict(orient="records")
-    return out
-
-
-def _normality_dict(nr) -> dict:
-    return {
-        "variable": nr.variable, "n": nr.n, "statistic": nr.statistic,
-        "p_value": nr.p_value, "method": nr.method, "display": nr.display,
-        "p_spss": nr.p_spss, "lower_bound": nr.lower_bound, "normal": nr.normal,
-        "shapiro_statistic": nr.shapiro_statistic, "shapiro_p_value": nr.shapiro_p_value,
-    }
-
-
-def _regression_dict(m: ModelResult) -> dict:
-    reg = m.regression
-    coefs = []
-    for row in reg.coefficients.to_dict(orient="records"):
-        rec = {k: row.get(k) for k in ("term", "b", "se", "beta", "t", "p_value",
-                                      "conf_low", "conf_high", "tolerance", "vif")}
-        for extra in ("se_hc3", "t_hc3", "p_value_hc3"):
-            if extra in row:
-                rec[extra] = row[extra]
-        coefs.append(rec)
-    out = {
-        "formula": m.formula, "dependent": reg.dependent, "predictors": list(reg.predictors),
-        "n": reg.n, "r": reg.r, "r2": reg.r2, "adj_r2": reg.adj_r2,
-        "se_estimate": reg.se_estimate, "f": reg.f, "f_p_value": reg.f_p_value,
-        "df_regression": reg.df_regression, "df_residual": reg.df_residual,
-        "t_critical": reg.t_critical, "f_critical": reg.f_critical,
-        "durbin_watson": reg.durbin_watson, "dw_lower": reg.dw_lower,
-        "dw_upper": reg.dw_upper, "dw_decision": reg.dw_decision,
-        "coefficients": coefs,
-        "anova": reg.anova.to_dict(orient="records"),
-        "contributions": (reg.contributions.to_dict(orient="records")
-                          if reg.contributions is not None else None),
-        "assumptions": {
-            "glejser": _test_dict(m.glejser), "breusch_pagan": _test_dict(m.breusch_pagan),
-            "white": _test_dict(m.white), "runs": _test_dict(m.runs),
-            "linearity": _test_dict(m.linearity),
-            "residual_normality": _normality_dict(m.normality),
-        },
-        "bootstrap": _bootstrap_dict(m.bootstrap),
-    }
-    return out
-
-
-def _test_dict(t) -> dict | None:
-    if t is None:
-        return None
-    return jsonable(t)
-
-
-def _category_rows(c) -> list[dict]:
-    return [{"category": r["category"], "count": int(r["count"]), "percent": r["percent"],
-             "lower": r["lower"], "upper": r["upper"]}
-            for r in c.table.to_dict(orient="records")]
-
-
-def _scores(items, instrument, items_used: Mapping[str, tuple]):
-    """Construct and dimension scores from the (possibly reduced) item sets."""
-    import pandas as pd
-
-    cols = {}
-    for name in instrument.scale_names():
-        used = [i for i in instrument.items_of(name) if i in items_used[_owner(instrument, name)]]
-        if not used:
-            continue
-        block = items[used]
-        cols[name] = (block.sum(axis=1, skipna=False) if instrument.score == "sum"
-                      else block.mean(axis=1, skipna=False))
-    return pd.DataFrame(cols, index=items.index)
-
-
-def _owner(instrument, name: str) -> str:
-    if name in instrument.constructs:
-        return name
-    for code, c in instrument.constructs.items():
-        if any(d.name == name for d in c.dimensions):
-            return code
-    raise SmmaError(f"unknown scale {name!r}")
-
-
-def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r",
-            tails: int = 2, drop_invalid: bool = False, robust: bool = False,
-            normality_method: str = "lilliefors", category_method: str | None = None,
-            category_levels: int | None = None, category_basis: str | None = None,
-            lang: str = "en", notes: tuple = (), missing: str = "listwise",
-            exclude_flagged: bool = False, by: str | None = None, bootstrap: int = 0,
-            seed: int | None = None, bootstrap_method: str = "percentile",
-            progress=None, sheet: str | int | None = None, max_missing_share: float = 0.2,
-            chunksize: int | None = None) -> StudyResult:
+def analyze(responses, instrument=None, options: AnalysisOptions | None = None, *,
+            notes: tuple = (), progress=None, **settings) -> StudyResult:
     """Run the whole instrument-testing and regression routine.
 
     Parameters
     ----------
     responses : Responses, DataFrame, str or Path
         What :func:`smma_stats.read_responses` returns, or anything it reads.
-    instrument : Instrument, str or Path
+    instrument : Instrument, str or Path, optional
         The instrument, a YAML path or a shipped instrument's name. Optional
-        when ``responses`` is a :class:`Responses` (its instrument is used).
-    alpha : float
-        Significance level for every decision (r table, t/F critical values,
-        assumption tests).
-    judge : {"r", "r_corrected"}
-        Which item-total correlation decides validity.
-    tails : {1, 2}
-        Tails of the r-table value.
-    drop_invalid : bool
-        Remove invalid items one at a time (weakest first), re-testing after
-        each removal; each step is recorded in ``drop_steps``.
-    robust : bool
-        Add HC3 standard errors to every coefficient table.
-    normality_method : {"lilliefors", "kolmogorov"}
-    category_method, category_levels, category_basis
-        Override the instrument's ``categories`` settings.
-    lang : {"en", "id"}
-        Language of the category labels.
+        when ``responses`` is a :class:`~smma_stats.readers.Responses`.
+    options : AnalysisOptions, optional
+        Every setting (significance level, validity rule, missing-answer
+        rule, bootstrap, ...); see :class:`~smma_stats.options.AnalysisOptions`.
     notes : tuple of str
         How the instrument was chosen or inferred; shown in the report.
-    missing : {"listwise", "pairwise", "person-mean"}
-        Missing-answer rule when ``responses`` still has to be read (see
-        :func:`~smma_stats.readers.read_responses`).
-    exclude_flagged : bool
-        Leave out every response flagged by
-        :func:`~smma_stats.screening.screen` (duplicates, straight-lining,
-        failed attention check); the rows are listed in ``excluded_rows``.
-        The study's ``responses`` are then a copy without those rows (see
-        Notes).
-    by : str, optional
-        An attribute column: add a group breakdown (``groups``) of every
-        construct, see :func:`~smma_stats.groups.group_breakdown`.
-    bootstrap : int, default 0
-        If positive, that many bootstrap resamples of the respondents give a
-        ``1 - alpha`` confidence interval for each construct's Cronbach's
-        alpha (``bootstrap_alpha``) and for each model's coefficients and
-        R Square (``ModelResult.bootstrap``); see
-        :mod:`smma_stats.bootstrap`.
-    seed : int, optional
-        Seed of the bootstrap draws; every statistic uses the same resamples.
-        Without one a fresh seed is drawn and recorded in ``settings``.
-    bootstrap_method : {"percentile", "bca"}
-        Percentile or bias-corrected and accelerated intervals.
     progress : callable, optional
         Called as ``progress(stage, done, total)`` while a large file is read
         (``"reading"``) and the statistics computed (``"computing"``).
-    sheet, max_missing_share, chunksize
-        Passed to :func:`~smma_stats.readers.read_responses` when
-        ``responses`` still has to be read.
+    **settings
+        Settings given one by one instead of (or on top of) ``options``:
+        ``sig_level=0.01``, ``bootstrap=5000``, ``by="gender"``, ...
+        (``alpha=`` is accepted as the older name of ``sig_level``).
 
     Returns
     -------
     StudyResult
+        Language-neutral: render it with ``study.render("text", lang="id")``.
 
-    Notes
-    -----
-    Responses read in chunks (a large file, see
-    :func:`~smma_stats.readers.read_responses`) or holding at least
-    :data:`~smma_stats.streaming.LARGE_N` respondents are analysed from sums
-    over blocks of respondents (:mod:`smma_stats.streaming`); the numbers
-    are the same up to rounding.
+    Raises
+    ------
+    SmmaError
+        A wrong setting, an unreadable file, or fewer than 4 respondents.
 
-    With ``exclude_flagged``, the responses without the flagged rows are a
-    copy. Given a file rather than a :class:`Responses` kept elsewhere, the
-    answers read are then let go, so the copy takes their place in memory
-    instead of adding to it (for millions of respondents, give the file).
+    Examples
+    --------
+    >>> study = analyze("data/sample/smma_responses.csv", "smma-instagram",
+    ...                 bootstrap=2000, seed=1)                       # doctest: +SKIP
+    >>> round(study.reliability["SMMA"].alpha, 3)                      # doctest: +SKIP
+    0.748
     """
+    opts = _options(options, settings)
+    instrument, responses = _inputs(responses, instrument, opts, progress)
+    if opts.by is not None:
+        from .groups import find_column
+
+        find_column(responses.attributes, opts.by)
+    step = _stepper(progress, 3 + len(instrument.models))
+    screening, excluded, responses = _screen_stage(responses, instrument, opts)
+    step()
+    if responses.n < 4:
+        raise DataError(f"only {responses.n} complete responses: at least 4 are needed")
+    stats = _ItemStats(responses, instrument)
+    validity, reliability, dim_rel, items_used, drop_steps = _item_stage(stats, instrument,
+                                                                         opts)
+    step()
+    boot = _bootstrap_plan(opts)
+    scores = _scores(responses, instrument, items_used)
+    models, skipped = _model_stage(scores, instrument, opts, boot, step)
+    normality = [m.normality for m in models] + _score_normality(scores, instrument, opts)
+    categories, dim_cats, cat = _category_stage(scores, instrument, items_used, opts)
+    study = StudyResult(
+        instrument=instrument, responses=responses, sig_level=opts.sig_level,
+        validity=validity, reliability=reliability, dimension_reliability=dim_rel,
+        normality=tuple(normality), models=tuple(models), categories=categories,
+        dimension_categories=dim_cats, items_used=items_used, drop_steps=tuple(drop_steps),
+        settings=_settings(opts, instrument, responses, cat, boot), notes=tuple(notes),
+        scores=scores, screening=screening, excluded_rows=excluded,
+        bootstrap_alpha=_bootstrap_alpha(responses, items_used, boot), options=opts,
+        not_computable=skipped)
+    if opts.by is not None:
+        from .groups import group_breakdown
+
+        study = dataclasses.replace(study, groups=group_breakdown(study, by=opts.by))
+    step()
+    return study
+
+
+def screen(source, instrument=None, *, sheet=None, ignore_columns: tuple = ()):
+    """Flag duplicates, straight-lining, failed attention checks and bad cells.
+
+    See :func:`smma_stats.screening.screen`; kept here so that a response
+    file can be screened in one call.
+    """
+    from .screening import screen as run
+
+    return run(source, instrument, sheet=sheet, ignore_columns=ignore_columns)
+
+
+# ------------------------------------------------------------------ settings and inputs
+
+def _options(options, settings: dict) -> AnalysisOptions:
+    if "lang" in settings:
+        raise SmmaError("analyze() computes language-neutral results; choose the language "
+                        "when rendering: study.render('text', lang='id')")
+    renamed = {_RENAMED.get(k, k): v for k, v in settings.items()}
+    known = {f.name for f in dataclasses.fields(AnalysisOptions)}
+    unknown = sorted(set(renamed) - known)
+    if unknown:
+        raise SmmaError(f"analyze() got unknown setting(s): {', '.join(unknown)}")
+    base = options if options is not None else AnalysisOptions()
+    return base.replace(**renamed) if renamed else base
+
+
+def _inputs(responses, instrument, opts: AnalysisOptions, progress):
     from .instrument import Instrument, find_instrument
     from .readers import Responses, read_responses
 
@@ -367,170 +152,25 @@ def analyze(responses, instrument=None, *, alpha: float = 0.05, judge: str = "r"
     if not isinstance(instrument, Instrument):
         instrument = find_instrument(instrument)
     if not isinstance(responses, Responses):
-        responses = read_responses(responses, instrument, missing=missing, sheet=sheet,
-                                   max_missing_share=max_missing_share, chunksize=chunksize,
-                                   progress=progress)
-    if not 0 < alpha < 1:
-        raise SmmaError(f"alpha must be between 0 and 1, not {alpha}")
-    boot = _bootstrap_plan(bootstrap, seed, bootstrap_method, alpha)
-    from .groups import find_column, group_breakdown
-    from .screening import _drop_rows, _fields
+        responses = read_responses(responses, instrument, missing=opts.missing,
+                                   sheet=opts.sheet, max_missing_share=opts.max_missing_share,
+                                   chunksize=opts.chunksize, progress=progress)
+    return instrument, responses
 
-    if by is not None:
-        find_column(responses.attributes, by)
-    step = _stepper(progress, 3 + len(instrument.models))
-    engine = _engine(responses, instrument)
-    screening = engine.screen()
-    excluded = screening.flagged_rows if exclude_flagged else ()
-    if excluded:
-        # Only ``fields`` holds the tables from here: read from a file here, each is
-        # let go as soon as its copy without the rows is made.
-        kind, fields = type(responses), _fields(responses)
-        del engine, responses
-        _drop_rows(fields, excluded)
-        responses = kind(**fields)
-        del fields
-        engine = _engine(responses, instrument)
-    step()
 
-    from .categories import categorize
+def _settings(opts, instrument, responses, cat, boot) -> dict:
+    """The settings as the JSON echoes them (the options, and what they resolved to)."""
+    from .screening import missing_summary
 
-    items = responses.items
-    if len(items) < 4:
-        raise DataError(f"only {len(items)} complete responses: at least 4 are needed")
-    items_used = {code: tuple(c.item_ids) for code, c in instrument.constructs.items()}
-    drop_steps: list[DropStep] = []
-    validity, reliability = {}, {}
-    for code in instrument.constructs:
-        while True:
-            used = list(items_used[code])
-            val = engine.validity(used, alpha=alpha, tails=tails, judge=judge)
-            if not drop_invalid or val.all_valid or len(used) <= 2:
-                break
-            judged = val.table[judge].fillna(-float("inf"))
-            worst = val.table.loc[judged.idxmin()]
-            items_used[code] = tuple(i for i in used if i != worst["item"])
-            after = engine.reliability(list(items_used[code]))
-            drop_steps.append(DropStep(code, str(worst["item"]), float(worst[judge]),
-                                       float(val.r_table), float(after.alpha)))
-        validity[code] = val
-        reliability[code] = engine.reliability(used)
-
-    dim_rel = {}
-    for code, c in instrument.constructs.items():
-        for d in c.dimensions:
-            used = [i for i in d.item_ids if i in items_used[code]]
-            if len(used) >= 2:
-                dim_rel[d.name] = engine.reliability(used)
-    step()
-
-    boot_alpha = {}
+    out = opts.to_dict()
+    for reading in ("sheet", "chunksize"):      # how the file was read, not the analysis
+        out.pop(reading)
+    missing = missing_summary(responses)     # what the responses were read with
+    out.update(alpha=opts.sig_level, categories=cat, score=instrument.score,
+               missing=missing["method"], max_missing_share=missing["max_missing_share"])
     if boot:
-        from .bootstrap import bootstrap_alpha
-
-        boot_alpha = {code: bootstrap_alpha(items[list(items_used[code])], name=code, **boot)
-                      for code in instrument.constructs}
-
-    scores = engine.scores(items_used)
-    models = []
-    for m in instrument.models:
-        if all(t in scores for t in [m.dependent, *m.predictors]):
-            models.append(engine.model(scores, m, alpha, robust, normality_method, boot))
-        step()
-    models = tuple(models)
-
-    normality = [m.normality for m in models]
-    for code in instrument.constructs:
-        normality.append(engine.normality(scores[code], normality_method, alpha, code))
-
-    cat = dict(instrument.categories)
-    if category_method:
-        cat["method"] = category_method
-    if category_levels:
-        cat["levels"] = category_levels
-    if category_basis:
-        cat["basis"] = category_basis
-
-    def _cat(name, n_items):
-        k = n_items if instrument.score == "sum" else 1
-        # under --missing pairwise a score is missing where one of its items is
-        x = scores[name]
-        x = x.dropna() if x.dtype.kind == "f" else x
-        return categorize(x, k, instrument.scale.min, instrument.scale.max,
-                          levels=cat["levels"], method=cat["method"], basis=cat["basis"],
-                          lang=lang, name=name)
-
-    categories = {code: _cat(code, len(items_used[code])) for code in instrument.constructs}
-    dim_cats = {}
-    for code, c in instrument.constructs.items():
-        for d in c.dimensions:
-            used = [i for i in d.item_ids if i in items_used[code]]
-            if used:
-                dim_cats[d.name] = _cat(d.name, len(used))
-
-    settings = {"alpha": alpha, "judge": judge, "tails": tails, "drop_invalid": drop_invalid,
-                "robust": robust, "normality_method": normality_method,
-                "categories": cat, "score": instrument.score, "lang": lang,
-                "missing": missing_summary(responses)["method"], "exclude_flagged": exclude_flagged}
-    if by is not None:
-        settings["by"] = by
-    if boot:
-        settings.update(bootstrap=boot["n_resamples"], bootstrap_method=boot["method"],
-                        seed=boot["seed"])
-    study = StudyResult(
-        instrument=instrument, responses=responses, alpha=alpha, validity=validity,
-        reliability=reliability, dimension_reliability=dim_rel, normality=tuple(normality),
-        models=models, categories=categories, dimension_categories=dim_cats,
-        items_used=items_used, drop_steps=tuple(drop_steps), settings=settings,
-        notes=tuple(notes), scores=scores, screening=screening, excluded_rows=excluded,
-        bootstrap_alpha=boot_alpha)
-    if by is not None:
-        study = dataclasses.replace(study, groups=group_breakdown(study, by=by))
-    step()
-    return study
-
-
-class _Frames:
-    """The statistics of :func:`analyze` computed on the whole item table."""
-
-    def __init__(self, responses, instrument):
-        self.responses, self.instrument = responses, instrument
-
-    def screen(self):
-        from .screening import screen
-
-        return screen(self.responses, self.instrument)
-
-    def validity(self, cols, alpha, tails, judge):
-        from .validity import item_validity
-
-        return item_validity(self.responses.items[cols], alpha=alpha, tails=tails,
-                             judge=judge)
-
-    def reliability(self, cols):
-        from .reliability import cronbach_alpha
-
-        return cronbach_alpha(self.responses.items[cols])
-
-    def scores(self, items_used):
-        return _scores(self.responses.items, self.instrument, items_used)
-
-    def model(self, scores, model, alpha, robust, normality_method, boot=None):
-        return _run_model(scores, model, alpha, robust, normality_method, boot)
-
-    def normality(self, x, method, alpha, name):
-        from .normality import ks_normality
-
-        return ks_normality(x, method=method, alpha=alpha, name=name)
-
-
-def _engine(responses, instrument):
-    """The whole-table route, or block sums for a large study (:mod:`smma_stats.streaming`)."""
-    from .streaming import MomentEngine, use_moments
-
-    if use_moments(responses):
-        return MomentEngine(responses, instrument)
-    return _Frames(responses, instrument)
+        out.update(bootstrap=boot["n_resamples"], seed=boot["seed"])
+    return out
 
 
 def _stepper(progress, total: int):
@@ -544,48 +184,216 @@ def _stepper(progress, total: int):
     return step
 
 
-def _bootstrap_plan(n_resamples, seed, method, alpha) -> dict:
-    """Keyword arguments shared by every bootstrap of the study; empty when off."""
-    if isinstance(n_resamples, bool) or not isinstance(n_resamples, int) or n_resamples < 0:
-        raise SmmaError(f"bootstrap must be a whole number of resamples (0 for none), "
-                        f"got {n_resamples!r}")
-    if n_resamples == 0:
-        return {}
-    from .bootstrap import METHODS, random_seed
+# ------------------------------------------------------------------ stages
 
-    if method not in METHODS:
-        raise SmmaError(f"bootstrap_method must be 'percentile' or 'bca', got {method!r}")
-    if seed is None:
-        seed = random_seed()
-    return {"n_resamples": n_resamples, "ci": 1 - alpha, "seed": seed, "method": method}
+def _screen_stage(responses, instrument, opts):
+    """The screening flags, the rows left out, and the responses analysed."""
+    from .screening import screen as run
+    from .screening import without_rows
+
+    screening = run(responses, instrument)
+    excluded = screening.flagged_rows if opts.exclude_flagged else ()
+    if excluded:
+        responses = without_rows(responses, excluded)
+    return screening, excluded, responses
 
 
-def _run_model(scores, model, alpha, robust, normality_method, boot=None) -> ModelResult:
-    from .assumptions import (breusch_pagan_test, glejser_test, linearity_test, runs_test,
-                              white_test)
+class _ItemStats:
+    """Item moments of the responses, computed once for all constructs.
+
+    With no skipped answer the means and covariances of every item come
+    from one pass; a construct's are a slice of them. With gaps (pairwise
+    rule) each item set is taken over its own complete rows.
+    """
+
+    def __init__(self, responses, instrument):
+        self.items = responses.items
+        self.spread = int(instrument.scale.max - instrument.scale.min)
+        self.gaps = bool(self.items.isna().to_numpy().any()) if len(self.items) else False
+        self._all = None
+
+    def moments(self, cols):
+        from .moments import ItemMoments, item_moments
+
+        if self.gaps:
+            return item_moments(self.items[list(cols)], spread=self.spread)
+        if self._all is None:
+            self._all = item_moments(self.items, spread=self.spread)
+        pos = {c: j for j, c in enumerate(self._all.names)}
+        idx = [pos[c] for c in cols]
+        return ItemMoments(n=self._all.n, n_excluded=0, mean=self._all.mean[idx],
+                           cov=self._all.cov[np.ix_(idx, idx)], names=tuple(cols))
+
+    def validity(self, cols, opts):
+        from .validity import item_validity_from_moments
+
+        m = self.moments(cols)
+        return item_validity_from_moments(m.n, m.mean, m.cov, m.names, alpha=opts.sig_level,
+                                          tails=opts.tails, judge=opts.judge,
+                                          n_excluded=m.n_excluded)
+
+    def reliability(self, cols):
+        from .reliability import cronbach_alpha_from_moments
+
+        m = self.moments(cols)
+        return cronbach_alpha_from_moments(m.n, m.mean, m.cov, m.names,
+                                           n_excluded=m.n_excluded)
+
+
+def _item_stage(stats: _ItemStats, instrument, opts):
+    """Validity and reliability per construct, reliability per dimension."""
+    items_used = {code: tuple(c.item_ids) for code, c in instrument.constructs.items()}
+    drop_steps: list[DropStep] = []
+    validity, reliability = {}, {}
+    for code in instrument.constructs:
+        while True:
+            used = list(items_used[code])
+            val = stats.validity(used, opts)
+            if not opts.drop_invalid or val.all_valid or len(used) <= 2:
+                break
+            judged = val.table[opts.judge].fillna(-float("inf"))
+            worst = val.table.loc[judged.idxmin()]
+            items_used[code] = tuple(i for i in used if i != worst["item"])
+            after = stats.reliability(list(items_used[code]))
+            drop_steps.append(DropStep(code, str(worst["item"]), float(worst[opts.judge]),
+                                       float(val.r_table), float(after.alpha)))
+        validity[code] = val
+        reliability[code] = stats.reliability(used)
+    dim_rel = {}
+    for code, c in instrument.constructs.items():
+        for d in c.dimensions:
+            used = [i for i in d.item_ids if i in items_used[code]]
+            if len(used) >= 2:
+                dim_rel[d.name] = stats.reliability(used)
+    return validity, reliability, dim_rel, items_used, drop_steps
+
+
+def _scores(responses, instrument, items_used):
+    """Construct and dimension scores of the items kept (the reader's when all are)."""
+    from .scores import construct_scores
+
+    full = all(tuple(items_used[c]) == tuple(k.item_ids)
+               for c, k in instrument.constructs.items())
+    have = responses.scores
+    if (full and responses.instrument is instrument and have is not None
+            and list(have.columns) == instrument.scale_names()):
+        return have
+    items = responses.items
+    return construct_scores(items.to_numpy(), [str(c) for c in items.columns], instrument,
+                            items_used=items_used, index=items.index)
+
+
+def _model_stage(scores, instrument, opts, boot, step):
+    """Each model of the instrument; a model the data cannot support is skipped with why."""
+    models, skipped = [], {}
+    for m in instrument.models:
+        if all(t in scores for t in [m.dependent, *m.predictors]):
+            try:
+                models.append(_run_model(scores, m, opts, boot))
+            except (DataError, ModelError) as exc:
+                skipped[f"model {m.formula}"] = str(exc)
+        step()
+    return models, skipped
+
+
+def _run_model(scores, model, opts, boot) -> ModelResult:
+    """A regression with its classical assumption tests, each degrading on its own."""
+    from .assumptions import linearity_from_columns, runs_test
+    from .heteroscedasticity import heteroscedasticity_tests
     from .normality import ks_normality
-    from .regression import regress
+    from .regression import fit_columns, model_columns
 
-    y, x = model.dependent, list(model.predictors)
-    reg = regress(scores, y, x, alpha=alpha, robust=robust)
-    import pandas as pd
+    y, x = model.dependent, tuple(model.predictors)
+    columns, keep, n_excluded = model_columns(scores, y, x)
+    reg = fit_columns(columns, y, x, keep=keep, n_excluded=n_excluded, alpha=opts.sig_level,
+                      robust=opts.robust)
+    e = np.asarray(reg.residuals)
+    label = f"Unstandardized Residual ({model.formula})"
+    hetero = _attempt(lambda: heteroscedasticity_tests(columns, keep, e, x,
+                                                       alpha=opts.sig_level), 3)
+    linearity = None
+    if len(x) == 1:
+        ys, xs = (columns[0], columns[1]) if keep is None else (columns[0][keep],
+                                                                 columns[1][keep])
+        linearity = _attempt(lambda: linearity_from_columns(ys, xs, y, x[0], opts.sig_level))
+    bootstrap = None
+    if boot:
+        from .bootstrap import bootstrap_regression
 
-    resid = pd.Series(reg.residuals, name=f"Unstandardized Residual ({model.formula})")
+        bootstrap = _attempt(lambda: bootstrap_regression(scores, y, list(x), **boot))
     return ModelResult(
-        formula=model.formula,
-        regression=reg,
-        normality=ks_normality(resid, method=normality_method, alpha=alpha,
-                               name=f"Unstandardized Residual ({model.formula})"),
-        glejser=glejser_test(scores, y, x, alpha=alpha),
-        breusch_pagan=breusch_pagan_test(scores, y, x, alpha=alpha),
-        white=white_test(scores, y, x, alpha=alpha),
-        runs=runs_test(reg.residuals, alpha=alpha),
-        linearity=linearity_test(scores, y, x[0], alpha=alpha) if len(x) == 1 else None,
-        bootstrap=_bootstrap_model(scores, y, x, boot) if boot else None,
-    )
+        formula=model.formula, regression=reg,
+        normality=_attempt(lambda: ks_normality(e, method=opts.normality_method,
+                                                alpha=opts.sig_level, name=label)),
+        glejser=hetero[0], breusch_pagan=hetero[1], white=hetero[2],
+        runs=_attempt(lambda: runs_test(e, alpha=opts.sig_level)),
+        linearity=linearity, bootstrap=bootstrap)
 
 
-def _bootstrap_model(scores, y, x, boot):
-    from .bootstrap import bootstrap_regression
+def _attempt(compute, count: int = 0):
+    """``compute()``, or NotComputable (``count`` of them) when the data cannot support it."""
+    try:
+        return compute()
+    except (DataError, ModelError) as exc:
+        gap = NotComputable(str(exc))
+        return (gap,) * count if count else gap
 
-    return bootstrap_regression(scores, y, x, **boot)
+
+def _score_normality(scores, instrument, opts) -> list:
+    from .normality import ks_normality
+
+    out = []
+    for code in instrument.constructs:
+        out.append(_attempt(lambda code=code: ks_normality(
+            scores[code], method=opts.normality_method, alpha=opts.sig_level, name=code)))
+    return [r for r in out if not isinstance(r, NotComputable)]
+
+
+def _category_stage(scores, instrument, items_used, opts):
+    """Categories of every construct and dimension, and the settings used."""
+    from .categories import categorize
+
+    cat = dict(instrument.categories)
+    for key, value in (("method", opts.category_method), ("levels", opts.category_levels),
+                       ("basis", opts.category_basis)):
+        if value:
+            cat[key] = value
+
+    def one(name, n_items):
+        k = n_items if instrument.score == "sum" else 1
+        x = scores[name]
+        x = x.dropna() if x.dtype.kind == "f" else x     # pairwise: a score may be missing
+        return categorize(x, k, instrument.scale.min, instrument.scale.max,
+                          levels=cat["levels"], method=cat["method"], basis=cat["basis"],
+                          name=name)
+
+    categories = {code: one(code, len(items_used[code])) for code in instrument.constructs}
+    dims = {}
+    for code, c in instrument.constructs.items():
+        for d in c.dimensions:
+            used = [i for i in d.item_ids if i in items_used[code]]
+            if used:
+                dims[d.name] = one(d.name, len(used))
+    return categories, dims, cat
+
+
+# ------------------------------------------------------------------ bootstrap
+
+def _bootstrap_plan(opts: AnalysisOptions) -> dict:
+    """Keyword arguments shared by every bootstrap of the study; empty when off."""
+    if opts.bootstrap == 0:
+        return {}
+    from .bootstrap import random_seed
+
+    seed = random_seed() if opts.seed is None else opts.seed
+    return {"n_resamples": opts.bootstrap, "ci": 1 - opts.sig_level, "seed": seed,
+            "method": opts.bootstrap_method}
+
+
+def _bootstrap_alpha(responses, items_used, boot) -> dict:
+    if not boot:
+        return {}
+    from .bootstrap import bootstrap_alpha
+
+    return {code: bootstrap_alpha(responses.items[list(used)], name=code, **boot)
+            for code, used in items_used.items()}

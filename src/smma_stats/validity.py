@@ -8,7 +8,7 @@ or with the total of the other items (SPSS ``RELIABILITY``'s "Corrected
 Item-Total Correlation").
 
 Everything is computed from the item means and covariance matrix, which
-:func:`item_moments` collects block by block, so ten million respondents cost
+:func:`~smma_stats.moments.item_moments` collects block by block, so ten million respondents cost
 one pass over the data and no per-row Python work. :func:`item_validity_from_moments`
 accepts those moments directly, for callers that accumulate them elsewhere.
 """
@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError
+from .moments import check_moments, excluded_note, item_moments, item_total_moments
 from .results import ResultMixin
 
 #: Which correlation :func:`item_validity` may judge.
@@ -32,37 +33,6 @@ JUDGES = ("r", "r_corrected")
 #: Columns of :attr:`ValidityResult.table`, in order.
 TABLE_COLUMNS = ("item", "r", "r_corrected", "p_value", "r_table", "valid")
 
-# About 4 million cells (32 MB of float64) per block keeps memory flat.
-_BLOCK_CELLS = 4_000_000
-# A variance this small next to the squared mean is rounding noise of a constant.
-_ZERO_VAR_REL = 1e-20
-_CANCEL_REL = 1e-12
-
-
-@dataclasses.dataclass(frozen=True)
-class ItemMoments:
-    """Complete-case moments of a block of items.
-
-    Attributes
-    ----------
-    n : int
-        Respondents with an answer to every item (listwise deletion).
-    n_excluded : int
-        Respondents dropped because at least one answer was missing.
-    mean : numpy.ndarray
-        Item means, shape ``(k,)``.
-    cov : numpy.ndarray
-        Item covariance matrix with divisor ``n - 1``, shape ``(k, k)``;
-        all NaN when ``n < 2``.
-    names : tuple of str
-        Item names, in column order.
-    """
-
-    n: int
-    n_excluded: int
-    mean: Any
-    cov: Any
-    names: tuple
 
 
 @dataclasses.dataclass(frozen=True)
@@ -223,11 +193,11 @@ def item_validity_from_moments(n: int, mean_vector, cov_matrix, item_names: Sequ
 
     _check_judge(judge)
     _check_level(alpha, tails)
-    names, mean, cov = _check_moments(n, mean_vector, cov_matrix, item_names)
+    names, mean, cov = check_moments(n, mean_vector, cov_matrix, item_names)
     k = len(names)
     if n < 3:
         raise DataError("item validity needs at least 3 respondents with complete answers "
-                        f"(df = n - 2), got {n}" + _excluded_note(n_excluded))
+                        f"(df = n - 2), got {n}" + excluded_note(n_excluded))
 
     s = item_total_moments(mean, cov)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -257,125 +227,6 @@ def item_validity_from_moments(n: int, mean_vector, cov_matrix, item_names: Sequ
                           n_excluded=int(n_excluded))
 
 
-def item_moments(items) -> ItemMoments:
-    """Complete-case means and covariance matrix of the items, block by block.
-
-    Rows with any missing answer are dropped. Blocks are merged with the
-    pairwise update of Chan, Golub and LeVeque, which stays accurate for long
-    tables (no large sums of squares are subtracted).
-
-    Parameters
-    ----------
-    items : pandas.DataFrame
-        One numeric column per item.
-
-    Returns
-    -------
-    ItemMoments
-
-    Raises
-    ------
-    DataError
-        No columns, duplicated column names, a non-numeric column, or an
-        infinite value.
-
-    References
-    ----------
-    Chan, T. F., Golub, G. H., & LeVeque, R. J. (1979). Updating formulae and
-    a pairwise algorithm for computing sample variances. Stanford CS-TR-79-773.
-    """
-    import pandas as pd
-
-    df = items if isinstance(items, pd.DataFrame) else pd.DataFrame(items)
-    names = tuple(str(c) for c in df.columns)
-    if not names:
-        raise DataError("no item columns given")
-    dup = sorted({c for c in names if names.count(c) > 1})
-    if dup:
-        raise DataError(f"item names must be unique; repeated: {', '.join(dup)}")
-    bad = [n for n, dt in zip(names, df.dtypes) if not pd.api.types.is_numeric_dtype(dt)]
-    if bad:
-        raise DataError(f"item columns must be numeric; not numeric: {', '.join(bad)}")
-
-    k = len(names)
-    n, mean, m2 = 0, np.zeros(k), np.zeros((k, k))
-    block = max(1024, _BLOCK_CELLS // k)
-    for start in range(0, len(df), block):
-        x = df.iloc[start:start + block].to_numpy(dtype=float, na_value=np.nan)
-        missing = np.isnan(x)
-        if missing.any():
-            x = x[~missing.any(axis=1)]
-        if np.isinf(x).any():
-            col = names[int(np.where(np.isinf(x).any(axis=0))[0][0])]
-            raise DataError(f"item {col!r} holds an infinite value")
-        nb = x.shape[0]
-        if nb == 0:
-            continue
-        mb = x.mean(axis=0)
-        xc = x - mb
-        delta = mb - mean
-        tot = n + nb
-        m2 += xc.T @ xc + np.outer(delta, delta) * (n * nb / tot)
-        mean += delta * (nb / tot)
-        n = tot
-    cov = m2 / (n - 1) if n >= 2 else np.full((k, k), np.nan)
-    if n == 0:
-        mean = np.full(k, np.nan)
-    return ItemMoments(n=n, n_excluded=len(df) - n, mean=mean, cov=cov, names=names)
-
-
-def item_total_moments(mean, cov) -> dict:
-    """Item, total and rest-score variances and covariances from the moments.
-
-    Returns a dict of arrays: ``var`` (item variances), ``cov_total``
-    (cov(x_i, T)), ``cov_rest`` (cov(x_i, T - x_i)), ``rest_var`` (var(T - x_i)),
-    ``rest_mean``, the scalars ``total_var`` and ``total_mean``, and boolean
-    flags ``item_zero``, ``rest_zero``, ``total_zero`` for variances that are
-    zero up to rounding.
-    """
-    var = np.diag(cov).copy()
-    cov_total = cov.sum(axis=1)
-    total_var = float(cov_total.sum())
-    total_mean = float(mean.sum())
-    rest_var = total_var - 2.0 * cov_total + var
-    rest_mean = total_mean - mean
-    # Sums of covariances cancel: judge them against the size of what was summed.
-    a = np.abs(cov)
-    a_row = a.sum(axis=1)
-    a_total = float(a_row.sum())
-    return {
-        "var": var, "cov_total": cov_total, "cov_rest": cov_total - var,
-        "total_var": total_var, "total_mean": total_mean,
-        "rest_var": rest_var, "rest_mean": rest_mean,
-        "item_zero": _is_zero_var(var, mean, 0.0),
-        "rest_zero": _is_zero_var(rest_var, rest_mean, a_total - 2.0 * a_row + np.diag(a)),
-        "total_zero": bool(_is_zero_var(np.array([total_var]), np.array([total_mean]),
-                                        a_total)[0]),
-    }
-
-
-def _is_zero_var(var, mean, summed):
-    # A constant column's computed variance is rounding noise of order (eps*mean)^2;
-    # a variance obtained by summing covariances is noise of order eps*sum|cov|.
-    floor = np.maximum(_ZERO_VAR_REL * mean * mean, _CANCEL_REL * summed)
-    return ~(var > np.maximum(floor, np.finfo(float).tiny))
-
-
-def _check_moments(n, mean_vector, cov_matrix, item_names):
-    names = tuple(str(c) for c in item_names)
-    k = len(names)
-    if k < 2:
-        raise DataError(f"at least 2 items are needed, got {k}")
-    mean = np.asarray(mean_vector, dtype=float).reshape(-1)
-    cov = np.asarray(cov_matrix, dtype=float)
-    if mean.shape != (k,) or cov.shape != (k, k):
-        raise DataError(f"moments do not match {k} item names: mean has shape "
-                        f"{mean.shape}, covariance matrix {cov.shape}")
-    if isinstance(n, bool) or not float(n).is_integer() or n < 0:
-        raise DataError(f"n must be a whole number of respondents, got {n!r}")
-    return names, mean, cov
-
-
 def _check_judge(judge):
     if judge not in JUDGES:
         raise DataError(f"judge must be 'r' (item with total score) or 'r_corrected' "
@@ -389,7 +240,3 @@ def _check_level(alpha, tails):
         raise DataError(f"alpha must be a significance level between 0 and 1, got {alpha!r}")
 
 
-def _excluded_note(n_excluded):
-    if n_excluded:
-        return f" ({n_excluded} dropped for a missing answer)"
-    return ""

@@ -336,9 +336,37 @@ class _Builder:
         except KeyError:
             return ", ".join(f"{k} = {v}" for k, v in cat.items())
 
+    def _shown_settings(self):
+        """The settings a reader needs, in report order (the JSON echoes all of them)."""
+        st = self.s.settings
+        keys = ["alpha", "judge", "tails", "drop_invalid", "robust", "normality_method",
+                "categories", "score", "lang", "missing", "exclude_flagged"]
+        if st.get("by") is not None:
+            keys.append("by")
+        if st.get("bootstrap"):
+            keys += ["bootstrap", "bootstrap_method", "seed"]
+        values = dict(st, lang=self.lang)
+        return [(k, values[k]) for k in keys if k in values]
+
+    def _setting_row(self, key: str, value) -> tuple[str, str]:
+        words = {"judge": "judge_", "tails": "tails_", "score": "score_",
+                 "normality_method": "norm_", "missing": "missingname_",
+                 "bootstrap_method": "bootmethod_"}
+        if key in words:
+            value = self.t(words[key] + str(value))
+        elif key == "alpha":
+            value = level(value)
+        elif key == "categories":
+            value = self._cat_setting(dict(value))
+        elif isinstance(value, bool):
+            value = self.t("yes") if value else self.t("no")
+        try:
+            return self.t(f"prov_{key}"), str(value)
+        except KeyError:
+            return key, str(value)
+
     def provenance(self) -> None:
-        s, inst, resp = self.s, self.inst, self.s.responses
-        yes_no = {True: self.t("yes"), False: self.t("no")}
+        inst, resp = self.inst, self.s.responses
         rows = [(self.t("prov_file"), base_name(resp.source) if resp.source
                  else self.t("source_none")),
                 (self.t("prov_sha"), resp.sha256 or self.t("none")),
@@ -349,29 +377,6 @@ class _Builder:
                 file = self.t("prov_shipped", file=file)
             rows.append((self.t("prov_instrument_file"), file))
         rows += [(self.t("prov_version", package=k), v) for k, v in _versions().items()]
-        for key, value in s.settings.items():
-            label = f"prov_{key}"
-            if key == "judge":
-                value = self.t(f"judge_{value}")
-            elif key == "tails":
-                value = self.t(f"tails_{value}")
-            elif key == "score":
-                value = self.t(f"score_{value}")
-            elif key == "normality_method":
-                value = self.t(f"norm_{value}")
-            elif key == "alpha":
-                value = level(value)
-            elif key == "categories":
-                value = self._cat_setting(dict(value))
-            elif key == "missing":
-                value = self.t(f"missingname_{value}")
-            elif key == "bootstrap_method":
-                value = self.t(f"bootmethod_{value}")
-            elif isinstance(value, bool):
-                value = yes_no[value]
-            try:
-                rows.append((self.t(label), str(value)))
-            except KeyError:
-                rows.append((key, str(value)))
+        rows += [self._setting_row(key, value) for key, value in self._shown_settings()]
         self.add(self.t("sec_provenance"),
                  [self.table("prov_table", ["col_entry", "col_value"], rows, left=2)])

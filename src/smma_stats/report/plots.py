@@ -342,14 +342,13 @@ def _label(instrument, code: str, lang: str) -> str:
 
 
 def _category_labels(cat, lang: str) -> list[str]:
-    """The table's class labels; the standard ones are shown in the figure's language."""
-    labels = [str(c) for c in cat.table["category"]]
-    from ..categories import LABELS
+    """The table's classes: the standard keys in the figure's language, others as given."""
+    from ..categories import KEYS
+    from .messages import msg
 
-    source = LABELS.get(getattr(cat, "lang", None), {}).get(len(labels))
-    target = LABELS.get(lang, {}).get(len(labels))
-    if source and target and tuple(labels) == tuple(source):
-        return list(target)
+    labels = [str(c) for c in cat.table["category"]]
+    if tuple(labels) == KEYS.get(len(labels)):
+        return [msg(f"cat_{len(labels)}_{j}", lang) for j in range(len(labels))]
     return labels
 
 

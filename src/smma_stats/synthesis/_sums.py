@@ -365,12 +365,12 @@ def _durbin_watson_d(x: list[int], y: list[int], b: float) -> float:
 
 def _sum_shortfall(s: SumSearch) -> str:
     """The targets ``s`` misses, each with the value reached, for the error message."""
-    from ..categories import LABELS
+    from ..categories import KEYS
 
     parts = []
     for c in s.codes:
         sc = s.spec["scores"][c]
-        for lab, got, want in zip(LABELS["en"][len(sc.counts)], s.counts[c], sc.counts):
+        for lab, got, want in zip(KEYS[len(sc.counts)], s.counts[c], sc.counts):
             if want is not None and got != want:
                 parts.append(f"categories.{c}.{lab} {want} (reached {got})")
     m = s.spec["model"]

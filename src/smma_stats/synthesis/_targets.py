@@ -118,12 +118,11 @@ def parse_targets(instrument, n, targets) -> dict:
     tol = float(targets.get("tolerance", 2e-4))
     if not 0 < tol <= 0.01:
         raise DataError(f"tolerance must be in (0, 0.01], got {tol}")
-    from ..categories import LABELS
+    from ..categories import KEYS, class_key
 
     cat = instrument.categories or {}
     method, levels = cat.get("method", "interval"), int(cat.get("levels", 3))
-    labels = LABELS["en"][levels]
-    labels_id = [lab.lower() for lab in LABELS["id"][levels]]
+    labels = KEYS[levels]
     cat_targets = targets.get("categories") or {}
     if cat_targets and cat.get("basis", "hypothetical") != "hypothetical":
         raise DataError("categories: synthesis counts categories on the theoretical range "
@@ -134,11 +133,11 @@ def parse_targets(instrument, n, targets) -> dict:
         lo, hi = k * lo_s, k * hi_s
         counts: list[int | None] = [None] * levels
         for label, cnt in (cat_targets.get(code) or {}).items():
-            key = str(label).strip().lower()
-            if key not in labels and key not in labels_id:
+            key = class_key(label, levels)
+            if key is None:
                 raise DataError(f"categories.{code}: unknown category {label!r} "
                                 f"(known: {', '.join(labels)})")
-            index = labels.index(key) if key in labels else labels_id.index(key)
+            index = labels.index(key)
             if isinstance(cnt, bool) or not isinstance(cnt, int) or not 0 <= cnt <= n:
                 raise DataError(f"categories.{code}.{label}: count {cnt!r} is not "
                                 f"between 0 and n = {n}")

@@ -1,15 +1,13 @@
-"""Large files: reading in chunks and the block-sum statistics.
+"""Large files: reading in chunks gives the same responses and the same study.
 
-Every test here compares two routes through the same code base on the same
-file, so the reference for each number is the whole-table route (itself
-checked against R and SPSS in the other test files):
-
-- ``read_responses(path, chunksize=0)`` reads the file whole;
-  ``chunksize=N`` reads it N rows at a time (tiny N, so a few thousand rows
-  give dozens of chunks and every chunk boundary case occurs);
-- :func:`smma_stats.study.analyze` takes the whole-table route for these
-  small files, and the block-sum route (:mod:`smma_stats.streaming`) for
-  responses read in chunks.
+Every test here compares two reads of the same file, so the reference for
+each number is the whole read (itself checked against R and SPSS in the
+other test files): ``read_responses(path, chunksize=0)`` reads the file
+whole; ``chunksize=N`` reads it N rows at a time (tiny N, so a few thousand
+rows give dozens of chunks and every chunk boundary case occurs). The
+statistics go through the same kernels either way (block accumulation in
+:mod:`smma_stats.moments`); the property tests of blocked vs whole
+accumulation are in ``tests/test_properties.py``.
 
 The fixture (3,000 respondents, written by :func:`_survey`) holds what real
 exports hold: a timestamp, name, gender and age, an attention-check column,
@@ -30,7 +28,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from smma_stats import streaming
+from smma_stats import cli, moments
+from smma_stats import study as study_mod
 from smma_stats.cli import app
 from smma_stats.errors import ResponseError
 from smma_stats.instrument import instrument_from_dict
@@ -279,7 +278,7 @@ def test_analysis_of_a_chunked_read_matches(survey_csv, inst, missing):
 def test_options_take_the_same_route(survey_csv, inst):
     options = {"drop_invalid": True, "robust": True, "judge": "r_corrected", "tails": 1,
                "exclude_flagged": True, "by": "Gender", "normality_method": "kolmogorov",
-               "category_method": "mean_sd", "category_levels": 5, "alpha": 0.1,
+               "category_method": "mean_sd", "category_levels": 5, "sig_level": 0.1,
                "bootstrap": 200, "seed": 5}
     whole = analyze(read_responses(survey_csv, inst, chunksize=0), inst, **options)
     part = analyze(read_responses(survey_csv, inst, chunksize=CHUNK), inst, **options)
@@ -306,14 +305,14 @@ def test_a_file_given_to_analyze_is_let_go_once_rows_are_excluded(survey_csv, in
         read.append(weakref.ref(fields["items"]))
         return drop_rows(fields, rows)
 
-    validity = streaming.MomentEngine.validity
+    validity = study_mod._ItemStats.validity
 
     def check(self, *args, **kw):
         alive.append(read[0]() is not None)
         return validity(self, *args, **kw)
 
     monkeypatch.setattr(screening, "_drop_rows", spy)
-    monkeypatch.setattr(streaming.MomentEngine, "validity", check)
+    monkeypatch.setattr(study_mod._ItemStats, "validity", check)
     options = {"exclude_flagged": True, "by": "Gender"}
     study = analyze(survey_csv, inst, chunksize=CHUNK, missing="person-mean",
                     max_missing_share=0.5, **options)
@@ -332,27 +331,18 @@ def test_block_products_run_on_one_blas_thread(survey_csv, inst, monkeypatch):
     threadpoolctl = pytest.importorskip("threadpoolctl")
     data = read_responses(survey_csv, inst, chunksize=CHUNK)
     threads = []
-    add = streaming.Moments.add
+    add = moments.Moments.add
 
-    def spy(self, x, scratch=False):
+    def spy(self, x):
         threads.extend(p["num_threads"] for p in threadpoolctl.threadpool_info()
                        if p["user_api"] == "blas")
-        return add(self, x, scratch)
+        return add(self, x)
 
-    monkeypatch.setattr(streaming.Moments, "add", spy)
+    monkeypatch.setattr(moments.Moments, "add", spy)
     with_limits = analyze(data, inst)
     assert threads and set(threads) == {1}
     monkeypatch.setitem(sys.modules, "threadpoolctl", None)   # as if not installed
     _same_study(with_limits, analyze(data, inst))
-
-
-def test_large_responses_take_the_block_route(survey_csv, inst, monkeypatch):
-    """A study read whole but large enough is computed from block sums too."""
-    data = read_responses(survey_csv, inst, chunksize=0)
-    whole = analyze(data, inst)
-    monkeypatch.setattr(streaming, "LARGE_N", 1000)
-    assert streaming.use_moments(data)
-    _same_study(whole, analyze(data, inst))
 
 
 def test_mean_scores_and_block_boundaries(survey_csv, inst, monkeypatch):
@@ -360,7 +350,7 @@ def test_mean_scores_and_block_boundaries(survey_csv, inst, monkeypatch):
     raw = dict(INSTRUMENT, score="mean")
     mean_inst = instrument_from_dict(raw)
     whole = analyze(read_responses(survey_csv, mean_inst, chunksize=0), mean_inst)
-    monkeypatch.setattr(streaming, "_BLOCK_CELLS", 5000)
+    monkeypatch.setattr(moments, "BLOCK_CELLS", 5000)
     part = analyze(read_responses(survey_csv, mean_inst, chunksize=CHUNK), mean_inst)
     _same_study(whole, part)
 
@@ -374,13 +364,19 @@ def test_duplicates_of_wide_rows(inst):
     frame["Gender"] = rng.choice(["L", "P"], 2000)
     frame["check"] = 4
     whole = read_responses(frame, inst)
-    assert not streaming.use_moments(whole)
     from smma_stats.screening import screen
 
-    expected = screen(whole, inst).table
-    got = streaming.MomentEngine(whole, inst).screen().table
-    pd.testing.assert_frame_equal(got, expected)
-    assert (expected["flag"] == "duplicate").sum() > 1500
+    got = screen(whole, inst).table
+    dup = got[got["flag"] == "duplicate"]
+    # pandas finds the same repeats, each with the first row it repeats
+    key = pd.concat([whole.items, whole.attributes], axis=1)
+    first = key.groupby(list(range(key.shape[1])) if False else list(key.columns),
+                        sort=False).ngroup()
+    first_row = pd.Series(key.index, index=key.index).groupby(first.to_numpy()).transform("min")
+    expected = first_row[first_row != first_row.index]
+    assert dup["row"].tolist() == expected.index.tolist()
+    assert dup["other_row"].tolist() == expected.tolist()
+    assert len(dup) > 1500
 
 
 @pytest.mark.parametrize("kind", ["scores", "residuals", "ties", "gaps"])
@@ -510,17 +506,17 @@ def test_header_and_attention_check_problems(tmp_path, inst, monkeypatch):
 def test_attention_check_on_an_item(survey_csv, inst, monkeypatch):
     on_item = instrument_from_dict(dict(INSTRUMENT, attention_check={"column": "M1",
                                                                       "expect": [3, 4]}))
-    data = read_responses(survey_csv, on_item, chunksize=0)
-    whole = analyze(data, on_item)
-    monkeypatch.setattr(streaming, "LARGE_N", 10)
-    part = analyze(data, on_item)
+    whole = analyze(read_responses(survey_csv, on_item, chunksize=0), on_item)
+    part = analyze(read_responses(survey_csv, on_item, chunksize=CHUNK), on_item)
     assert whole.screening.counts["attention_check"] > 500
     pd.testing.assert_frame_equal(part.screening.table, whole.screening.table)
 
 
-def test_degenerate_models_fail_alike(tmp_path, monkeypatch):
-    """The same error from both routes for a predictor with two values: its square in
-    White's test is a linear function of it (QR on one route, Cholesky on the other)."""
+def test_two_valued_predictor_gives_a_full_study(tmp_path):
+    """A predictor with two values: its square in White's test is a linear function
+    of it, so the square is left out (as R's lm drops an aliased column) and named;
+    the linearity test (two groups) is not computable; the rest of the study stands,
+    the same from a chunked read."""
     raw = dict(INSTRUMENT, constructs={"X": {"items": ["X1", "X2"]},
                                        "Y": {"items": ["Y1", "Y2"]}},
                reverse=[], models=["Y ~ X"], attention_check=None)
@@ -529,14 +525,15 @@ def test_degenerate_models_fail_alike(tmp_path, monkeypatch):
     x = rng.integers(1, 3, 500)          # X = 2 or 4: two groups only
     frame = pd.DataFrame({"X1": x, "X2": x, "Y1": np.clip(x + rng.integers(0, 3, 500), 1, 5),
                           "Y2": rng.integers(1, 6, 500)})
-    data = read_responses(frame, two)
-    msgs = []
-    for large in (10 ** 9, 10):
-        monkeypatch.setattr(streaming, "LARGE_N", large)
-        with pytest.raises(Exception) as info:
-            analyze(data, two)
-        msgs.append((type(info.value), str(info.value)))
-    assert msgs[0] == msgs[1] and "perfect collinearity" in msgs[0][1]
+    path = tmp_path / "two.csv"
+    frame.to_csv(path, index=False)
+    whole = analyze(read_responses(path, two, chunksize=0), two)
+    part = analyze(read_responses(path, two, chunksize=64), two)
+    m = whole.models[0]
+    assert m.white.dropped == ("X^2",) and m.white.df == 1
+    assert m.white.statistic == pytest.approx(m.breusch_pagan.statistic, rel=1e-9)
+    assert "linearity" in m.not_computable() and "3" in m.not_computable()["linearity"]
+    _same_study(whole, part)
 
 
 def test_no_usable_rows(tmp_path, inst):
@@ -595,10 +592,10 @@ class _Terminal(io.StringIO):
 
 
 def test_progress_line_on_a_terminal_only():
-    assert streaming.terminal_progress(stream=io.StringIO()) is None
-    assert streaming.terminal_progress(enabled=False, stream=_Terminal()) is None
+    assert cli.terminal_progress(stream=io.StringIO()) is None
+    assert cli.terminal_progress(enabled=False, stream=_Terminal()) is None
     term = _Terminal()
-    bar = streaming.terminal_progress(stream=term)
+    bar = cli.terminal_progress(stream=term)
     bar.delay = bar.interval = 0
     bar("reading", 50, 200)
     assert "reading" in term.getvalue() and "25%" in term.getvalue()
@@ -609,8 +606,9 @@ def test_progress_line_on_a_terminal_only():
 def test_docstring_examples():
     import doctest
 
+    from smma_stats import rowkeys, scores
     from smma_stats.readers import _compact
 
-    for module in (streaming, _compact):
+    for module in (moments, rowkeys, scores, _compact):
         failed, attempted = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
         assert attempted > 0 and failed == 0, module.__name__
