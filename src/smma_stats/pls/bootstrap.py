@@ -26,6 +26,9 @@ import numpy as np
 from ..errors import DataError
 from .estimate import estimate
 
+# Cells of one stack of resample correlation matrices (32 MB of float64).
+_STACK_CELLS = 4_000_000
+
 
 @dataclass(frozen=True)
 class BootInference:
@@ -71,10 +74,11 @@ def replicates(z, stat, layout, scheme, *, n_resamples, seed, tol, max_iter):
     """
     from ..bootstrap import resample_plan
 
-    n = z.shape[0]
+    n, p = z.shape
     blocks, B, seed = resample_plan(n, n_resamples, seed)
+    step = max(1, _STACK_CELLS // (p * p))       # resamples whose correlations fit the budget
     out, failed = [], 0
-    for idx in blocks:
+    for idx in (blk[s:s + step] for blk in blocks for s in range(0, len(blk), step)):
         counts = _counts(idx, n)
         S = resample_correlations(z, counts)
         ok = np.isfinite(S).all(axis=(1, 2))
