@@ -69,8 +69,10 @@ def replicates(z, stat, layout, scheme, *, n_resamples, seed, tol, max_iter):
     """Statistics of every usable resample, and how many failed.
 
     ``stat(S, W)`` maps stacks of correlations and weights to a (B, q)
-    array. A resample fails when an indicator is constant in it, the
-    iterations break down, or they do not converge within ``max_iter``.
+    array. A resample fails, and is left out of every summary, when an
+    indicator is constant in it, the iterations break down or do not converge
+    within ``max_iter``, or a statistic is undefined in it (an HTMT whose
+    monotrait correlations are all zero).
     """
     from ..bootstrap import resample_plan
 

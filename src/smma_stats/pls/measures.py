@@ -100,7 +100,8 @@ def htmt(S: np.ndarray, blocks: list[np.ndarray]) -> np.ndarray:
     for a in range(len(blocks)):
         for b in range(a + 1, len(blocks)):
             het = A[:, blocks[a][:, None], blocks[b][None, :]].mean(axis=(1, 2))
-            out.append(het / np.sqrt(mono[a] * mono[b]))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                out.append(het / np.sqrt(mono[a] * mono[b]))
     return np.stack(out, axis=1) if out else np.zeros((A.shape[0], 0))
 
 
