@@ -72,3 +72,11 @@ def test_user_error_is_one_line():
     res = smma("pls", SAMPLE, "--model", "PI ~ NOPE", "--seed", "1")
     assert res.exit_code == 1
     assert res.stderr.strip().count("\n") == 0 and "NOPE" in res.stderr
+
+
+def test_consistent_flag():
+    res = smma("pls", SAMPLE, "--consistent", "--seed", "1", "-f", "json")
+    assert res.exit_code == 0
+    assert json.loads(res.stdout)["consistent"] is True
+    text = smma("pls", SAMPLE, "--consistent", "--seed", "1")
+    assert "Consistent PLS (PLSc" in text.stdout

@@ -92,3 +92,49 @@ def test_reliability_htmt_and_r2_fixtures(mobi):
     r2 = res.r2.set_index("construct")
     assert r2.loc["Satisfaction", "r2"] == pytest.approx(0.590603320426892, abs=1e-9)
     assert r2.loc["Satisfaction", "adj_r2"] == pytest.approx(0.585610677993074, abs=1e-9)
+
+
+def test_rho_a_under_factorial_weighting_fixture(mobi):
+    # rho1.csv (test-consistent.R: reflective constructs, path_factorial)
+    res = _fit(mobi, "factorial")
+    rho = res.reliability.set_index("construct")["rho_a"]
+    want = {"Image": 0.745259028158099, "Expectation": 0.461548791591939,
+            "Value": 0.857578544960532, "Satisfaction": 0.782558691647281}
+    for c, v in want.items():
+        assert rho[c] == pytest.approx(v, abs=1e-9)
+
+
+def test_consistent_pls_fixture(mobi):
+    # test-consistent.R, "PLSc path coefficients, rsquared and loadings for the
+    # simple model": reflective() constructs, path_factorial; path_coef1.csv,
+    # loadings1.csv, rsquaredplsc.csv
+    res = pls(mobi, PATHS, measurement=MM, scheme="factorial", consistent=True,
+              predict=False, seed=1)
+    assert res.consistent is True and res.to_dict()["consistent"] is True
+    beta = res.paths.set_index("from")["beta"]
+    assert beta["Image"] == pytest.approx(0.537704707482867, abs=1e-9)
+    assert beta["Expectation"] == pytest.approx(0.240967661696417, abs=1e-9)
+    assert beta["Value"] == pytest.approx(0.25827986805094, abs=1e-9)
+    load = res.loadings.set_index("item")["loading"]
+    want = {"IMAG1": 0.681330024716575, "IMAG3": 0.410112763312163,
+            "CUEX2": 0.487740006832332, "PERV1": 0.741892556089151,
+            "PERV2": 0.943732643413645, "CUSA3": 0.794919272741098}
+    for item, v in want.items():
+        assert load[item] == pytest.approx(v, abs=1e-9)
+    r2 = res.r2.set_index("construct")
+    assert r2.loc["Satisfaction", "r2"] == pytest.approx(0.885707115746682, abs=1e-9)
+    assert r2.loc["Satisfaction", "adj_r2"] == pytest.approx(0.884313300085056, abs=1e-9)
+    # PLSc changes neither the weights nor rho_A
+    plain = _fit(mobi, "factorial")
+    assert res.loadings.weight.to_numpy() == pytest.approx(plain.loadings.weight.to_numpy(),
+                                                           abs=1e-12)
+    assert res.reliability.rho_a.to_numpy() == pytest.approx(
+        plain.reliability.rho_a.to_numpy(), abs=1e-12)
+
+
+def test_consistent_bootstrap_uses_the_correction(mobi):
+    res = pls(mobi, PATHS, measurement=MM, consistent=True, bootstrap=200, seed=3,
+              predict=False)
+    plain = pls(mobi, PATHS, measurement=MM, bootstrap=200, seed=3, predict=False)
+    # same resamples; the PLSc paths vary more than the PLS ones
+    assert (res.paths.se > plain.paths.se).all()

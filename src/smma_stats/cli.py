@@ -292,6 +292,8 @@ def validate(responses: Path, instrument: Optional[str], construct: Sequence[str
               help="Significance level.")
 @click.option("--missing", type=click.Choice(("mean", "casewise")), default="mean",
               show_default=True, help="Skipped answers: mean replacement or casewise deletion.")
+@click.option("--consistent", is_flag=True,
+              help="Consistent PLS (PLSc): correct reflective constructs for attenuation.")
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text",
               show_default=True, help="Output format.")
 @click.option("--out", "-o", type=_FILE, metavar="FILE",
@@ -302,8 +304,8 @@ def validate(responses: Path, instrument: Optional[str], construct: Sequence[str
 @_guard
 def pls_command(responses: Path, instrument: Optional[str], model: Sequence[str], hoc: str,
                 scheme: str, bootstrap: int, seed: Optional[int], ci: str, one_tailed: bool,
-                alpha: float, missing: str, fmt: str, out: Optional[Path], lang: str,
-                sheet: Optional[str]) -> None:
+                alpha: float, missing: str, consistent: bool, fmt: str, out: Optional[Path],
+                lang: str, sheet: Optional[str]) -> None:
     """PLS-SEM (SmartPLS-style): reliability, validity, paths, effects, fit, PLSpredict."""
     if fmt == "docx" and out is None:
         raise click.BadParameter("--format docx needs --out FILE", param_hint="--out")
@@ -317,7 +319,7 @@ def pls_command(responses: Path, instrument: Optional[str], model: Sequence[str]
     data = read_responses(responses, inst, missing="pairwise", sheet=sheet)
     result = pls(data.items, list(model) or None, instrument=inst, hoc=hoc, scheme=scheme,
                  bootstrap=bootstrap, seed=seed, ci=ci, one_tailed=one_tailed,
-                 missing=missing, alpha=alpha)
+                 missing=missing, alpha=alpha, consistent=consistent)
     report = render_pls(result, fmt, lang=lang, file=Path(responses).name,
                         instrument=inst.name)
     if out is None:

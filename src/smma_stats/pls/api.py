@@ -19,7 +19,8 @@ from . import tables
 def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
         hoc: str = "repeated", scheme: str = "path", bootstrap: int = 0, seed=None,
         ci: str = "percentile", one_tailed: bool = False, missing: str = "mean",
-        missing_codes=(), alpha: float = 0.05, predict: bool = True, folds: int = 10,
+        missing_codes=(), alpha: float = 0.05, consistent: bool = False,
+        predict: bool = True, folds: int = 10,
         repetitions: int = 10, max_iter: int = MAX_ITER, tol: float = TOLERANCE) -> PlsResult:
     """Estimate a PLS-SEM model as SmartPLS reports it.
 
@@ -59,6 +60,12 @@ def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
         Values that stand for a missing answer, e.g. ``(-99,)``.
     alpha : float
         Level of the confidence limits.
+    consistent : bool, default False
+        Consistent PLS (PLSc; Dijkstra & Henseler, 2015): every Mode A
+        construct with two or more indicators is taken as a common factor;
+        its loadings become ``c w`` and its correlations with the other
+        constructs are divided by ``sqrt(rho_A)``, so paths, R2, effects,
+        f2, rho_C, AVE and the fit follow. PLSpredict keeps the PLS estimates.
     predict : bool
         Run PLSpredict (``folds``-fold, ``repetitions`` times).
     max_iter, tol : int, float
@@ -106,7 +113,7 @@ def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
     seed = random_seed() if seed is None else seed
     spec = split_spec(*_resolve(model, instrument, measurement, modes))
     approach = approach_key(hoc) if spec.dimensions else "none"
-    opts = dict(scheme=scheme, tol=tol, max_iter=max_iter)
+    opts = dict(scheme=scheme, tol=tol, max_iter=max_iter, consistent=bool(consistent))
     stage = _estimate(data, spec, approach, missing, missing_codes, opts)
     fitted = stage["fitted"]
     boot = None
@@ -125,7 +132,7 @@ def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
                            max_iter=max_iter)
     return _assemble(stage, spec, approach, look, pred, boot, seed,
                      dict(missing=missing, ci=ci, one_tailed=one_tailed, alpha=alpha,
-                          folds=folds, repetitions=repetitions))
+                          folds=folds, repetitions=repetitions, consistent=bool(consistent)))
 
 
 def _check_options(bootstrap, ci, alpha, methods) -> None:
@@ -194,20 +201,22 @@ def _estimate(data, spec, approach, missing, codes, opts) -> dict:
         model = repeated_model(spec)
         ind = prepare(data, model.columns, missing, codes)
         fitted = fit_sample(ind, model, opts["scheme"], opts["tol"], opts["max_iter"],
-                            exclude_targets=locs, htmt_skip=set(spec.dimensions))
+                            exclude_targets=locs, htmt_skip=set(spec.dimensions),
+                            consistent=opts["consistent"])
         return {"fitted": fitted, "first": None, "locs": locs}
     first_model = repeated_model(spec) if approach == "two_stage_embedded" \
         else disjoint_stage1(spec)
     ind1 = prepare(data, first_model.columns, missing, codes)
     first = fit_sample(ind1, first_model, opts["scheme"], opts["tol"], opts["max_iter"],
-                       htmt_skip=set(spec.dimensions))
+                       htmt_skip=set(spec.dimensions), consistent=opts["consistent"])
     model2 = stage2_model(spec)
     frame = pd.DataFrame(ind1.raw, columns=list(first_model.columns))
     scores = first.scores
     for loc in locs:
         frame[loc] = scores[:, first_model.constructs.index(loc)]
     ind2 = prepare(frame, model2.columns, "mean", ())
-    fitted = fit_sample(ind2, model2, opts["scheme"], opts["tol"], opts["max_iter"])
+    fitted = fit_sample(ind2, model2, opts["scheme"], opts["tol"], opts["max_iter"],
+                        consistent=opts["consistent"])
     return {"fitted": fitted, "first": first, "locs": set()}
 
 
@@ -219,7 +228,7 @@ def _assemble(stage, spec, approach, look, pred, boot, seed, o) -> PlsResult:
     source = first or f
     return PlsResult(
         n=f.ind.n, n_missing=source.ind.n_missing, n_dropped=source.ind.n_dropped,
-        missing=o["missing"], scheme=f.scheme, hoc=approach,
+        missing=o["missing"], scheme=f.scheme, hoc=approach, consistent=o["consistent"],
         converged=f.converged and source.converged, iterations=f.iterations,
         n_resamples=boot.n_resamples if boot else 0, n_failed=boot.n_failed if boot else 0,
         seed=seed, ci_method=o["ci"], one_tailed=o["one_tailed"], alpha=o["alpha"],

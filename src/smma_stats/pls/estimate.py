@@ -42,15 +42,20 @@ class Layout:
     adjacency: np.ndarray
     predecessors: tuple[tuple[int, np.ndarray], ...]
     mode_b: tuple[tuple[int, np.ndarray], ...]
+    factors: tuple[tuple[int, np.ndarray], ...] = ()
 
     @classmethod
-    def of(cls, model) -> "Layout":
+    def of(cls, model, consistent: bool = False) -> "Layout":
+        """Arrays of ``model``; with ``consistent`` every Mode A block of two or
+        more indicators is a common factor that PLSc corrects (``factors``)."""
         pos = {c: j for j, c in enumerate(model.constructs)}
         preds = tuple((pos[c], np.array([pos[p] for p in model.predictors(c)], dtype=np.intp))
                       for c in model.endogenous)
         mode_b = tuple((pos[c], model.block(c)) for c in model.constructs
                        if model.modes[c] == "B")
-        return cls(model.membership(), model.adjacency(), preds, mode_b)
+        factors = tuple((pos[c], model.block(c)) for c in model.constructs
+                        if consistent and model.modes[c] == "A" and len(model.indicators[c]) > 1)
+        return cls(model.membership(), model.adjacency(), preds, mode_b, factors)
 
 
 @dataclass(frozen=True)

@@ -28,14 +28,14 @@ def implied_construct_correlations(C: np.ndarray, P: np.ndarray, r2: np.ndarray)
     return inv @ psi @ inv.T
 
 
-def implied_indicator_correlations(S: np.ndarray, W: np.ndarray, Cc: np.ndarray,
+def implied_indicator_correlations(S: np.ndarray, L: np.ndarray, Cc: np.ndarray,
                                    home: np.ndarray, modes: list[str]) -> np.ndarray:
     """Indicator correlations implied by the measurement model and ``Cc``.
 
     Parameters
     ----------
     S : (p, p) empirical correlations.
-    W : (p, c) outer weights.
+    L : (p, c) loadings (indicator-score correlations; consistent under PLSc).
     Cc : (c, c) construct correlations (empirical or model-implied).
     home : (p,) int
         The construct each indicator measures (for a repeated indicator, its
@@ -50,7 +50,7 @@ def implied_indicator_correlations(S: np.ndarray, W: np.ndarray, Cc: np.ndarray,
     empirical correlations are kept (the composite model). The diagonal is 1.
     """
     p = S.shape[0]
-    lam = np.array([float(S[i] @ W[:, home[i]]) for i in range(p)])
+    lam = L[np.arange(p), home]
     sigma = np.outer(lam, lam) * Cc[np.ix_(home, home)]
     for j, mode in enumerate(modes):
         if mode == "B":
@@ -84,11 +84,11 @@ def nfi(S: np.ndarray, sigma: np.ndarray) -> float:
     return float(1.0 - f_model / f_null)
 
 
-def model_fit(S, W, C, P, r2, home, modes) -> dict[str, dict[str, float]]:
+def model_fit(S, L, C, P, r2, home, modes) -> dict[str, dict[str, float]]:
     """SRMR and NFI of the saturated and the estimated model."""
     out = {"srmr": {}, "nfi": {}}
     for name, Cc in (("saturated", C), ("estimated", implied_construct_correlations(C, P, r2))):
-        sigma = implied_indicator_correlations(S, W, Cc, home, modes)
+        sigma = implied_indicator_correlations(S, L, Cc, home, modes)
         out["srmr"][name] = srmr(S, sigma)
         out["nfi"][name] = nfi(S, sigma)
     return out

@@ -49,7 +49,7 @@ class HocSpec:
 
 def approach_key(hoc: str) -> str:
     """Normalise the ``hoc`` argument to a result key."""
-    key = APPROACHES.get(str(hoc).lower().replace(" ", "_") if hoc not in APPROACHES else hoc)
+    key = APPROACHES.get(str(hoc).strip().lower())
     if key is None:
         raise ModelError(f"hoc must be 'repeated', 'two-stage' (embedded) or "
                          f"'two-stage-disjoint', got {hoc!r}")

@@ -20,6 +20,45 @@ def construct_correlations(S: np.ndarray, W: np.ndarray) -> np.ndarray:
     return np.swapaxes(W, -1, -2) @ S @ W
 
 
+def construct_parts(S: np.ndarray, W: np.ndarray, layout) -> tuple[np.ndarray, np.ndarray]:
+    """Construct correlations and loadings, consistent (PLSc) where ``layout`` says.
+
+    Parameters
+    ----------
+    S : numpy.ndarray, shape (B, p, p)
+    W : numpy.ndarray, shape (B, p, c)
+    layout : smma_stats.pls.estimate.Layout
+
+    Returns
+    -------
+    C : numpy.ndarray, shape (B, c, c)
+        Score correlations ``W'SW``; for the common factors of consistent PLS
+        divided by ``sqrt(rho_A,i rho_A,k)`` (Dijkstra & Henseler, 2015).
+    L : numpy.ndarray, shape (B, p, c)
+        Correlations of the indicators with the scores ``S W``; a common
+        factor's own indicators get the consistent loadings ``c w`` with
+        ``c^2 = w'(S - diag S)w / w'(ww' - diag ww')w``.
+    """
+    C = construct_correlations(S, W)
+    L = cross_loadings(S, W)
+    if not layout.factors:
+        return C, L
+    rho = np.ones(C.shape[:2])
+    for j, idx in layout.factors:
+        w = W[:, idx, j]
+        Sjj = S[:, idx[:, None], idx[None, :]]
+        ww = np.einsum("bk,bk->b", w, w)
+        off = np.einsum("bk,bkl,bl->b", w, Sjj, w) - np.einsum("bk,bkk,bk->b", w, Sjj, w)
+        c2 = off / (ww ** 2 - np.sum(w ** 4, axis=1))
+        rho[:, j] = ww ** 2 * c2
+        L[:, idx, j] = np.sqrt(c2)[:, None] * w
+    with np.errstate(invalid="ignore"):
+        C = C / np.sqrt(rho[:, :, None] * rho[:, None, :])
+    k = np.arange(C.shape[1])
+    C[:, k, k] = 1.0
+    return C, L
+
+
 def cronbach_alpha(Sjj: np.ndarray) -> float:
     """Cronbach's alpha of standardised indicators from their correlations.
 
@@ -105,10 +144,10 @@ def htmt(S: np.ndarray, blocks: list[np.ndarray]) -> np.ndarray:
     return np.stack(out, axis=1) if out else np.zeros((A.shape[0], 0))
 
 
-def block_reliability(S: np.ndarray, w: np.ndarray, idx: np.ndarray) -> dict[str, float]:
-    """Alpha, rho_A, rho_C and AVE of one reflective block of the sample."""
+def block_reliability(S: np.ndarray, w: np.ndarray, idx: np.ndarray,
+                      lam: np.ndarray) -> dict[str, float]:
+    """Alpha, rho_A, rho_C and AVE of one reflective block with loadings ``lam``."""
     Sjj = S[np.ix_(idx, idx)]
     wj = w[idx]
-    lam = Sjj @ wj
     return {"alpha": cronbach_alpha(Sjj), "rho_a": rho_a(Sjj, wj),
             "rho_c": composite_reliability(lam), "ave": ave(lam)}

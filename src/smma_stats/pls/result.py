@@ -24,6 +24,8 @@ class PlsResult(ResultMixin):
         Missing cells found; cases dropped (casewise deletion).
     missing : {"mean", "casewise"}
     scheme : {"path", "factorial", "centroid"}
+    consistent : bool
+        Consistent PLS (PLSc) corrections applied.
     hoc : str
         ``"none"``, ``"repeated_indicators"``, ``"two_stage_embedded"`` or
         ``"two_stage_disjoint"``.
@@ -75,6 +77,7 @@ class PlsResult(ResultMixin):
     missing: str
     scheme: str
     hoc: str
+    consistent: bool
     converged: bool
     iterations: int
     n_resamples: int
@@ -114,6 +117,7 @@ class PlsResult(ResultMixin):
         return jsonable({
             "n": self.n, "n_missing": self.n_missing, "n_dropped": self.n_dropped,
             "missing": self.missing, "scheme": self.scheme, "hoc": self.hoc,
+            "consistent": self.consistent,
             "converged": self.converged, "iterations": self.iterations,
             "constructs": self._constructs_dict(),
             "hoc_loadings": _records(self.hoc_loadings),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .measures import construct_correlations, cross_loadings, htmt
+from .measures import construct_parts, htmt
 from .structural import chain_effects, chains, path_coefficients, total_effects
 
 
@@ -48,8 +48,8 @@ class StatPlan:
         prow = np.array([pos[f] for f, _ in model.paths], dtype=np.intp)
         pcol = np.array([pos[t] for _, t in model.paths], dtype=np.intp)
         endo = np.array([j for j, _ in layout.predecessors], dtype=np.intp)
-        C0 = construct_correlations(S0, W0)
-        P0, _ = path_coefficients(C0[None], layout)
+        C0, _ = construct_parts(S0[None], W0[None], layout)
+        P0, _ = path_coefficients(C0, layout)
         T0 = total_effects(P0)[0]
         seqs = tuple(s for s in chains(layout) if keep[s[-1]])
         trow, tcol = np.nonzero((np.abs(T0) > 0) & keep[None, :])
@@ -72,10 +72,9 @@ class StatPlan:
 
     def compute(self, S: np.ndarray, W: np.ndarray) -> np.ndarray:
         """Every planned statistic of each stack member, shape (B, len(labels))."""
-        C = construct_correlations(S, W)
+        C, L = construct_parts(S, W, self.layout)
         P, r2 = path_coefficients(C, self.layout)
         T = total_effects(P)
-        L = cross_loadings(S, W)
         orow, ocol = self.outer
         parts = [W[:, orow, ocol], L[:, orow, ocol], P[:, self.paths[0], self.paths[1]],
                  r2[:, self.endo], T[:, self.total[0], self.total[1]],

@@ -44,7 +44,7 @@ def loadings_table(fitted, look, skip=frozenset()):
         idx = m.block(c)
         vif = outer_vif(S[np.ix_(idx, idx)])
         for k, i in enumerate(idx):
-            lam = float(S[i] @ W[:, j])
+            lam = float(fitted.L[i, j])
             rows.append({"construct": c, "item": m.columns[i], "mode": m.modes[c],
                          "loading": lam, **_inf(look, ("loading", int(i), j), "loading_"),
                          "weight": float(W[i, j]), **_inf(look, ("weight", int(i), j), "weight_"),
@@ -62,7 +62,8 @@ def reliability_table(fitted, skip=frozenset(), extra=None):
             continue
         rel = {"alpha": math.nan, "rho_a": math.nan, "rho_c": math.nan, "ave": math.nan}
         if m.modes[c] == "A":
-            rel = block_reliability(fitted.ind.corr, fitted.W[:, j], m.block(c))
+            idx = m.block(c)
+            rel = block_reliability(fitted.ind.corr, fitted.W[:, j], idx, fitted.L[idx, j])
         rows.append({"construct": c, "mode": m.modes[c], **rel})
     for row in extra or []:
         rows.append(row)
@@ -118,7 +119,7 @@ def fornell_larcker_table(fitted, rel, skip=frozenset()):
 def cross_loadings_table(fitted, skip=frozenset()):
     import pandas as pd
 
-    L = fitted.ind.corr @ fitted.W
+    L = fitted.L
     names = fitted.model.constructs
     cols = [j for j, c in enumerate(names) if c not in skip]
     rows = [{"item": it, **{names[j]: float(L[i, j]) for j in cols}}
@@ -181,7 +182,7 @@ def fit_table(fitted):
     m = fitted.model
     home = np.array([max(j for j, c in enumerate(m.constructs) if m.columns[i] in m.indicators[c])
                      for i in range(len(m.columns))])
-    fit = model_fit(fitted.ind.corr, fitted.W, fitted.C, fitted.P, fitted.r2, home,
+    fit = model_fit(fitted.ind.corr, fitted.L, fitted.C, fitted.P, fitted.r2, home,
                     [m.modes[c] for c in m.constructs])
     return pd.DataFrame([{"measure": k, **v} for k, v in fit.items()],
                         columns=["measure", "saturated", "estimated"])
@@ -202,7 +203,7 @@ def hoc_table(fitted, look, dimensions, approach):
             else:
                 i = fitted.model.columns.index(loc)
                 lab = ("loading", i, pos[h])
-                est = float(fitted.ind.corr[i] @ fitted.W[:, pos[h]])
+                est = float(fitted.L[i, pos[h]])
                 w = float(fitted.W[i, pos[h]])
             rows.append({"construct": h, "dimension": loc, "loading": est, "weight": w,
                          **_inf(look, lab)})

@@ -446,6 +446,9 @@ EN: dict[str, str] = {
     "pls_missing_mean": "mean replacement",
     "pls_missing_casewise": "casewise deletion, {n_dropped} cases dropped",
     "pls_converged": "converged",
+    "pls_consistent": "Consistent PLS (PLSc, Dijkstra & Henseler, 2015): the loadings and "
+                      "construct correlations of the reflective constructs are corrected with "
+                      "rho_A; PLSpredict uses the PLS estimates.",
     "pls_not_converged": "did NOT converge",
     "pls_hoc_repeated_indicators": "Higher-order constructs: repeated indicators approach "
                                    "(the dimension loadings are the paths from the "
@@ -956,6 +959,9 @@ ID: dict[str, str] = {
     "pls_missing_mean": "diganti rata-rata (mean replacement)",
     "pls_missing_casewise": "penghapusan kasus (casewise), {n_dropped} kasus dihapus",
     "pls_converged": "konvergen",
+    "pls_consistent": "PLS konsisten (PLSc, Dijkstra & Henseler, 2015): loading dan korelasi "
+                      "konstruk reflektif dikoreksi dengan rho_A; PLSpredict memakai estimasi "
+                      "PLS.",
     "pls_not_converged": "TIDAK konvergen",
     "pls_hoc_repeated_indicators": "Konstruk orde tinggi: pendekatan indikator berulang "
                                    "(repeated indicators); loading dimensi adalah jalur dari "

@@ -80,6 +80,8 @@ def _estimation(r, m) -> list:
     out = [Paragraph(m("pls_estimation", scheme=m(f"pls_scheme_{r.scheme}"), n=r.n,
                        missing=missing, n_missing=r.n_missing, iterations=r.iterations,
                        converged=m("pls_converged" if r.converged else "pls_not_converged")))]
+    if r.consistent:
+        out.append(Paragraph(m("pls_consistent")))
     if r.hoc != "none":
         out.append(Paragraph(m(f"pls_hoc_{r.hoc}")))
     if r.n_resamples:
