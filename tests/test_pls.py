@@ -343,3 +343,13 @@ def test_plspredict_loocv_matches_seminr_earliest_antecedents(corp):
     for item, v in sse.items():
         assert pred.loc[item, "pls_rmse"] ** 2 * 344 == pytest.approx(v, rel=1e-9)
     assert [round(v, 3) for v in pred["pls_mae"]] == [0.776, 0.945, 1.075, 1.088]
+
+
+def test_scores_keep_the_data_index(corp):
+    d = corp.set_index(corp.index + 2)                 # spreadsheet row numbers
+    res = pls(d, SIMPLE, measurement=MM, missing_codes=[-99], missing="casewise",
+              predict=False, seed=1)
+    x = d[[c for v in MM.values() for c in v]]
+    kept = x.index[(x != -99).all(axis=1)]
+    assert list(res.scores.index) == list(kept)
+    assert res.scores["COMP"].std(ddof=1) == pytest.approx(1.0, abs=1e-12)

@@ -85,9 +85,23 @@ def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
     References
     ----------
     Lohmöller, J.-B. (1989). *Latent variable path modeling with partial least
-    squares*. Physica. Hair, J. F., Hult, G. T. M., Ringle, C. M., & Sarstedt,
-    M. (2022). *A primer on partial least squares structural equation
-    modeling (PLS-SEM)* (3rd ed.). Sage.
+    squares*. Physica.
+
+    Dijkstra, T. K., & Henseler, J. (2015). Consistent partial least squares
+    path modeling. *MIS Quarterly*, 39(2), 297-316.
+
+    Henseler, J., Ringle, C. M., & Sarstedt, M. (2015). A new criterion for
+    assessing discriminant validity in variance-based structural equation
+    modeling. *Journal of the Academy of Marketing Science*, 43, 115-135.
+
+    Shmueli, G., Sarstedt, M., Hair, J. F., Cheah, J.-H., Ting, H.,
+    Vaithilingam, S., & Ringle, C. M. (2019). Predictive model assessment in
+    PLS-SEM: guidelines for using PLSpredict. *European Journal of
+    Marketing*, 53(11), 2322-2347.
+
+    Hair, J. F., Hult, G. T. M., Ringle, C. M., & Sarstedt, M. (2022). *A
+    primer on partial least squares structural equation modeling (PLS-SEM)*
+    (3rd ed.). Sage.
 
     Examples
     --------
@@ -237,7 +251,8 @@ def _assemble(stage, spec, approach, look, pred, boot, seed, o) -> PlsResult:
         paths=tables.paths_table(f, look, hoc_paths),
         r2=tables.r2_table(f, look, skip=stage["locs"]), effects=tables.effects_table(f, look),
         fit=tables.fit_table(f), predict=_predict_frame(pred),
-        scores=pd.DataFrame(f.scores, columns=list(f.model.constructs)),
+        scores=pd.DataFrame(f.scores, columns=list(f.model.constructs),
+                            index=pd.Index(list(source.ind.rows))),
         predict_folds=o["folds"], predict_repetitions=o["repetitions"])
 
 

@@ -36,6 +36,8 @@ class Indicators:
         Missing cells found (after the missing codes).
     n_dropped : int
         Cases dropped by casewise deletion.
+    rows : tuple
+        Index labels of the cases used (the data frame's index).
     """
 
     columns: tuple[str, ...]
@@ -46,6 +48,7 @@ class Indicators:
     corr: np.ndarray
     n_missing: int
     n_dropped: int
+    rows: tuple = ()
 
     @property
     def n(self) -> int:
@@ -98,18 +101,20 @@ def prepare(data, columns, missing: str = "mean", missing_codes=()) -> Indicator
     holes = np.isnan(values)
     n_missing = int(holes.sum())
     n_dropped = 0
+    rows = tuple(data.index)
     if missing == "casewise":
         keep = ~holes.any(axis=1)
         n_dropped = int((~keep).sum())
         values = values[keep]
+        rows = tuple(r for r, k in zip(rows, keep) if k)
     elif n_missing:
         means = np.nanmean(np.where(holes.all(axis=0), 0.0, values), axis=0)
         values = np.where(holes, means, values)
-    return standardize(tuple(columns), values, n_missing, n_dropped)
+    return standardize(tuple(columns), values, n_missing, n_dropped, rows)
 
 
 def standardize(columns, values: np.ndarray, n_missing: int = 0,
-                n_dropped: int = 0) -> Indicators:
+                n_dropped: int = 0, rows=()) -> Indicators:
     """Standardise complete numeric data (the last step of :func:`prepare`)."""
     n = values.shape[0]
     if n < 3:
@@ -124,4 +129,5 @@ def standardize(columns, values: np.ndarray, n_missing: int = 0,
     corr = (z.T @ z) / (n - 1)
     np.fill_diagonal(corr, 1.0)
     return Indicators(columns=tuple(columns), raw=values, z=z, mean=mean, sd=sd,
-                      corr=corr, n_missing=n_missing, n_dropped=n_dropped)
+                      corr=corr, n_missing=n_missing, n_dropped=n_dropped,
+                      rows=tuple(rows) or tuple(range(n)))

@@ -67,8 +67,8 @@ class PlsResult(ResultMixin):
     predict : DataFrame
         ``item, construct, q2_predict, pls_rmse, pls_mae, lm_rmse, lm_mae``.
     scores : DataFrame
-        Standardised construct scores (one row per case); left out of
-        :meth:`to_dict` and :meth:`summary`.
+        Standardised construct scores, one row per case used, indexed like the
+        data; left out of :meth:`to_dict` and :meth:`summary`.
     """
 
     n: int

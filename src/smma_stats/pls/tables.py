@@ -153,7 +153,8 @@ def effects_table(fitted, look):
             continue
         if lab[0] == "specific":
             seq = lab[1]
-            frm, to, through = names[seq[0]], names[seq[-1]], " -> ".join(names[s] for s in seq[1:-1])
+            frm, to = names[seq[0]], names[seq[-1]]
+            through = " -> ".join(names[s] for s in seq[1:-1])
             kind = "specific_indirect"
         else:
             frm, to, through, kind = names[lab[1]], names[lab[2]], "", lab[0]
