@@ -20,13 +20,16 @@ import smma_stats
 SRC = Path(__file__).resolve().parents[1] / "src"
 DATA = Path(__file__).resolve().parent / "data"
 
-# Lists the modules that must never load at start-up: statsmodels, matplotlib,
-# pingouin and scipy.stats (pandas and the rest of scipy are allowed).
+# Lists the modules that must never load at start-up or in an analysis:
+# statsmodels, matplotlib, pingouin, scipy.stats, scipy.integrate and
+# scipy.optimize. An analysis loads pandas and scipy.special (every p-value);
+# `import smma_stats` and `smma --help` load neither.
 PROBE = """
 import json, sys
 {body}
 heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('statsmodels', 'matplotlib',
-               'pingouin') or m == 'scipy.stats' or m.startswith('scipy.stats.'))
+               'pingouin') or m.split('.')[:2] in (['scipy', 'stats'], ['scipy', 'integrate'],
+               ['scipy', 'optimize']))
 print(json.dumps({{"heavy": heavy, "pandas": "pandas" in sys.modules,
                   "numpy": "numpy" in sys.modules, "scipy": "scipy" in sys.modules,
                   "pydantic": "pydantic" in sys.modules}}))
@@ -73,7 +76,16 @@ def test_an_analysis_uses_no_heavy_library():
             "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code in (0, None)\n")
     found = _probe(body)
     assert found["heavy"] == []
-    assert (found["scipy"], found["pydantic"]) == (False, False)
+    assert found["pydantic"] is False
+
+
+def test_the_distributions_load_scipy_special_only():
+    code = ("import sys, smma_stats.distributions\n"
+            "print(sorted(m.split('.')[1] for m in sys.modules if m.count('.') == 1\n"
+            "             and m.split('.')[0] == 'scipy' and not m.split('.')[1].startswith('_')))")
+    loaded = _python("-c", code).stdout.strip()
+    # scipy.version is scipy's own start-up; no stats, integrate or optimize
+    assert loaded == "['special', 'version']"
 
 
 def test_python_m_smma_stats_help():

@@ -45,6 +45,18 @@ _EXPORTS = {
     "synthesize": "synthesis",
     "BootstrapResult": "bootstrap", "bootstrap_alpha": "bootstrap",
     "bootstrap_regression": "bootstrap", "bootstrap_indices": "bootstrap",
+    "ProfileResult": "descriptives", "respondent_profile": "descriptives",
+    "ItemFrequencyResult": "descriptives", "item_frequencies": "descriptives",
+    "ConstructDescriptivesResult": "descriptives",
+    "construct_descriptives": "descriptives", "CorrelationResult": "descriptives",
+    "correlation_matrix": "descriptives", "mean_class": "descriptives",
+    "Hypothesis": "hypotheses", "HypothesisResult": "hypotheses",
+    "test_hypotheses": "hypotheses", "parse_hypotheses": "hypotheses",
+    "MannWhitneyResult": "nonparametric", "mann_whitney_u": "nonparametric",
+    "KruskalWallisResult": "nonparametric", "kruskal_wallis": "nonparametric",
+    "PostHocResult": "posthoc", "tukey_hsd": "posthoc", "games_howell": "posthoc",
+    "MediationResult": "mediation_analysis", "mediation": "mediation_analysis",
+    "ModerationResult": "moderation_analysis", "moderation": "moderation_analysis",
     "pls": "pls", "PlsResult": "pls",
 }
 

@@ -35,6 +35,15 @@ the answer that passes it::
              en: "For this question, choose Agree"}
       expect: 4                  # a scale point or answer text; a list for several
 
+``mediation`` and ``moderation`` list path analyses of construct or
+dimension scores (:func:`smma_stats.mediation_analysis.mediation`,
+:func:`smma_stats.moderation_analysis.moderation`)::
+
+    mediation:                   # X -> M (one or more, parallel) -> Y
+      - {x: SMMA, m: [TRUST], y: PI, covariates: [], serial: false}
+    moderation:                  # does W change the effect of X on Y?
+      - {x: SMMA, w: TRUST, y: PI, center: true}
+
 The check's column is found as an item's is: by ``column``, by the
 ``columns:`` mapping, or by its wording (``text``, or ``column`` itself when
 it is the question), case, spacing, punctuation and numbering ignored. With
@@ -138,6 +147,11 @@ class Instrument:
     reverse : tuple of str
         Reverse-keyed item ids.
     models : tuple of Model
+    mediation, moderation : tuple of dict
+        Path analyses as keyword arguments of
+        :func:`~smma_stats.mediation_analysis.mediation` (``x, m, y, covariates,
+        serial``) and :func:`~smma_stats.moderation_analysis.moderation` (``x, w, y,
+        covariates, center``).
     categories : dict
         Category settings (``method``, ``levels``, ...), defaults filled in.
     """
@@ -155,6 +169,8 @@ class Instrument:
     title_id: str | None = None
     description: str | None = None
     source: str | None = None
+    mediation: tuple[Mapping[str, Any], ...] = ()
+    moderation: tuple[Mapping[str, Any], ...] = ()
 
     @property
     def item_ids(self) -> list[str]:
@@ -238,7 +254,8 @@ def instrument_from_dict(raw: Any, source: str | None = None) -> Instrument:
     if not isinstance(raw, dict):
         raise InstrumentError("an instrument must be a mapping with keys name, scale, constructs")
     known = {"name", "title", "title_id", "description", "scale", "score", "constructs",
-             "reverse", "models", "categories", "columns", "attention_check"}
+             "reverse", "models", "categories", "columns", "attention_check",
+             "mediation", "moderation"}
     unknown = sorted(set(map(str, raw)) - known)
     if unknown:
         raise InstrumentError(f"unknown key {unknown[0]!r} (known: {', '.join(sorted(known))})")
@@ -268,6 +285,10 @@ def instrument_from_dict(raw: Any, source: str | None = None) -> Instrument:
         raise InstrumentError(f"key 'constructs': {sorted(clash)[0]!r} is both a construct "
                               "and a dimension")
     models = tuple(_parse_model(m, i, names) for i, m in enumerate(raw.get("models") or []))
+    mediation = tuple(_parse_path(m, f"mediation[{i}]", names, _MEDIATION_ROLES)
+                      for i, m in enumerate(_list_of(raw, "mediation")))
+    moderation = tuple(_parse_path(m, f"moderation[{i}]", names, _MODERATION_ROLES)
+                       for i, m in enumerate(_list_of(raw, "moderation")))
     categories = _parse_categories(raw.get("categories") or {})
     check = _parse_attention_check(raw.get("attention_check"), all_items)
     columns = raw.get("columns") or {}
@@ -281,7 +302,8 @@ def instrument_from_dict(raw: Any, source: str | None = None) -> Instrument:
         constructs=constructs, reverse=tuple(reverse), models=models,
         categories=categories, columns={str(k): str(v) for k, v in columns.items()},
         attention_check=check, title_id=raw.get("title_id"),
-        description=raw.get("description"), source=source)
+        description=raw.get("description"), source=source, mediation=mediation,
+        moderation=moderation)
 
 
 def _req_str(raw: dict, key: str) -> str:
@@ -415,6 +437,56 @@ def _parse_model(raw: Any, index: int, names: set[str]) -> Model:
     if len(set(preds)) != len(preds):
         raise InstrumentError(f"key {where!r}: a predictor is named twice")
     return Model(dep, tuple(preds))
+
+
+# Roles of a path analysis: (key, several names allowed, required); then flags.
+_MEDIATION_ROLES = ((("x", False, True), ("m", True, True), ("y", False, True),
+                     ("covariates", True, False)), {"serial": False})
+_MODERATION_ROLES = ((("x", False, True), ("w", False, True), ("y", False, True),
+                      ("covariates", True, False)), {"center": False})
+
+
+def _list_of(raw: dict, key: str) -> list:
+    value = raw.get(key) or []
+    if not isinstance(value, list):
+        raise InstrumentError(f"key {key!r}: must be a list of analyses")
+    return value
+
+
+def _parse_path(raw: Any, where: str, names: set[str], spec) -> dict[str, Any]:
+    """One mediation or moderation entry as keyword arguments, names checked."""
+    roles, flags = spec
+    known = [r[0] for r in roles] + list(flags)
+    if not isinstance(raw, dict):
+        raise InstrumentError(f"key {where!r}: write it as a mapping with keys {', '.join(known)}")
+    unknown = sorted(set(map(str, raw)) - set(known))
+    if unknown:
+        raise InstrumentError(f"key '{where}.{unknown[0]}': unknown (known: {', '.join(known)})")
+    out: dict[str, Any] = {}
+    seen: dict[str, str] = {}
+    for key, several, required in roles:
+        value = raw.get(key)
+        if value is None and required:
+            raise InstrumentError(f"key '{where}.{key}': required")
+        values = [value] if isinstance(value, str) else list(value or [])
+        if not several and len(values) != 1:
+            raise InstrumentError(f"key '{where}.{key}': must name one construct")
+        if required and not values:
+            raise InstrumentError(f"key '{where}.{key}': name at least one construct")
+        for v in map(str, values):
+            if v not in names:
+                raise InstrumentError(f"key '{where}.{key}': {v!r} is not a construct or "
+                                      f"dimension (known: {', '.join(sorted(names))})")
+            if v in seen:
+                raise InstrumentError(f"key {where!r}: {v!r} is both {seen[v]} and {key}")
+            seen[v] = key
+        out[key] = [str(v) for v in values] if several else str(values[0])
+    for flag, default in flags.items():
+        value = raw.get(flag, default)
+        if not isinstance(value, bool):
+            raise InstrumentError(f"key '{where}.{flag}': must be true or false")
+        out[flag] = value
+    return out
 
 
 def _parse_attention_check(raw: Any, items: Mapping[str, str]) -> dict | None:

@@ -1,0 +1,120 @@
+"""Mediation and moderation analyses of a study's construct scores, as ``smma analyze`` runs them.
+
+The command line names them with ``--mediate "X -> M -> Y"`` and
+``--moderate "Y ~ X * W"``, an instrument with its ``mediation`` and
+``moderation`` keys. :func:`path_specs` reads both (so a typo fails before
+the analysis starts), :func:`run_path_analyses` runs them on
+``StudyResult.scores``, :func:`path_figures` draws the moderation figures for
+``--plots`` and :func:`add_path_results` adds the results to a rendered
+report. That last step is interim: the report has no sections of its own
+for these analyses yet, so JSON gains the keys ``mediation`` and
+``moderation`` and text, Markdown and HTML each result's summary (English
+words, whatever ``--lang``); Word reports leave them out with a note.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from .errors import SmmaError
+
+
+def path_specs(inst, mediate: Sequence[str], moderate: Sequence[str]) -> list:
+    """(kind, label, keyword arguments) of each mediation and moderation to run."""
+    specs = [("mediation", s) for s in getattr(inst, "mediation", ())]
+    specs += [("moderation", s) for s in getattr(inst, "moderation", ())]
+    if mediate:
+        from .mediation_analysis import parse_mediation
+
+        specs += [("mediation", parse_mediation(t)) for t in mediate]
+    if moderate:
+        from .moderation_analysis import parse_moderation
+
+        specs += [("moderation", parse_moderation(t)) for t in moderate]
+    return [(kind, _label(kind, spec), dict(spec)) for kind, spec in specs]
+
+
+def _label(kind: str, s) -> str:
+    covs = f" | {', '.join(s['covariates'])}" if s.get("covariates") else ""
+    if kind == "mediation":
+        sep = " -> " if s.get("serial") else ", "
+        return f"{s['x']} -> {sep.join(s['m'])} -> {s['y']}{covs}"
+    return f"{s['y']} ~ {s['x']} * {s['w']}{covs}"
+
+
+def run_path_analyses(study, specs, *, bootstrap: int, seed, method: str, robust: bool,
+                      alpha: float) -> list:
+    """The mediation and moderation results, on the study's construct scores.
+
+    Mediation uses ``bootstrap`` resamples (5000 when 0) with the study's
+    seed when it drew one, intervals at ``1 - alpha``; an error names the
+    analysis it comes from.
+    """
+    if not specs:
+        return []
+    from .mediation_analysis import mediation
+    from .moderation_analysis import moderation
+
+    scores = study.scores
+    if scores is None:
+        raise SmmaError("mediation and moderation need the construct scores, which this "
+                        "analysis did not keep")
+    if seed is None:
+        seed = study.settings.get("seed")  # the study's resamples, when it drew any
+    out = []
+    for kind, label, spec in specs:
+        try:
+            if kind == "mediation":
+                out.append(mediation(scores, **spec, bootstrap=bootstrap or 5000, seed=seed,
+                                     ci=1 - alpha, method=method, robust=robust, alpha=alpha))
+            else:
+                out.append(moderation(scores, **spec, robust=robust, alpha=alpha))
+        except SmmaError as exc:
+            raise SmmaError(f"{kind} {label!r}: {exc}") from None
+    return out
+
+
+def path_figures(results) -> tuple:
+    """Simple-slopes and Johnson-Neyman figures of each moderation, for --plots."""
+    from .moderation_analysis import ModerationResult, moderation_figures
+    from .report.document import Figure
+    from .report.plots import slugify
+
+    figures = []
+    for i, res in enumerate(r for r in results if isinstance(r, ModerationResult)):
+        stem = f"moderation_{i + 1}_{slugify(res.y)}_{slugify(res.x)}_{slugify(res.w)}"
+        for key, png in moderation_figures(res).items():
+            figures.append(Figure(f"{stem}_{key}.png", f"{res.y} ~ {res.x} * {res.w}: "
+                                  f"{key.replace('_', '-')}", png))
+    return tuple(figures)
+
+
+def add_path_results(report, fmt: str, results):
+    """The report with the mediation and moderation results appended.
+
+    Interim: until the report has its own sections for them, JSON gains the
+    keys ``mediation`` and ``moderation`` and the other formats each
+    result's summary (in English); Word reports leave them out, with a note.
+    """
+    if not results:
+        return report
+    if fmt == "json":
+        import json
+
+        from .mediation_analysis import MediationResult
+
+        data = json.loads(report)
+        data["mediation"] = [r.to_dict() for r in results if isinstance(r, MediationResult)]
+        data["moderation"] = [r.to_dict() for r in results
+                              if not isinstance(r, MediationResult)]
+        return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+    if fmt == "docx":
+        return report
+    if fmt == "html":
+        blocks = "\n".join(r._repr_html_() for r in results) + "\n"
+        i = report.rfind("</body>")
+        return report + blocks if i < 0 else report[:i] + blocks + report[i:]
+    texts = [r.summary() for r in results]
+    if fmt == "markdown":
+        texts = [f"```text\n{t}\n```" for t in texts]
+    return report.rstrip("\n") + "\n\n" + "\n\n".join(texts) + "\n"
