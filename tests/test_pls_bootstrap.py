@@ -169,3 +169,10 @@ def test_benchmark_script_prints_a_table():
     lines = out.stdout.splitlines()
     assert lines[0].startswith("| package | resamples run | seconds |")
     assert lines[2].startswith("| smma_stats.pls | 50 |")
+
+
+def test_path_decision_keys(boot):
+    # language-neutral keys; COMP -> CUSL (p about .87) is the one not supported
+    dec = boot.paths.set_index(["from", "to"])["decision"]
+    assert dec[("COMP", "CUSL")] == "not_supported"
+    assert (dec.drop(("COMP", "CUSL")) == "supported").all()

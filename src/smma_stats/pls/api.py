@@ -248,7 +248,7 @@ def _assemble(stage, spec, approach, look, pred, boot, seed, o) -> PlsResult:
         seed=seed, ci_method=o["ci"], one_tailed=o["one_tailed"], alpha=o["alpha"],
         **_measurement_tables(f, first, spec, look),
         hoc_loadings=tables.hoc_table(f, look, spec.dimensions, approach),
-        paths=tables.paths_table(f, look, hoc_paths),
+        paths=tables.paths_table(f, look, hoc_paths, o["alpha"]),
         r2=tables.r2_table(f, look, skip=stage["locs"]), effects=tables.effects_table(f, look),
         fit=tables.fit_table(f), predict=_predict_frame(pred),
         scores=pd.DataFrame(f.scores, columns=list(f.model.constructs),

@@ -55,7 +55,9 @@ class PlsResult(ResultMixin):
     cross_loadings : DataFrame
         ``item`` and one column per construct.
     paths : DataFrame
-        ``from, to, beta, se, t, p_value, conf_low, conf_high, f2, vif``.
+        ``from, to, beta, se, t, p_value, conf_low, conf_high, f2, vif,
+        decision`` (``"supported"`` when p < alpha, ``"not_supported"``,
+        None without a bootstrap).
     r2 : DataFrame
         ``construct, r2, adj_r2, se, t, p_value, conf_low, conf_high``.
     effects : DataFrame

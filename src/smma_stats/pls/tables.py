@@ -127,7 +127,12 @@ def cross_loadings_table(fitted, skip=frozenset()):
     return pd.DataFrame(rows)
 
 
-def paths_table(fitted, look, hoc_paths=frozenset()):
+def paths_table(fitted, look, hoc_paths=frozenset(), alpha: float = 0.05):
+    """Paths with bootstrap inference, f2, inner VIF and the decision key.
+
+    ``decision`` is ``"supported"`` when the bootstrap p-value is below
+    ``alpha``, ``"not_supported"`` otherwise, None without a bootstrap.
+    """
     import pandas as pd
 
     names = fitted.model.constructs
@@ -138,9 +143,12 @@ def paths_table(fitted, look, hoc_paths=frozenset()):
         if lab[0] != "path" or (names[lab[1]], names[lab[2]]) in hoc_paths:
             continue
         i, j = lab[1], lab[2]
-        rows.append({"from": names[i], "to": names[j], "beta": float(fitted.P[i, j]),
-                     **_inf(look, lab), "f2": f2[(i, j)], "vif": vif[(i, j)]})
-    return pd.DataFrame(rows, columns=["from", "to", "beta", *BOOT, "f2", "vif"])
+        inf = _inf(look, lab)
+        p = inf["p_value"]
+        decision = None if math.isnan(p) else ("supported" if p < alpha else "not_supported")
+        rows.append({"from": names[i], "to": names[j], "beta": float(fitted.P[i, j]), **inf,
+                     "f2": f2[(i, j)], "vif": vif[(i, j)], "decision": decision})
+    return pd.DataFrame(rows, columns=["from", "to", "beta", *BOOT, "f2", "vif", "decision"])
 
 
 def effects_table(fitted, look):

@@ -9,8 +9,6 @@ every number from :mod:`smma_stats.report.format`.
 
 from __future__ import annotations
 
-import math
-
 from .document import Document, Paragraph, Section, Table
 from .format import num, pval, whole
 from .messages import check_lang, msg
@@ -167,10 +165,8 @@ def _structural(r, m) -> list:
 
 
 def _decision(r, row, m) -> str:
-    p = row["p_value"]
-    if p is None or (isinstance(p, float) and math.isnan(p)):
-        return ""
-    return m("pls_supported" if p < r.alpha else "pls_not_supported")
+    key = row["decision"]
+    return m(f"pls_{key}") if isinstance(key, str) else ""
 
 
 def _effect_name(x) -> str:
