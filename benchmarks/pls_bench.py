@@ -76,7 +76,7 @@ def ours(n_resamples: int) -> float:
     import numpy as np
     import pandas as pd
 
-    from smma_stats.pls import pls
+    from smma_stats.pls_sem import pls
 
     x = pd.read_csv(DATA)[[c for v in MM.values() for c in v]].replace(-99, np.nan)
     x = x.fillna(x.mean())
@@ -107,7 +107,7 @@ def main(argv=None) -> None:
                     help="resamples for the peers (their time is scaled to --resamples)")
     ap.add_argument("--timeout", type=float, default=900)
     args = ap.parse_args(argv)
-    rows = [("smma_stats.pls", args.resamples,
+    rows = [("smma_stats.pls_sem", args.resamples,
              min(ours(args.resamples) for _ in range(args.repeat)))]
     if args.peer_python:
         for name, code in PEERS.items():

@@ -30,7 +30,7 @@ import pandas as pd
 import pytest
 
 from smma_stats.errors import DataError, ModelError
-from smma_stats.pls import pls, specify
+from smma_stats.pls_sem import pls, specify
 
 DATA = Path(__file__).parent / "data" / "pls_corp_rep.csv"
 
@@ -328,9 +328,11 @@ def test_to_dict_layout(simple):
 
 
 def test_lazy_export():
+    """``sm.pls`` is the function in any import order (the subpackage is pls_sem)."""
     import smma_stats
+    import smma_stats.pls_sem  # noqa: F401  (importing it must not hide the function)
     assert smma_stats.PlsResult.__name__ == "PlsResult"
-    assert callable(smma_stats.pls)
+    assert smma_stats.pls is smma_stats.pls_sem.pls
 
 
 @pytest.mark.parametrize("paths, mm, message", [

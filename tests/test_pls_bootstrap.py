@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from smma_stats.pls import pls
+from smma_stats.pls_sem import pls
 
 DATA = Path(__file__).parent / "data" / "pls_corp_rep.csv"
 SIMPLE = ["CUSA ~ COMP + LIKE", "CUSL ~ COMP + LIKE + CUSA"]
@@ -67,10 +67,10 @@ def test_standard_errors_match_seminr_within_sampling_error(boot):
 
 def test_vectorised_replicates_equal_one_by_one_estimation(clean):
     from smma_stats.bootstrap import resample_plan
-    from smma_stats.pls.bootstrap import replicates
-    from smma_stats.pls.data import prepare
-    from smma_stats.pls.fitted import fit_sample
-    from smma_stats.pls.model import specify
+    from smma_stats.pls_sem.bootstrap import replicates
+    from smma_stats.pls_sem.data import prepare
+    from smma_stats.pls_sem.fitted import fit_sample
+    from smma_stats.pls_sem.model import specify
 
     model = specify(SIMPLE, MM)
     f = fit_sample(prepare(clean, model.columns), model, "path", 1e-7, 3000)
@@ -119,10 +119,10 @@ def test_one_tailed_halves_p_and_narrows_limits(clean, boot):
 
 def test_percentile_limits_are_order_statistics(clean):
     from smma_stats.bootstrap import confidence_limits
-    from smma_stats.pls.bootstrap import replicates
-    from smma_stats.pls.data import prepare
-    from smma_stats.pls.fitted import fit_sample
-    from smma_stats.pls.model import specify
+    from smma_stats.pls_sem.bootstrap import replicates
+    from smma_stats.pls_sem.data import prepare
+    from smma_stats.pls_sem.fitted import fit_sample
+    from smma_stats.pls_sem.model import specify
 
     res = pls(clean, SIMPLE, measurement=MM, bootstrap=999, seed=5, predict=False)
     model = specify(SIMPLE, MM)
@@ -168,7 +168,7 @@ def test_benchmark_script_prints_a_table():
                          text=True, timeout=120, check=True, cwd=root)
     lines = out.stdout.splitlines()
     assert lines[0].startswith("| package | resamples run | seconds |")
-    assert lines[2].startswith("| smma_stats.pls | 50 |")
+    assert lines[2].startswith("| smma_stats.pls_sem | 50 |")
 
 
 def test_path_decision_keys(boot):

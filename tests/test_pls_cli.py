@@ -1,4 +1,4 @@
-"""``smma pls``: the command reads, calls :func:`smma_stats.pls.pls` and renders.
+"""``smma pls``: the command reads, calls :func:`smma_stats.pls_sem.pls` and renders.
 
 Data: the shipped sample ``data/sample/smma_responses.csv`` with the
 instrument matched from its columns (smma-instagram). The numbers are the
@@ -16,7 +16,7 @@ import pytest
 
 from clirun import smma
 from smma_stats.instrument import load_instrument
-from smma_stats.pls import pls
+from smma_stats.pls_sem import pls
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "data" / "sample" / "smma_responses.csv"

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from smma_stats.pls import pls
+from smma_stats.pls_sem import pls
 
 DATA = Path(__file__).parent / "data" / "pls_mobi.csv"
 MM = {"Image": [f"IMAG{i}" for i in range(1, 6)],

@@ -26,7 +26,7 @@ import pytest
 
 from smma_stats.errors import ModelError
 from smma_stats.instrument import load_instrument
-from smma_stats.pls import pls
+from smma_stats.pls_sem import pls
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -334,7 +334,7 @@ def pls_command(responses: Path, instrument: Optional[str], model: Sequence[str]
     """PLS-SEM (SmartPLS-style): reliability, validity, paths, effects, fit, PLSpredict."""
     if fmt == "docx" and out is None:
         raise click.BadParameter("--format docx needs --out FILE", param_hint="--out")
-    from .pls import pls
+    from .pls_sem import pls
     from .readers import read_responses
     from .report.pls_report import render_pls
 

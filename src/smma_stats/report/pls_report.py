@@ -1,4 +1,4 @@
-"""The PLS-SEM report: a :class:`~smma_stats.pls.PlsResult` laid out in one language.
+"""The PLS-SEM report: a :class:`~smma_stats.pls_sem.PlsResult` laid out in one language.
 
 :func:`build_pls_document` turns the result into the same format-neutral
 :class:`~smma_stats.report.document.Document` the study report uses, so the

@@ -27,7 +27,7 @@ def construct_parts(S: np.ndarray, W: np.ndarray, layout) -> tuple[np.ndarray, n
     ----------
     S : numpy.ndarray, shape (B, p, p)
     W : numpy.ndarray, shape (B, p, c)
-    layout : smma_stats.pls.estimate.Layout
+    layout : smma_stats.pls_sem.estimate.Layout
 
     Returns
     -------

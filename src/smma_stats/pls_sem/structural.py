@@ -18,7 +18,7 @@ def path_coefficients(C: np.ndarray, layout) -> tuple[np.ndarray, np.ndarray]:
     ----------
     C : numpy.ndarray, shape (B, c, c)
         Construct score correlations.
-    layout : smma_stats.pls.estimate.Layout
+    layout : smma_stats.pls_sem.estimate.Layout
 
     Returns
     -------

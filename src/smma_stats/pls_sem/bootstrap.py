@@ -6,7 +6,7 @@ indicators' correlation matrix. The draws (from
 resamples as the project's other bootstraps) become count matrices ``K``
 (how often each case is drawn); ``K @ z`` and ``K @ (z_i z_k)`` give every
 resample's means and cross-products in two matrix products, hence a stack of
-correlation matrices, and :func:`smma_stats.pls.estimate.estimate` iterates
+correlation matrices, and :func:`smma_stats.pls_sem.estimate.estimate` iterates
 the whole stack together with a per-resample convergence mask. The draws are
 processed in blocks so memory stays bounded.
 

@@ -15,26 +15,8 @@ standardisation), ``estimate`` (the algorithm), ``measures``,
 
 from __future__ import annotations
 
-import sys
-import types
-
 from .api import pls
 from .model import PlsModel, specify
 from .result import PlsResult
 
 __all__ = ["pls", "PlsResult", "PlsModel", "specify"]
-
-
-class _CallableModule(types.ModuleType):
-    """``smma_stats.pls`` is both this subpackage and the function :func:`pls`.
-
-    Importing the subpackage makes ``smma_stats.pls`` name the module, while
-    ``smma_stats`` also exports the function lazily under the same name; a
-    callable module keeps ``smma_stats.pls(data, ...)`` working either way.
-    """
-
-    def __call__(self, *args, **kwargs):
-        return pls(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

@@ -3,7 +3,7 @@
 A :class:`PlsModel` is what the estimator needs and nothing more: constructs
 in a causal order, the indicators of each (an indicator may serve two
 constructs only in the repeated-indicators approach to higher-order
-constructs, which :mod:`smma_stats.pls.hoc` builds), Mode A (reflective,
+constructs, which :mod:`smma_stats.pls_sem.hoc` builds), Mode A (reflective,
 correlation weights) or Mode B (formative, regression weights), and the
 structural paths. :func:`specify` builds one from formula strings and a
 measurement dictionary and checks it.

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..errors import ModelError
 from .model import PlsModel, specify
 
-#: Approaches, as accepted by :func:`smma_stats.pls.pls` (``hoc=``).
+#: Approaches, as accepted by :func:`smma_stats.pls_sem.pls` (``hoc=``).
 APPROACHES = {"repeated": "repeated_indicators", "repeated_indicators": "repeated_indicators",
               "two-stage": "two_stage_embedded", "two_stage": "two_stage_embedded",
               "embedded": "two_stage_embedded", "two_stage_embedded": "two_stage_embedded",

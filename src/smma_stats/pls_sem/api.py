@@ -80,7 +80,7 @@ def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
     -----
     Two-stage approaches bootstrap the second stage, with the lower-order
     construct scores of the first stage held fixed. f2 comes from the full
-    model's construct scores (see :func:`smma_stats.pls.structural.f_squared`).
+    model's construct scores (see :func:`smma_stats.pls_sem.structural.f_squared`).
 
     References
     ----------
@@ -106,7 +106,7 @@ def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
     Examples
     --------
     >>> import pandas as pd
-    >>> from smma_stats.pls import pls
+    >>> from smma_stats.pls_sem import pls
     >>> d = pd.read_csv("tests/data/pls_corp_rep.csv")  # doctest: +SKIP
     >>> res = pls(d, ["CUSA ~ COMP + LIKE", "CUSL ~ COMP + LIKE + CUSA"],
     ...           measurement={"COMP": ["comp_1", "comp_2", "comp_3"],
