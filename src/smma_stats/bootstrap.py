@@ -305,7 +305,8 @@ def bootstrap_regression(data, y: str, x, n_resamples: int = 10000, ci: float = 
     (0.91, 0.808, 0.987)
     """
     from .moments import column_block, factor_columns
-    from .regression import fit_factor, model_columns, predictor_names
+    from .model_frame import model_columns, predictor_names
+    from .regression import fit_factor
     from .reliability import check_ci
 
     check_ci(ci)

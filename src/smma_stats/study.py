@@ -303,7 +303,8 @@ def _run_model(scores, model, opts, boot) -> ModelResult:
     from .assumptions import linearity_from_columns, runs_test
     from .heteroscedasticity import heteroscedasticity_tests
     from .normality import ks_normality
-    from .regression import fit_columns, model_columns
+    from .model_frame import model_columns
+    from .regression import fit_columns
 
     y, x = model.dependent, tuple(model.predictors)
     columns, keep, n_excluded = model_columns(scores, y, x)
