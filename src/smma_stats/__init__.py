@@ -27,7 +27,7 @@ _EXPORTS = {
     "ReliabilityResult": "reliability", "cronbach_alpha": "reliability",
     "cronbach_alpha_from_moments": "reliability", "reliability_label": "reliability",
     "NormalityResult": "normality", "ks_normality": "normality",
-    "shapiro_wilk": "normality",
+    "shapiro_wilk": "shapiro",
     "RegressionResult": "regression", "regress": "regression",
     "regress_from_moments": "regression",
     "durbin_watson_bounds": "durbin_watson",
