@@ -15,6 +15,9 @@ import numpy as np
 
 from .errors import DataError, ModelError
 
+#: SPSS REGRESSION's default CRITERIA=TOLERANCE(.0001): a predictor whose
+#: tolerance falls below it is left out of the model by SPSS.
+MIN_TOLERANCE = 1e-4
 
 #: A predictor whose part independent of the earlier predictors is smaller
 # than this fraction of its own spread is an exact linear combination of them
@@ -131,3 +134,30 @@ def check_rank(r_diag: np.ndarray, norms: np.ndarray, names) -> None:
             raise ModelError(f"predictor {names[j]!r} is an exact linear combination of "
                              f"{earlier} (perfect collinearity): the design is singular; "
                              f"remove one of them")
+
+
+def check_tolerance(names, tolerance: np.ndarray, min_tolerance: float) -> None:
+    """Refuse predictors whose tolerance falls below ``min_tolerance`` (as SPSS leaves them out)."""
+    low = [f"{p} ({t:.6f})" for p, t in zip(names, tolerance) if t < min_tolerance]
+    if low:
+        raise ModelError(f"tolerance below {min_tolerance:g} for {', '.join(low)}: these "
+                         f"predictors are nearly collinear and SPSS would leave them out "
+                         f"of the model; drop one, or pass min_tolerance=0 to fit anyway")
+
+
+def moment_arrays(means, sscp, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """The means and the SSCP matrix of the dependent and ``k`` predictors, checked.
+
+    Returns ``(means, sscp)`` as float arrays of shapes (k + 1,) and
+    (k + 1, k + 1).
+    """
+    if k == 0:
+        raise ModelError("the model has no predictors")
+    S = np.asarray(sscp, dtype=float)
+    mu = np.asarray(means, dtype=float).ravel()
+    if S.shape != (k + 1, k + 1) or mu.shape != (k + 1,):
+        raise ModelError(f"means and sscp must cover the dependent and {k} predictor(s): "
+                         f"expected {k + 1} means and a {k + 1} x {k + 1} matrix")
+    if not (np.all(np.isfinite(S)) and np.all(np.isfinite(mu))):
+        raise DataError("means and sscp must be finite numbers")
+    return mu, S

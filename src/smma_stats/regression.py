@@ -26,9 +26,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .durbin_watson import durbin_watson, durbin_watson_bounds, durbin_watson_decision
-from .errors import DataError, ModelError
-from .model_frame import (check_alpha, check_rank, check_size, check_variances, model_columns,
-                          predictor_names)
+from .errors import ModelError
+from .model_frame import (MIN_TOLERANCE, check_alpha, check_rank, check_size, check_tolerance,
+                          check_variances, model_columns, moment_arrays, predictor_names)
 from .moments import blocks, cholesky_factor, column_block, factor_columns, one_blas_thread
 from .results import ResultMixin
 
@@ -37,10 +37,6 @@ if TYPE_CHECKING:  # pragma: no cover
 
 #: Label of the intercept row, as SPSS prints it.
 CONSTANT = "(Constant)"
-
-#: SPSS REGRESSION's default CRITERIA=TOLERANCE(.0001): a predictor whose
-#: tolerance falls below it is left out of the model by SPSS.
-MIN_TOLERANCE = 1e-4
 
 
 # A residual sum of squares below this share of the total is the rounding noise of
@@ -246,15 +242,7 @@ def regress_from_moments(n: int, means: Sequence[float], sscp, dependent: str,
     names = tuple(str(p) for p in predictors)
     check_alpha(alpha, ModelError)
     k = len(names)
-    if k == 0:
-        raise ModelError("the model has no predictors")
-    S = np.asarray(sscp, dtype=float)
-    mu = np.asarray(means, dtype=float).ravel()
-    if S.shape != (k + 1, k + 1) or mu.shape != (k + 1,):
-        raise ModelError(f"means and sscp must cover the dependent and {k} predictor(s): "
-                         f"expected {k + 1} means and a {k + 1} x {k + 1} matrix")
-    if not (np.all(np.isfinite(S)) and np.all(np.isfinite(mu))):
-        raise DataError("means and sscp must be finite numbers")
+    mu, S = moment_arrays(means, sscp, k)
     order = list(range(1, k + 1)) + [0]          # predictors first, the dependent last
     rc = cholesky_factor(S[np.ix_(order, order)])
     res = fit_factor(int(n), mu[order], rc, str(dependent), names, alpha=alpha,
@@ -447,11 +435,7 @@ def _assemble(*, dependent, predictors, n, n_excluded, xbar, ybar, ss_x, sxy, ss
     f_p = float(f_sf(f, df_reg, df_res)) if math.isfinite(f) else 0.0
     r_inv = np.linalg.solve(R, np.eye(k))
     tolerance = 1.0 / (ss_x * np.einsum("ij,ij->i", r_inv, r_inv))
-    low = [f"{p} ({t:.6f})" for p, t in zip(predictors, tolerance) if t < min_tolerance]
-    if low:
-        raise ModelError(f"tolerance below {min_tolerance:g} for {', '.join(low)}: these "
-                         f"predictors are nearly collinear and SPSS would leave them out "
-                         f"of the model; drop one, or pass min_tolerance=0 to fit anyway")
+    check_tolerance(predictors, tolerance, min_tolerance)
     b = np.concatenate([[ybar - float(np.dot(xbar, slopes))], slopes])
     cov = _coefficient_covariance(r_inv, xbar, n, ms_res)
     cov.setflags(write=False)
