@@ -44,7 +44,7 @@ _EXPORTS = {
     "independent_t_test": "groups", "one_way_anova": "groups", "levene_test": "groups",
     "synthesize": "synthesis",
     "BootstrapResult": "bootstrap", "bootstrap_alpha": "bootstrap",
-    "bootstrap_regression": "bootstrap", "bootstrap_indices": "bootstrap",
+    "bootstrap_regression": "bootstrap", "bootstrap_indices": "resampling",
     "ProfileResult": "descriptives", "respondent_profile": "descriptives",
     "ItemFrequencyResult": "descriptives", "item_frequencies": "descriptives",
     "ConstructDescriptivesResult": "descriptives",

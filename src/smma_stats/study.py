@@ -386,7 +386,7 @@ def _bootstrap_plan(opts: AnalysisOptions) -> dict:
     """Keyword arguments shared by every bootstrap of the study; empty when off."""
     if opts.bootstrap == 0:
         return {}
-    from .bootstrap import random_seed
+    from .resampling import random_seed
 
     seed = random_seed() if opts.seed is None else opts.seed
     return {"n_resamples": opts.bootstrap, "ci": 1 - opts.sig_level, "seed": seed,
