@@ -307,7 +307,8 @@ def _run_model(scores, model, opts, boot) -> ModelResult:
     from .assumptions import linearity_from_columns, runs_test
     from .heteroscedasticity import heteroscedasticity_tests
     from .normality import ks_normality
-    from .regression import fit_columns, model_columns
+    from .model_frame import model_columns
+    from .regression import fit_columns
 
     y, x = model.dependent, tuple(model.predictors)
     columns, keep, n_excluded = model_columns(scores, y, x)
@@ -389,7 +390,7 @@ def _bootstrap_plan(opts: AnalysisOptions) -> dict:
     """Keyword arguments shared by every bootstrap of the study; empty when off."""
     if opts.bootstrap == 0:
         return {}
-    from .bootstrap import random_seed
+    from .resampling import random_seed
 
     seed = random_seed() if opts.seed is None else opts.seed
     return {"n_resamples": opts.bootstrap, "ci": 1 - opts.sig_level, "seed": seed,
