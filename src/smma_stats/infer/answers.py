@@ -129,9 +129,12 @@ def corrected_item_total(x: np.ndarray) -> np.ndarray:
 
     Examples
     --------
-    >>> x = np.array([[1, 2, 5], [2, 2, 4], [3, 4, 2], [4, 5, 1], [5, 4, 2.]])
+    The third item is worded the other way round:
+
+    >>> x = np.array([[1, 2, 5, 2], [2, 2, 4, 3], [3, 4, 2, 3], [4, 5, 1, 5], [5, 4, 2, 4],
+    ...               [4, 5, 1, 4.]])
     >>> corrected_item_total(x).round(4).tolist()
-    [0.1348, 0.8402, -0.3094]
+    [0.7211, 0.4174, -0.9619, 0.7873]
     """
     x = x[~np.isnan(x).any(axis=1)]
     total = x.sum(axis=1)

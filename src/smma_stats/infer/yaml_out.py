@@ -47,7 +47,9 @@ def instrument_to_yaml(inst: Instrument) -> str:
     if inst.attention_check:
         check = dict(inst.attention_check)
         expect = list(check.pop("expect"))
-        check.pop("text", None), check.pop("text_en", None)
+        text, text_en = check.pop("text", None), check.pop("text_en", None)
+        if text or text_en:
+            check["text"] = {k: v for k, v in (("id", text), ("en", text_en)) if v}
         raw["attention_check"] = {**check, "expect": expect[0] if len(expect) == 1 else expect}
     return "\n".join(_dump(raw)) + "\n"
 
