@@ -11,10 +11,21 @@ import numpy as np
 import pytest
 
 from smma_stats import InstrumentError, load_instrument
-from smma_stats.infer import (adhoc_instrument, construct_columns, infer_instrument,
-                              instrument_to_yaml, propose_instrument, with_models)
-from smma_stats.infer.answers import (attention_answer, classify, corrected_item_total,
-                                      is_attribute_header, label_value)
+from smma_stats.infer import (
+    adhoc_instrument,
+    construct_columns,
+    infer_instrument,
+    instrument_to_yaml,
+    propose_instrument,
+    with_models,
+)
+from smma_stats.infer.answers import (
+    attention_answer,
+    classify,
+    corrected_item_total,
+    is_attribute_header,
+    label_value,
+)
 
 DATA = Path(__file__).parent / "data"
 

@@ -400,19 +400,37 @@ def init(responses: Path, construct: Sequence[str], model: Sequence[str], dimens
     for you to check. The file, used unchanged with -i, gives the same analysis
     as running without -i.
     """
-    from .infer import construct_columns, propose_instrument, with_models
+    from .infer import match_shipped
     from .readers import load_table
 
     refuse_inputs(out, (responses,))
     if out.exists() and not force:
         _fail(f"{out} exists; use --force to replace it")
     frame = load_table(responses, sheet).frame
-    specs = [construct_columns(spec, [str(c) for c in frame.columns]) for spec in construct]
+    headers = [str(c) for c in frame.columns]
+    shipped = None if construct or model else match_shipped(headers)
+    if shipped is not None:
+        # the run without -i uses this instrument: a copy gives the same analysis
+        text = Path(shipped.source).read_text(encoding="utf-8-sig")
+        write_atomic(out, f"# {responses.name} matches the shipped instrument {shipped.name}; "
+                          "this is a copy of it.\n" + text)
+        click.echo(f"instrument: {shipped.name} (shipped; its item columns match the file)")
+    else:
+        _write_proposal(responses, frame, headers, construct, model, dimensions, out)
+    click.echo(f"instrument written to {out}", err=True)
+
+
+def _write_proposal(responses: Path, frame, headers: list, construct: Sequence[str],
+                    model: Sequence[str], dimensions: bool, out: Path) -> None:
+    """Write the instrument proposed for the file; print its notes."""
+    import dataclasses
+
+    from .infer import construct_columns, propose_instrument, with_models
+
+    specs = [construct_columns(spec, headers) for spec in construct]
     proposal = propose_instrument(frame, constructs=specs or None, dimensions=dimensions)
     notes = list(proposal.notes)
     if model:
-        import dataclasses
-
         inst = with_models(proposal.instrument, model)
         raw = {**proposal.raw, "models": [m.formula for m in inst.models]}
         proposal = dataclasses.replace(proposal, instrument=inst, raw=raw)
@@ -420,7 +438,6 @@ def init(responses: Path, construct: Sequence[str], model: Sequence[str], dimens
     write_atomic(out, proposal.to_yaml(responses.name))
     for line in notes:
         click.echo(line)
-    click.echo(f"instrument written to {out}", err=True)
 
 
 def main() -> None:

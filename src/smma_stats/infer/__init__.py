@@ -14,8 +14,13 @@ Used when ``smma analyze`` is run without ``--instrument``, and by ``smma init``
 
 from .adhoc import adhoc_instrument, construct_columns, with_models
 from .forms import InstrumentProposal, propose_instrument
-from .naming import (DEFAULT_ALIASES, DEFAULT_LABELS, default_models, infer_instrument,
-                     match_shipped)
+from .naming import (
+                     DEFAULT_ALIASES,
+                     DEFAULT_LABELS,
+                     default_models,
+                     infer_instrument,
+                     match_shipped,
+)
 from .yaml_out import instrument_to_yaml
 
 __all__ = ["DEFAULT_ALIASES", "DEFAULT_LABELS", "InstrumentProposal", "adhoc_instrument",

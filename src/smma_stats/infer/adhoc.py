@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..errors import InstrumentError
 from ..instrument import Instrument, Model, instrument_from_dict

@@ -26,13 +26,7 @@ VOCABULARY = {
 }
 
 #: Words of respondent-detail columns (a short header holding one is not an item).
-ATTRIBUTE_WORDS = frozenset("""
-    timestamp waktu tanggal date time email mail surel nama name gender kelamin sex
-    usia umur age hp phone telepon telp whatsapp wa alamat address pekerjaan occupation
-    pendidikan education kelas class nim npm angkatan semester jurusan prodi fakultas
-    penghasilan pendapatan income saku domisili kota city provinsi status responden
-    respondent id no nomor
-""".split())
+ATTRIBUTE_WORDS = frozenset(["timestamp", "waktu", "tanggal", "date", "time", "email", "mail", "surel", "nama", "name", "gender", "kelamin", "sex", "usia", "umur", "age", "hp", "phone", "telepon", "telp", "whatsapp", "wa", "alamat", "address", "pekerjaan", "occupation", "pendidikan", "education", "kelas", "class", "nim", "npm", "angkatan", "semester", "jurusan", "prodi", "fakultas", "penghasilan", "pendapatan", "income", "saku", "domisili", "kota", "city", "provinsi", "status", "responden", "respondent", "id", "no", "nomor"])
 
 _ATTENTION = re.compile(r"\b(?:pilih(?:lah)?|jawab(?:lah)?|tandai|centang|choose|select|pick|"
                         r"mark|tick)\b\s+(?:jawaban\s+|opsi\s+|pilihan\s+|the\s+)?"

@@ -21,16 +21,24 @@ column is a respondent attribute.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 import numpy as np
 
 from ..errors import InstrumentError
 from ..instrument import Instrument, instrument_from_dict
 from .adhoc import item_ids
-from .answers import (VOCABULARY, attention_answer, classify, coded, corrected_item_total,
-                      is_attribute_header, norm)
+from .answers import (
+    VOCABULARY,
+    attention_answer,
+    classify,
+    coded,
+    corrected_item_total,
+    is_attribute_header,
+    norm,
+)
 from .naming import constructs_from_groups, default_models, default_scale, name_groups
 
 _TOKEN = re.compile(r"^\s*([A-Za-z]{1,5}\d+(?:[._]\d+)?)(?=$|[\s.):\-])")
@@ -373,4 +381,4 @@ def _summary(raw, rev_notes, check, attributes) -> list[str]:
     return notes
 
 
-__all__ = ["InstrumentProposal", "propose_instrument", "VOCABULARY"]
+__all__ = ["VOCABULARY", "InstrumentProposal", "propose_instrument"]

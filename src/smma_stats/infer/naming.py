@@ -10,10 +10,15 @@ more than one X number (``X1``, ``X2``: two independent variables); ``Y1``,
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from ..errors import InstrumentError
-from ..instrument import Instrument, instrument_from_dict, load_instrument, shipped_instruments
+from ..instrument import (
+    Instrument,
+    instrument_from_dict,
+    load_instrument,
+    shipped_instruments,
+)
 
 DOTTED = re.compile(r"^([A-Za-z]{1,5})(\d+)[._](\d+)$")
 PLAIN = re.compile(r"^([A-Za-z]{1,5})(\d+)$")
