@@ -46,7 +46,7 @@ def _instrument_opt(func):
         "--instrument", "-i", metavar="NAME|FILE",
         help="Instrument YAML file, or the name of a shipped instrument (see `smma "
              "instruments`). Default: the shipped instrument matching the file's columns, "
-             "else inferred from the item names.")(func)
+             "else inferred from the file as `smma init` does.")(func)
 
 
 def _construct_opt(func):
