@@ -280,3 +280,34 @@ def test_instrument_to_yaml_keeps_aliases_columns_and_check(tmp_path):
     again = load_instrument(path)
     for field in ("scale", "constructs", "reverse", "models", "columns", "attention_check"):
         assert getattr(again, field) == getattr(inst, field), field
+
+
+def test_section_numbering_english_labels_and_a_lone_question():
+    import pandas as pd
+
+    rng = np.random.default_rng(5)
+    labels = ["Strongly disagree", "Disagree", "Neutral", "Agree", "Strongly agree"]
+    z = rng.normal(size=(40, 2))
+
+    def col(k):
+        v = np.clip(np.rint(3 + z[:, k] + 0.5 * rng.normal(size=40)), 1, 5).astype(int)
+        return [labels[i - 1] for i in v]
+
+    frame = pd.DataFrame({
+        "Email Address": [f"r{i}@mail.id" for i in range(40)],
+        "1.1 The posts are fun": col(0), "1.2 The posts are new": col(0),
+        "1.3 The posts are useful": col(0),
+        "Overall I like the brand": col(0),
+        "Semester": rng.integers(1, 9, size=40),
+        "2.1 I will buy": col(1), "2.2 I will tell friends": col(1)})
+    p = propose_instrument(frame)
+    inst = p.instrument
+    assert list(inst.constructs) == ["X", "Y"]
+    assert inst.columns["1.2 The posts are new"] == "X2"
+    assert inst.items["X2"].text == "The posts are new"
+    assert inst.columns["2.2 I will tell friends"] == "Y2"
+    assert p.comments["constructs.X"] == ("grouped by the numbering 1.x of the questions",)
+    # a lone question and the semester (codes 1..8, but a respondent detail) are not items
+    assert p.attributes == ("Email Address", "Overall I like the brand", "Semester")
+    assert inst.scale.labels[5] == "Strongly agree" and "Sangat Setuju" in inst.scale.aliases[5]
+    assert not inst.reverse

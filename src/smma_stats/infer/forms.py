@@ -156,7 +156,7 @@ def _classify_columns(frame, headers, constructs):
             c = classify(frame[h])
             kinds[h] = c[1] if c else {}
             continue
-        if constructs or is_attribute_header(h):
+        if is_attribute_header(h):
             continue
         c = classify(frame[h])
         if c is None:
@@ -164,8 +164,8 @@ def _classify_columns(frame, headers, constructs):
         point = attention_answer(h)
         if point is not None:
             check = check or (h, point)
-            continue
-        kinds[h] = c[1]
+        elif not constructs:
+            kinds[h] = c[1]
     return kinds, check
 
 
