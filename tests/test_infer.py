@@ -309,5 +309,7 @@ def test_section_numbering_english_labels_and_a_lone_question():
     assert p.comments["constructs.X"] == ("grouped by the numbering 1.x of the questions",)
     # a lone question and the semester (codes 1..8, but a respondent detail) are not items
     assert p.attributes == ("Email Address", "Overall I like the brand", "Semester")
+    assert p.notes[0] == ("'Overall I like the brand' looks like a scale question but stands "
+                          "alone: left out of the constructs")
     assert inst.scale.labels[5] == "Strongly agree" and "Sangat Setuju" in inst.scale.aliases[5]
     assert not inst.reverse

@@ -236,6 +236,9 @@ def _infer_groups(headers, items, dimensions, comments) -> tuple[list[dict], lis
     unnamed = _sections(rest, used, pos, comments)
     used.update(h for g in unnamed for h in g["headers"])
     unnamed += _blocks(headers, [h for h in rest if h not in used], pos, comments)
+    used.update(h for g in unnamed for h in g["headers"])
+    notes += [f"{h!r} looks like a scale question but stands alone: left out of the "
+              "constructs" for h in rest if h not in used]
     _name_unnamed(unnamed, bool(groups), comments)
     groups = sorted(groups + unnamed, key=lambda g: g["first"])
     return groups, notes
