@@ -218,6 +218,7 @@ def test_quoted_cells_blank_headers_and_progress(tmp_path, inst):
     _same_study(analyze(whole, inst), analyze(part, inst))
 
 
+@pytest.mark.slow
 def test_records_longer_than_a_chunk_and_spare_cells(tmp_path, inst):
     frame = _survey(120)
     frame["Nama"] = [f'"{v}\n{"x" * 300}"' for v in frame["Nama"]]

@@ -100,7 +100,7 @@ def _alpha_fields(res):
             res.scale_mean, res.scale_var]
 
 
-@bounded(40)
+@bounded(25)
 @given(likert(), st.randoms(use_true_random=False))
 def test_alpha_does_not_depend_on_the_order_of_the_items(items, random):
     order = list(items.columns)
@@ -113,7 +113,7 @@ def test_alpha_does_not_depend_on_the_order_of_the_items(items, random):
         close(b.items[col], per_item[col], scale=float(per_item[col].abs().max()) or 1.0)
 
 
-@bounded(40)
+@bounded(30)
 @given(likert(), st.data())
 def test_alpha_does_not_change_when_a_constant_is_added_to_an_item(items, data):
     item = data.draw(st.sampled_from(list(items.columns)), label="item")
@@ -130,7 +130,7 @@ def test_alpha_does_not_change_when_a_constant_is_added_to_an_item(items, data):
         close(b.items[col], a.items[col], scale=float(a.items[col].abs().max()) or 1.0)
 
 
-@bounded(30)
+@bounded(20)
 @given(likert(min_items=3))
 def test_alpha_if_item_deleted_is_alpha_without_the_item(items):
     res = cronbach_alpha(items)
@@ -142,7 +142,7 @@ def test_alpha_if_item_deleted_is_alpha_without_the_item(items):
 
 # ----------------------------------------------------------------- item validity
 
-@bounded(40)
+@bounded(30)
 @given(likert(min_rows=4), st.randoms(use_true_random=False),
        st.sampled_from(["r", "r_corrected"]), st.sampled_from([1, 2]))
 def test_item_validity_does_not_depend_on_the_order_of_the_rows(items, random, judge, tails):
@@ -171,7 +171,7 @@ def regression_data(draw):
     return frame, columns[1:]
 
 
-@bounded(40)
+@bounded(25)
 @given(regression_data(), st.randoms(use_true_random=False), st.booleans())
 def test_regression_does_not_depend_on_the_order_of_the_rows(data, random, robust):
     frame, x = data
@@ -355,7 +355,7 @@ def _write_round_trip(path: Path, raw: np.ndarray, gpa: np.ndarray, *, delimiter
     path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + out.getvalue().encode("utf-8"))
 
 
-@bounded(30)
+@bounded(20)
 @given(seed=st.integers(0, 2**32 - 1), n=st.integers(6, 60),
        delimiter=st.sampled_from([",", ";", "\t", "|"]), bom=st.booleans(),
        decimal_comma=st.booleans(), label_share=st.sampled_from([0.0, 0.3, 1.0]),

@@ -421,6 +421,7 @@ def test_malformed_targets_raise(change, message):
         synthesize(small_instrument(), 60, {**SMALL_TARGETS, **change}, seed=1)
 
 
+@pytest.mark.slow
 def test_unreachable_alpha_raises_naming_the_target():
     # four 1..5 items cannot reach alpha .99 with these sums: the search says so
     targets = {**SMALL_TARGETS, "alpha": {"A": 0.99}}
