@@ -57,6 +57,7 @@ _EXPORTS = {
     "PostHocResult": "posthoc", "tukey_hsd": "posthoc", "games_howell": "posthoc",
     "MediationResult": "mediation_analysis", "mediation": "mediation_analysis",
     "ModerationResult": "moderation_analysis", "moderation": "moderation_analysis",
+    "pls": "pls_sem", "PlsResult": "pls_sem",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

@@ -18,7 +18,7 @@ _ALIASES = {"txt": "text", "md": "markdown"}
 
 
 def render(study, fmt: str = "text", lang: str = "en", figures: Iterable = (),
-           fragment: bool = False) -> str | bytes:
+           fragment: bool = False, decimal: str | None = None) -> str | bytes:
     """Render a study in one format and language.
 
     Parameters
@@ -34,6 +34,10 @@ def render(study, fmt: str = "text", lang: str = "en", figures: Iterable = (),
         HTML and Word, referenced by file name in text and Markdown.
     fragment : bool, default False
         HTML only: return the body ``<div>`` for a notebook.
+    decimal : {"point", "comma"}, optional
+        Decimal separator of every number in the human formats (not JSON):
+        the comma (and leading zeros) by default for Indonesian, the point
+        (APA leading-zero rule) for English.
 
     Returns
     -------
@@ -64,7 +68,7 @@ def render(study, fmt: str = "text", lang: str = "en", figures: Iterable = (),
         from .json_out import render_json
 
         return render_json(study)
-    doc = build_document(study, lang=lang, figures=figures)
+    doc = build_document(study, lang=lang, figures=figures, decimal=decimal)
     if key == "text":
         from .text import render_text
 

@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from .format import level, num, pval, records, whole
+from ..errors import SmmaError
+from .format import (DECIMALS, level, num, number_style, prop, pval, quoted, records,
+                     whole)
 from .document import Document, Figure, Paragraph, Section, Table
 from .messages import check_lang, msg
 
@@ -21,7 +23,8 @@ from .messages import check_lang, msg
 VERSION_PACKAGES = ("smma_stats", "numpy", "pandas", "scipy")
 
 
-def build_document(study, lang: str = "en", figures: Iterable[Figure] = ()) -> Document:
+def build_document(study, lang: str = "en", figures: Iterable[Figure] = (),
+                   decimal: str | None = None) -> Document:
     """Lay out a study as a format-neutral document in one language.
 
     Parameters
@@ -32,6 +35,8 @@ def build_document(study, lang: str = "en", figures: Iterable[Figure] = ()) -> D
         Language of every heading, label and sentence.
     figures : sequence of Figure
         Figures to include (see :func:`smma_stats.report.plots.make_figures`).
+    decimal : {"point", "comma"}, optional
+        Decimal separator; by default the comma for ``"id"``, else the point.
 
     Returns
     -------
@@ -47,7 +52,13 @@ def build_document(study, lang: str = "en", figures: Iterable[Figure] = ()) -> D
     >>> [s.title for s in doc.sections if s.level == 1][:4]     # doctest: +SKIP
     ['Sampel Penelitian', 'Uji Validitas', 'Uji Reliabilitas', 'Penghapusan Butir Tidak Valid']
     """
-    return _Builder(study, check_lang(lang)).document(tuple(figures))
+    lang = check_lang(lang)
+    if decimal is None:
+        decimal = "comma" if lang == "id" else "point"
+    if decimal not in DECIMALS:
+        raise SmmaError(f"decimal must be 'point' or 'comma', not {decimal!r}")
+    with number_style(decimal):
+        return _Builder(study, lang).document(tuple(figures))
 
 
 def base_name(path: Any) -> str:
@@ -177,10 +188,10 @@ class _Builder:
         judge = self.t(f"judge_{first.judge}")
         self.add(self.t("sec_validity"), [Paragraph(self.t(
             "validity_method", alpha=level(first.alpha), tails=self.t(f"tails_{first.tails}"),
-            df=first.n - 2, r_table=num(first.r_table, 4), judge=judge))])
+            df=first.n - 2, r_table=prop(first.r_table, 4), judge=judge))])
         for code, val in vals.items():
             recs = records(val.table)
-            rows = [(r["item"], num(r["r"]), num(r["r_corrected"]), num(r["r_table"], 4),
+            rows = [(r["item"], prop(r["r"]), prop(r["r_corrected"]), prop(r["r_table"], 4),
                      pval(r["p_value"]), self.t("valid" if r["valid"] else "invalid"))
                     for r in recs]
             table = self.table("validity_table", ["col_item", "col_r", "col_r_corrected",
@@ -189,27 +200,27 @@ class _Builder:
             table = Table(table.title, table.columns, table.rows, None,
                           table.align[:-1] + ("l",))
             bad = [str(r["item"]) for r in recs if not r["valid"]]
-            fmt = {"k": val.n_items, "name": self.name(code), "r_table": num(val.r_table, 4),
+            fmt = {"k": val.n_items, "name": self.name(code), "r_table": prop(val.r_table, 4),
                    "judge": self.t(f"judge_{val.judge}")}
             text = (self.t("validity_some", n_valid=val.n_valid, bad=", ".join(bad), **fmt)
                     if bad else self.t("validity_all", **fmt))
             self.add(self.name(code), [table, Paragraph(text)], level=2)
 
     def _rel_row(self, name: str, rel) -> tuple:
-        return (name, num(rel.alpha), num(rel.alpha_std), whole(rel.n_items),
+        return (name, prop(rel.alpha), prop(rel.alpha_std), whole(rel.n_items),
                 self.t(f"grade_{rel.grade}"),
                 self.t("reliable" if rel.reliable else "not_reliable"))
 
     def _rel_sentence(self, name: str, rel) -> Paragraph:
         key = "reliability_yes" if rel.reliable else "reliability_no"
-        return Paragraph(self.t(key, name=name, alpha=num(rel.alpha),
-                                threshold=num(getattr(rel, "threshold", 0.60), 2)))
+        return Paragraph(self.t(key, name=name, alpha=prop(rel.alpha),
+                                threshold=prop(getattr(rel, "threshold", 0.60), 2)))
 
     def reliability(self) -> None:
         rels = self.s.reliability
         if not rels:
             return
-        threshold = num(getattr(next(iter(rels.values())), "threshold", 0.60), 2)
+        threshold = prop(getattr(next(iter(rels.values())), "threshold", 0.60), 2)
         cols = ["col_variable", "col_alpha", "col_alpha_std", "col_n_items", "col_grade",
                 "col_decision"]
         summary = self.table("reliability_table", cols,
@@ -221,7 +232,7 @@ class _Builder:
                  + [self._rel_sentence(self.name(c), r) for c, r in rels.items()])
         for code, rel in rels.items():
             rows = [(r["item"], num(r["scale_mean_if_deleted"]), num(r["scale_var_if_deleted"]),
-                     num(r["r_corrected"]), num(r["alpha_if_deleted"])) for r in records(rel.items)]
+                     prop(r["r_corrected"]), prop(r["alpha_if_deleted"])) for r in records(rel.items)]
             self.add(self.name(code), [self.table(
                 "item_total_table", ["col_item", "col_scale_mean_del", "col_scale_var_del",
                                      "col_corrected_r", "col_alpha_del"], rows, name=code)],
@@ -240,7 +251,7 @@ class _Builder:
         steps = self.s.drop_steps
         if not steps:
             return
-        rows = [(str(i), s.construct, s.item, num(s.r), num(s.r_table, 4), num(s.alpha_after))
+        rows = [(str(i), s.construct, s.item, prop(s.r), prop(s.r_table, 4), prop(s.alpha_after))
                 for i, s in enumerate(steps, 1)]
         self.add(self.t("sec_drop"), [Paragraph(self.t("drop_intro")), self.table(
             "drop_table", ["col_step", "col_variable", "col_item", "col_r", "col_r_table",
@@ -264,7 +275,7 @@ class _Builder:
         name = self._norm_name(nr)
         if nr.variable in self.inst.constructs:
             name = self.name(nr.variable)
-        return self.t(key, name=name, p_text=self.sig(nr.p_value, "p"), display=nr.display)
+        return self.t(key, name=name, p_text=self.sig(nr.p_value, "p"), display=quoted(nr.display))
 
     def normality(self) -> None:
         results = self.s.normality
@@ -279,8 +290,8 @@ class _Builder:
             z = [num(nr.z)] if kolm else []
             star = "*" if nr.lower_bound else ""
             rows.append([self._norm_name(nr), whole(nr.n), num(nr.mean), num(nr.sd),
-                         num(nr.statistic), num(nr.d_plus), num(nr.d_minus)] + z + [
-                         nr.display + star, pval(nr.p_value), num(nr.shapiro_statistic),
+                         prop(nr.statistic), prop(nr.d_plus), prop(nr.d_minus)] + z + [
+                         quoted(nr.display) + star, pval(nr.p_value), prop(nr.shapiro_statistic),
                          pval(nr.shapiro_p_value), self.t("normal" if nr.normal else
                                                           "not_normal")])
         notes = [self.t("note_ks")]
