@@ -66,7 +66,7 @@ def test_standard_errors_match_seminr_within_sampling_error(boot):
 
 
 def test_vectorised_replicates_equal_one_by_one_estimation(clean):
-    from smma_stats.bootstrap import resample_plan
+    from smma_stats.resampling import resample_plan
     from smma_stats.pls_sem.bootstrap import replicates
     from smma_stats.pls_sem.data import prepare
     from smma_stats.pls_sem.fitted import fit_sample
@@ -118,7 +118,7 @@ def test_one_tailed_halves_p_and_narrows_limits(clean, boot):
 
 
 def test_percentile_limits_are_order_statistics(clean):
-    from smma_stats.bootstrap import confidence_limits
+    from smma_stats.resampling import confidence_limits
     from smma_stats.pls_sem.bootstrap import replicates
     from smma_stats.pls_sem.data import prepare
     from smma_stats.pls_sem.fitted import fit_sample

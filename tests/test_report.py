@@ -182,11 +182,12 @@ def test_report_order_and_sample(study):
     doc = build_document(study)
     titles = [s.title for s in doc.sections if s.level == 1]
     assert titles == [
-        "Sample", "Data screening", "Item validity", "Reliability", "Removal of invalid items", "Normality",
+        "Sample", "Data screening", "Descriptive Statistics", "Correlations Between Variables",
+        "Item validity", "Reliability", "Removal of invalid items", "Normality",
         "Simple linear regression: model 1 (PI ~ SMMA)",
         "Multiple linear regression: model 2 (PI ~ entertainment + interaction)",
         "Classical assumption tests", "Effective and relative contributions",
-        "Category breakdown", "Provenance"]
+        "Hypothesis Testing", "Category breakdown", "Provenance"]
     text = render(study, "text")
     # the row with the missing Y2 is spreadsheet row 8 (header = row 1)
     assert ("Dropped by listwise deletion because an answer was missing: 1 of 20 rows "
@@ -299,8 +300,9 @@ def _labels(doc) -> set[str]:
 def test_indonesian_report_has_no_english_heading(study):
     en, ind = _labels(build_document(study)), _labels(build_document(study, "id"))
     shared = {x for x in en & ind if x not in NEUTRAL}
-    # construct/dimension names come from the instrument, not the catalogue
-    shared -= {"SMMA", "PI", "entertainment", "interaction"}
+    # construct/dimension names come from the instrument, not the catalogue; the scale
+    # points (1..5) head the columns of the answer tables in both languages
+    shared -= {"SMMA", "PI", "entertainment", "interaction", "1", "2", "3", "4", "5"}
     assert shared == set()
     for label in ind:
         assert not ENGLISH_WORDS.search(label), label

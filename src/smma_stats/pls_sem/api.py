@@ -121,7 +121,8 @@ def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
     3  LIKE  CUSL  0.3421
     4  CUSA  CUSL  0.5045
     """
-    from ..bootstrap import METHODS, random_seed
+    from ..bootstrap import METHODS
+    from ..resampling import random_seed
 
     _check_options(bootstrap, ci, alpha, METHODS)
     seed = random_seed() if seed is None else seed

@@ -74,7 +74,7 @@ def replicates(z, stat, layout, scheme, *, n_resamples, seed, tol, max_iter):
     within ``max_iter``, or a statistic is undefined in it (an HTMT whose
     monotrait correlations are all zero).
     """
-    from ..bootstrap import resample_plan
+    from ..resampling import resample_plan
 
     n, p = z.shape
     blocks, B, seed = resample_plan(n, n_resamples, seed)
@@ -114,7 +114,7 @@ def jackknife(z, stat, layout, scheme, tol, max_iter) -> np.ndarray:
 def infer(z, stat, t0, layout, scheme, *, n_resamples, seed, method="percentile",
           alpha=0.05, one_tailed=False, tol=1e-7, max_iter=3000) -> BootInference:
     """Bootstrap SE, t, p and limits for the statistics ``stat`` (sample values ``t0``)."""
-    from ..bootstrap import confidence_limits
+    from ..resampling import confidence_limits
     from ..distributions import t_cdf
 
     reps, B, failed, seed = replicates(z, stat, layout, scheme, n_resamples=n_resamples,

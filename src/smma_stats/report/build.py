@@ -142,6 +142,7 @@ class _Builder:
         if getattr(self.s, "screening", None) is not None:
             self.add(self.t("sec_screening"), screening_blocks(
                 self, self.s.screening, tuple(self.s.excluded_rows), self.s.n))
+        self.describe()
         self.validity()
         self.reliability()
         self.drop_log()
@@ -152,6 +153,7 @@ class _Builder:
         if self.s.models:
             self.assumptions()
         self.contributions()
+        self.hypotheses()
         bootstrap_section(self)
         self.categories()
         if getattr(self.s, "groups", None) is not None:
@@ -256,6 +258,32 @@ class _Builder:
         self.add(self.t("sec_drop"), [Paragraph(self.t("drop_intro")), self.table(
             "drop_table", ["col_step", "col_variable", "col_item", "col_r", "col_r_table",
                            "col_alpha_after"], rows, left=3)])
+
+    def describe(self) -> None:
+        """Respondent profile, answers per item, construct descriptives, correlations."""
+        from .blocks_descriptives import (construct_desc_blocks, correlation_blocks,
+                                          item_blocks, profile_blocks)
+
+        d = getattr(self.s, "descriptives", None)
+        if d is None:
+            return
+        if d.profile is not None and d.profile.variables:
+            self.add(self.t("sec_profile"), profile_blocks(self, d.profile))
+        blocks = construct_desc_blocks(self, d.constructs) if d.constructs is not None else []
+        self.add(self.t("sec_descriptives"), blocks)
+        for code, res in d.items.items():
+            self.add(self.name(code), item_blocks(self, code, res), level=2)
+        if d.pearson is not None or d.spearman is not None:
+            self.add(self.t("sec_correlations"), correlation_blocks(self, d.pearson,
+                                                                    d.spearman))
+
+    def hypotheses(self) -> None:
+        from ..results import computable
+        from .blocks_descriptives import hypothesis_blocks
+
+        h = getattr(self.s, "hypotheses", None)
+        if computable(h) and len(h.table):
+            self.add(self.t("sec_hypotheses"), hypothesis_blocks(self, h))
 
     def skipped_models(self) -> None:
         gaps = {k[len("model "):]: v for k, v in getattr(self.s, "not_computable", {}).items()

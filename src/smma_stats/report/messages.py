@@ -530,6 +530,51 @@ EN: dict[str, str] = {
     "pls_kind_specific_indirect": "specific indirect",
     "pls_supported": "supported",
     "pls_not_supported": "not supported",
+    # descriptive statistics and hypotheses
+    "sec_profile": "Respondent Profile",
+    "sec_descriptives": "Descriptive Statistics",
+    "sec_correlations": "Correlations Between Variables",
+    "sec_hypotheses": "Hypothesis Testing",
+    "profile_table": "Respondents by {variable}",
+    "col_valid_percent": "Valid Percent",
+    "missing_value": "No answer",
+    "profile_sentence": "By {variable}, the largest group of respondents is {category} "
+                        "({count} respondents, {pct}%).",
+    "item_freq_table": "Answers to the items of {name}",
+    "col_class": "Category",
+    "col_min": "Minimum",
+    "col_max": "Maximum",
+    "col_item_mean": "Mean per item",
+    "item_freq_note": "Cells: number of respondents (percent). The mean is read by class "
+                      "intervals of width (max - min) / k: {rule}; a mean on a limit "
+                      "belongs to the lower class.",
+    "item_freq_sentence": "The mean of the item means of {name} is {mean}: {category}.",
+    "construct_desc_table": "Descriptive statistics of the variables",
+    "corr_pearson": "Pearson correlations",
+    "corr_spearman": "Spearman rank correlations",
+    "corr_note": "** significant at .01, * significant at .05 (two-tailed); N = {n}.",
+    "hypothesis_table": "Summary of hypothesis tests",
+    "col_hypothesis": "Hypothesis",
+    "col_path": "Path",
+    "col_direction": "Direction",
+    "col_t_table": "t table",
+    "hypothesis_note": "Partial t tests at the {alpha} level; a directional hypothesis is "
+                       "tested one-tailed and is supported only by a significant coefficient "
+                       "of the stated sign.",
+    "direction_positive": "positive",
+    "direction_negative": "negative",
+    "direction_two_sided": "two-sided",
+    "decision_supported": "Supported",
+    "decision_not_supported": "Not supported",
+    "hypothesis_supported": "{id}{wording}: B = {b}, t = {t}, t table = {t_table} "
+                            "({direction}, {tails}), {p_text}: {id} is supported.",
+    "hypothesis_not_supported": "{id}{wording}: B = {b}, t = {t}, t table = {t_table} "
+                                "({direction}, {tails}), {p_text}: {id} is not supported.",
+    "class_very_low": "very low",
+    "class_low": "low",
+    "class_medium": "medium",
+    "class_high": "high",
+    "class_very_high": "very high",
 }
 
 ID: dict[str, str] = {
@@ -1054,6 +1099,52 @@ ID: dict[str, str] = {
     "pls_kind_specific_indirect": "tidak langsung spesifik",
     "pls_supported": "didukung",
     "pls_not_supported": "tidak didukung",
+    # statistik deskriptif dan hipotesis
+    "sec_profile": "Karakteristik Responden",
+    "sec_descriptives": "Statistik Deskriptif",
+    "sec_correlations": "Korelasi Antarvariabel",
+    "sec_hypotheses": "Uji Hipotesis",
+    "profile_table": "Responden berdasarkan {variable}",
+    "col_valid_percent": "Persentase Valid",
+    "missing_value": "Tidak menjawab",
+    "profile_sentence": "Berdasarkan {variable}, kelompok responden terbesar adalah "
+                        "{category} ({count} responden, {pct}%).",
+    "item_freq_table": "Distribusi jawaban responden atas butir {name}",
+    "col_class": "Kategori",
+    "col_min": "Skor Terendah",
+    "col_max": "Skor Tertinggi",
+    "col_item_mean": "Rata-rata per butir",
+    "item_freq_note": "Sel: jumlah responden (persentase). Rata-rata ditafsirkan dengan "
+                      "interval kelas selebar (maks - min) / k: {rule}; rata-rata yang tepat "
+                      "pada batas masuk kelas di bawahnya.",
+    "item_freq_sentence": "Rata-rata skor butir {name} sebesar {mean}: {category}.",
+    "construct_desc_table": "Statistik deskriptif variabel penelitian",
+    "corr_pearson": "Korelasi Pearson",
+    "corr_spearman": "Korelasi peringkat Spearman",
+    "corr_note": "** signifikan pada taraf 0,01, * signifikan pada taraf 0,05 (dua sisi); "
+                 "N = {n}.",
+    "hypothesis_table": "Rekapitulasi hasil uji hipotesis",
+    "col_hypothesis": "Hipotesis",
+    "col_path": "Jalur",
+    "col_direction": "Arah",
+    "col_t_table": "t tabel",
+    "hypothesis_note": "Uji parsial (uji t) pada taraf signifikansi {alpha}; hipotesis berarah "
+                       "diuji satu sisi dan hanya diterima bila koefisiennya signifikan dengan "
+                       "tanda yang dihipotesiskan.",
+    "direction_positive": "positif",
+    "direction_negative": "negatif",
+    "direction_two_sided": "dua arah",
+    "decision_supported": "Diterima",
+    "decision_not_supported": "Ditolak",
+    "hypothesis_supported": "{id}{wording}: B = {b}, t hitung = {t}, t tabel = {t_table} "
+                            "({direction}, {tails}), {p_text}: {id} diterima.",
+    "hypothesis_not_supported": "{id}{wording}: B = {b}, t hitung = {t}, t tabel = "
+                                "{t_table} ({direction}, {tails}), {p_text}: {id} ditolak.",
+    "class_very_low": "sangat rendah",
+    "class_low": "rendah",
+    "class_medium": "sedang",
+    "class_high": "tinggi",
+    "class_very_high": "sangat tinggi",
 }
 
 #: Catalogue by language code.
