@@ -48,17 +48,21 @@ def test_json_gains_mediation_and_moderation(scores):
     assert "regressions" in data and "scales" in data
 
 
-def test_text_markdown_and_html_append_the_results():
-    for fmt, marker in (("text", "Mediation analysis\n=================="),
-                        ("markdown", "```text\nMediation analysis"),
-                        ("html", "<h4>Mediation analysis</h4>")):
-        res = smma("analyze", SAMPLE, "--format", fmt, "--seed", "1", "--bootstrap", "200",
-                   "--mediate", MED, "--moderate", MOD)
+def test_every_format_and_language_has_the_sections():
+    """Mediation and moderation have report sections of their own, in both languages."""
+    for fmt, lang, marks in (
+            ("text", "en", ("Mediation Analysis: entertainment -> interaction, trendiness -> PI",
+                            "Indirect effects",
+                            "Moderation Analysis: PI ~ entertainment * interaction")),
+            ("markdown", "id", ("Analisis Mediasi (Variabel Intervening)", "Efek tidak langsung",
+                                "Analisis Moderasi")),
+            ("html", "en", ("Sobel test", "Conditional effects of entertainment"))):
+        res = smma("analyze", SAMPLE, "--format", fmt, "--lang", lang, "--seed", "1",
+                   "--bootstrap", "200", "--mediate", MED, "--moderate", MOD)
         assert res.exit_code == 0, res.stderr
-        assert marker in res.stdout
-        assert "Moderation analysis" in res.stdout
+        for mark in marks:
+            assert mark in res.stdout, (fmt, mark)
     assert res.stdout.rstrip().endswith("</html>")
-    assert res.stdout.index("<h4>Moderation analysis</h4>") < res.stdout.rindex("</body>")
 
 
 @pytest.mark.slow
@@ -100,9 +104,11 @@ def test_instrument_keys_run_the_analyses(tmp_path):
     assert data["moderation"][0]["conditional_effects"][1]["w"] == pytest.approx(0.0, abs=1e-9)
 
 
-def test_word_reports_note_the_missing_sections(tmp_path):
+def test_word_reports_hold_the_sections(tmp_path):
+    import docx
+
     out = tmp_path / "r.docx"
     res = smma("analyze", SAMPLE, "--format", "docx", "--out", out, "--moderate", MOD)
     assert res.exit_code == 0, res.stderr
-    assert "not in Word reports yet" in res.stderr
-    assert out.read_bytes()[:2] == b"PK"
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Moderation Analysis: PI ~ entertainment * interaction" in text

@@ -281,11 +281,11 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
         robust=robust, normality_method=ks_method, missing=missing,
         max_missing_share=max_missing_share, exclude_flagged=exclude_flagged, by=by,
         bootstrap=bootstrap, seed=seed, bootstrap_method=bootstrap_method, sheet=sheet,
-        chunksize=chunksize)
+        chunksize=chunksize, mediate=tuple(mediate), moderate=tuple(moderate))
     inst, notes = _resolve(responses, instrument, construct, model, sheet, dimensions)
-    from .path_analyses import add_path_results, path_figures, path_specs, run_path_analyses
+    from .path_analyses import path_figures, path_specs
 
-    specs = path_specs(inst, mediate, moderate)  # a typo fails before the analysis
+    path_specs(inst, mediate, moderate)  # a typo fails before the analysis
     inputs = (responses, inst.source)
     if out is not None:
         refuse_inputs(out, inputs)
@@ -297,21 +297,15 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
     finally:
         if progress is not None:
             progress.close()
-    paths = run_path_analyses(study, specs, bootstrap=bootstrap, seed=seed,
-                              method=bootstrap_method, robust=robust, alpha=alpha)
     figures = ()
     if plots is not None:
         from .report.plots import make_figures, write_figures
 
-        figures = make_figures(study, lang=lang) + path_figures(paths)
+        figures = make_figures(study, lang=lang) + path_figures(study.moderation)
         for fig in figures:
             refuse_inputs(plots / fig.name, inputs, option="--plots")
         write_figures(figures, plots)
-    report = add_path_results(render(study, fmt, lang=lang, figures=figures, decimal=decimal),
-                              fmt, paths)
-    if paths and fmt == "docx":
-        click.echo("note: mediation and moderation results are not in Word reports yet; "
-                   "use --format json, text, markdown or html", err=True)
+    report = render(study, fmt, lang=lang, figures=figures, decimal=decimal)
     if out is None:
         click.echo(report, nl=not str(report).endswith("\n"))
     else:

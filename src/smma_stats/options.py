@@ -61,6 +61,11 @@ class AnalysisOptions:
         Workbook sheet, when a file still has to be read.
     chunksize : int or None
         Rows per chunk for a large file (None: decided by the file's size).
+    mediate, moderate : tuple of str
+        Mediation (``"X -> M1, M2 -> Y"``) and moderation (``"Y ~ X * W"``)
+        analyses to run besides the instrument's ``mediation:`` and
+        ``moderation:`` entries; mediation bootstraps ``bootstrap`` resamples
+        (5000 when 0) with the study's seed.
 
     Examples
     --------
@@ -90,6 +95,8 @@ class AnalysisOptions:
     bootstrap_method: str = "percentile"
     sheet: str | int | None = None
     chunksize: int | None = None
+    mediate: tuple = ()
+    moderate: tuple = ()
 
     def __post_init__(self):
         level = self.sig_level

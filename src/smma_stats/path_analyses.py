@@ -4,12 +4,10 @@ The command line names them with ``--mediate "X -> M -> Y"`` and
 ``--moderate "Y ~ X * W"``, an instrument with its ``mediation`` and
 ``moderation`` keys. :func:`path_specs` reads both (so a typo fails before
 the analysis starts), :func:`run_path_analyses` runs them on
-``StudyResult.scores``, :func:`path_figures` draws the moderation figures for
-``--plots`` and :func:`add_path_results` adds the results to a rendered
-report. That last step is interim: the report has no sections of its own
-for these analyses yet, so JSON gains the keys ``mediation`` and
-``moderation`` and text, Markdown and HTML each result's summary (English
-words, whatever ``--lang``); Word reports leave them out with a note.
+``StudyResult.scores`` (``analyze`` keeps the results in
+``StudyResult.mediation`` and ``StudyResult.moderation``; JSON keys
+``mediation`` and ``moderation``) and :func:`path_figures` draws the
+moderation figures for ``--plots``.
 """
 
 from __future__ import annotations
@@ -87,34 +85,3 @@ def path_figures(results) -> tuple:
             figures.append(Figure(f"{stem}_{key}.png", f"{res.y} ~ {res.x} * {res.w}: "
                                   f"{key.replace('_', '-')}", png))
     return tuple(figures)
-
-
-def add_path_results(report, fmt: str, results):
-    """The report with the mediation and moderation results appended.
-
-    Interim: until the report has its own sections for them, JSON gains the
-    keys ``mediation`` and ``moderation`` and the other formats each
-    result's summary (in English); Word reports leave them out, with a note.
-    """
-    if not results:
-        return report
-    if fmt == "json":
-        import json
-
-        from .mediation_analysis import MediationResult
-
-        data = json.loads(report)
-        data["mediation"] = [r.to_dict() for r in results if isinstance(r, MediationResult)]
-        data["moderation"] = [r.to_dict() for r in results
-                              if not isinstance(r, MediationResult)]
-        return json.dumps(data, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
-    if fmt == "docx":
-        return report
-    if fmt == "html":
-        blocks = "\n".join(r._repr_html_() for r in results) + "\n"
-        i = report.rfind("</body>")
-        return report + blocks if i < 0 else report[:i] + blocks + report[i:]
-    texts = [r.summary() for r in results]
-    if fmt == "markdown":
-        texts = [f"```text\n{t}\n```" for t in texts]
-    return report.rstrip("\n") + "\n\n" + "\n\n".join(texts) + "\n"

@@ -80,6 +80,9 @@ def analyze(responses, instrument=None, options: AnalysisOptions | None = None, 
     """
     opts = _options(options, settings)
     instrument, responses = _inputs(responses, instrument, opts, progress)
+    from .path_analyses import path_specs
+
+    specs = path_specs(instrument, opts.mediate, opts.moderate)   # typos fail first
     if opts.by is not None:
         from .groups import find_column
 
@@ -116,8 +119,23 @@ def analyze(responses, instrument=None, options: AnalysisOptions | None = None, 
         from .groups import group_breakdown
 
         study = dataclasses.replace(study, groups=group_breakdown(study, by=opts.by))
+    if specs:
+        study = _path_stage(study, specs, opts)
     step()
     return study
+
+
+def _path_stage(study, specs, opts):
+    """The mediation and moderation analyses, on the study's construct scores."""
+    from .mediation_analysis import MediationResult
+    from .path_analyses import run_path_analyses
+
+    done = run_path_analyses(study, specs, bootstrap=opts.bootstrap, seed=opts.seed,
+                             method=opts.bootstrap_method, robust=opts.robust,
+                             alpha=opts.sig_level)
+    return dataclasses.replace(
+        study, mediation=tuple(r for r in done if isinstance(r, MediationResult)),
+        moderation=tuple(r for r in done if not isinstance(r, MediationResult)))
 
 
 def screen(source, instrument=None, *, sheet=None, ignore_columns: tuple = ()):

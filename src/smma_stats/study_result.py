@@ -104,6 +104,8 @@ class StudyResult(ResultMixin):
     not_computable: Mapping[str, str] = field(default_factory=dict)
     descriptives: Any = None
     hypotheses: Any = None
+    mediation: tuple = ()
+    moderation: tuple = ()
 
     @property
     def n(self) -> int:
@@ -191,6 +193,8 @@ class StudyResult(ResultMixin):
             "not_computable": dict(self.not_computable),
             "descriptives": self.descriptives.to_dict() if self.descriptives else None,
             "hypotheses": _hypotheses_dict(self.hypotheses),
+            "mediation": [r.to_dict() for r in self.mediation],
+            "moderation": [r.to_dict() for r in self.moderation],
         }
         out = jsonable(out)
         # JSON-safe as built: a large file can have hundreds of thousands of flagged rows

@@ -154,6 +154,7 @@ class _Builder:
             self.assumptions()
         self.contributions()
         self.hypotheses()
+        self.path_analyses()
         bootstrap_section(self)
         self.categories()
         if getattr(self.s, "groups", None) is not None:
@@ -284,6 +285,17 @@ class _Builder:
         h = getattr(self.s, "hypotheses", None)
         if computable(h) and len(h.table):
             self.add(self.t("sec_hypotheses"), hypothesis_blocks(self, h))
+
+    def path_analyses(self) -> None:
+        from .blocks_paths import mediation_blocks, moderation_blocks
+
+        for r in getattr(self.s, "mediation", ()):
+            sep = " -> " if r.serial else ", "
+            label = f"{r.x} -> {sep.join(r.mediators)} -> {r.y}"
+            self.add(self.t("sec_mediation", label=label), mediation_blocks(self, r))
+        for r in getattr(self.s, "moderation", ()):
+            self.add(self.t("sec_moderation", label=f"{r.y} ~ {r.x} * {r.w}"),
+                     moderation_blocks(self, r))
 
     def skipped_models(self) -> None:
         gaps = {k[len("model "):]: v for k, v in getattr(self.s, "not_computable", {}).items()

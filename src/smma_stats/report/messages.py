@@ -597,6 +597,52 @@ EN: dict[str, str] = {
     "col_group_j": "(J) Group",
     "col_lower": "Lower Bound",
     "col_upper": "Upper Bound",
+    # mediation and moderation
+    "sec_mediation": "Mediation Analysis: {label}",
+    "sec_moderation": "Moderation Analysis: {label}",
+    "med_paths_table": "Regression coefficients of the mediation model",
+    "col_model": "Model",
+    "col_effect": "Effect",
+    "col_boot_low": "BootLLCI",
+    "col_boot_high": "BootULCI",
+    "col_mediator": "Mediator",
+    "medmodel_mediator": "Outcome: {dependent} (a path)",
+    "medmodel_outcome": "Outcome: {dependent} (b paths and direct effect c')",
+    "medmodel_total": "Outcome: {dependent} (total effect c)",
+    "med_models_table": "Model summaries",
+    "med_indirect_table": "Indirect effects",
+    "med_boot_note": "Bootstrap: {n} resamples (seed {seed}), {method} intervals.",
+    "med_sobel_table": "Sobel test (normal theory) of each indirect effect",
+    "med_sentence": "The total effect of {x} on {y} is {total} ({total_p}); the direct effect "
+                    "(c') is {direct} ({direct_p}); the indirect effect through the mediator(s) "
+                    "is {indirect}, {level}% bootstrap CI [{low}, {high}]. Kind of mediation: "
+                    "{kind}.",
+    "med_rule": "Rule (Zhao, Lynch & Chen, 2010): an indirect effect whose bootstrap interval "
+                "excludes 0 shows mediation; with a significant direct effect of the same sign "
+                "it is complementary (partial) mediation, of the opposite sign competitive, "
+                "without one indirect-only (full) mediation. Baron and Kenny's (1986) steps "
+                "are not used: they need a significant total effect, which mediation does not.",
+    "medtype_complementary": "complementary (partial) mediation",
+    "medtype_competitive": "competitive mediation",
+    "medtype_indirect_only": "indirect-only (full) mediation",
+    "medtype_direct_only": "no mediation (direct effect only)",
+    "medtype_no_effect": "no effect (neither indirect nor direct)",
+    "mod_coef_table": "Moderated regression (PROCESS model 1)",
+    "mod_center_note": "X and W were mean-centred before the product was formed.",
+    "mod_r2_table": "R Square change due to the interaction",
+    "col_r2_change": "R Square change",
+    "mod_cond_table": "Conditional effects of {x} at values of {w}",
+    "col_w_value": "Value of W",
+    "mod_probe_pick_a_point": "W at its mean minus one SD, mean, and mean plus one SD (or its "
+                              "two values when it has two).",
+    "mod_probe_percentiles": "W at its 16th, 50th and 84th percentiles.",
+    "mod_yes": "The interaction {x} x {w} is significant (B = {b}, {p_text}; R Square change "
+               "{r2}): {w} moderates the effect of {x} on {y}.",
+    "mod_no": "The interaction {x} x {w} is not significant (B = {b}, {p_text}; R Square "
+              "change {r2}): no evidence that {w} moderates the effect of {x} on {y}.",
+    "mod_jn": "Johnson-Neyman: the conditional effect changes significance at W = {points}.",
+    "mod_jn_none": "Johnson-Neyman: no value of W within the data changes the significance "
+                   "of the conditional effect.",
 }
 
 ID: dict[str, str] = {
@@ -1191,6 +1237,55 @@ ID: dict[str, str] = {
     "col_group_j": "(J) Kelompok",
     "col_lower": "Batas Bawah",
     "col_upper": "Batas Atas",
+    # mediasi dan moderasi
+    "sec_mediation": "Analisis Mediasi (Variabel Intervening): {label}",
+    "sec_moderation": "Analisis Moderasi: {label}",
+    "med_paths_table": "Koefisien regresi model mediasi",
+    "col_model": "Model",
+    "col_effect": "Efek",
+    "col_boot_low": "BootLLCI",
+    "col_boot_high": "BootULCI",
+    "col_mediator": "Mediator",
+    "medmodel_mediator": "Variabel terikat: {dependent} (jalur a)",
+    "medmodel_outcome": "Variabel terikat: {dependent} (jalur b dan efek langsung c')",
+    "medmodel_total": "Variabel terikat: {dependent} (efek total c)",
+    "med_models_table": "Ringkasan model",
+    "med_indirect_table": "Efek tidak langsung",
+    "med_boot_note": "Bootstrap: {n} sampel ulang (seed {seed}), interval {method}.",
+    "med_sobel_table": "Uji Sobel (teori normal) setiap efek tidak langsung",
+    "med_sentence": "Efek total {x} terhadap {y} sebesar {total} ({total_p}); efek langsung "
+                    "(c') sebesar {direct} ({direct_p}); efek tidak langsung melalui mediator "
+                    "sebesar {indirect}, interval kepercayaan bootstrap {level}% [{low}; {high}]. "
+                    "Jenis mediasi: {kind}.",
+    "med_rule": "Aturan (Zhao, Lynch & Chen, 2010): efek tidak langsung yang interval "
+                "bootstrap-nya tidak memuat 0 menunjukkan mediasi; bila efek langsung juga "
+                "signifikan dengan tanda yang sama disebut mediasi komplementer (parsial), "
+                "dengan tanda berlawanan mediasi kompetitif, dan bila efek langsung tidak "
+                "signifikan mediasi tidak langsung saja (penuh). Langkah Baron dan Kenny (1986) "
+                "tidak dipakai karena mensyaratkan efek total yang signifikan, padahal mediasi "
+                "tidak memerlukannya.",
+    "medtype_complementary": "mediasi komplementer (mediasi parsial)",
+    "medtype_competitive": "mediasi kompetitif",
+    "medtype_indirect_only": "mediasi tidak langsung saja (mediasi penuh)",
+    "medtype_direct_only": "tidak ada mediasi (hanya efek langsung)",
+    "medtype_no_effect": "tidak ada efek (baik tidak langsung maupun langsung)",
+    "mod_coef_table": "Regresi moderasi (PROCESS model 1)",
+    "mod_center_note": "X dan W dipusatkan pada rata-ratanya sebelum perkaliannya dibentuk.",
+    "mod_r2_table": "Perubahan R Kuadrat karena interaksi",
+    "col_r2_change": "Perubahan R Kuadrat",
+    "mod_cond_table": "Efek bersyarat {x} pada nilai-nilai {w}",
+    "col_w_value": "Nilai W",
+    "mod_probe_pick_a_point": "W pada rata-rata dikurangi satu simpangan baku, rata-rata, dan "
+                              "rata-rata ditambah satu simpangan baku (atau kedua nilainya bila "
+                              "W hanya bernilai dua).",
+    "mod_probe_percentiles": "W pada persentil ke-16, ke-50 dan ke-84.",
+    "mod_yes": "Interaksi {x} x {w} signifikan (B = {b}, {p_text}; perubahan R Kuadrat {r2}): "
+               "{w} memoderasi pengaruh {x} terhadap {y}.",
+    "mod_no": "Interaksi {x} x {w} tidak signifikan (B = {b}, {p_text}; perubahan R Kuadrat "
+              "{r2}): tidak ada bukti bahwa {w} memoderasi pengaruh {x} terhadap {y}.",
+    "mod_jn": "Johnson-Neyman: signifikansi efek bersyarat berubah pada W = {points}.",
+    "mod_jn_none": "Johnson-Neyman: tidak ada nilai W dalam data yang mengubah signifikansi "
+                   "efek bersyarat.",
 }
 
 #: Catalogue by language code.
