@@ -127,6 +127,11 @@ def _resolve(responses: Path, instrument: Optional[str], construct: Sequence[str
               help="Significance level.")
 @click.option("--plots", type=_FILE, metavar="FOLDER",
               help="Write PNG figures to this folder (and embed them in html/docx).")
+@click.option("--number-prefix", default="4", show_default=True, metavar="TEXT",
+              help='Chapter number of table and figure captions: "4" gives "Tabel 4.1", '
+                   '"Gambar 4.1"; "" numbers 1, 2, 3.')
+@click.option("--margins", default="4,3,3,3", show_default=True, metavar="L,T,R,B",
+              help="Word page margins in cm: left (binding), top, right, bottom.")
 @click.option("--drop-invalid", is_flag=True,
               help="Drop invalid items one at a time, weakest first, re-testing after each.")
 @click.option("--robust", is_flag=True,
@@ -178,7 +183,8 @@ def _resolve(responses: Path, instrument: Optional[str], construct: Sequence[str
 @_chunksize_opt
 @_guard
 def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[Path],
-            lang: str, alpha: float, plots: Optional[Path], drop_invalid: bool, robust: bool,
+            lang: str, alpha: float, plots: Optional[Path], number_prefix: str, margins: str,
+            drop_invalid: bool, robust: bool,
             judge: str, one_tailed: bool, ks_method: str, missing: str,
             max_missing_share: float, exclude_flagged: bool, by: Optional[str],
             bootstrap: int, bootstrap_method: str, seed: Optional[int],
@@ -192,6 +198,9 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
         raise SmmaError(f"--out {out} is a folder; give a file name")
     from .options import AnalysisOptions
     from .report import render
+    from .report.docx import parse_margins
+
+    parse_margins(margins)  # a typo fails before the analysis
     from .study import analyze as run
 
     options = AnalysisOptions(
@@ -225,7 +234,8 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
         for fig in figures:
             refuse_inputs(plots / fig.name, inputs, option="--plots")
         write_figures(figures, plots)
-    report = add_path_results(render(study, fmt, lang=lang, figures=figures), fmt, paths)
+    report = add_path_results(render(study, fmt, lang=lang, figures=figures,
+                                         number_prefix=number_prefix, margins=margins), fmt, paths)
     if paths and fmt == "docx":
         click.echo("note: mediation and moderation results are not in Word reports yet; "
                    "use --format json, text, markdown or html", err=True)

@@ -21,7 +21,8 @@ from .messages import check_lang, msg
 VERSION_PACKAGES = ("smma_stats", "numpy", "pandas", "scipy")
 
 
-def build_document(study, lang: str = "en", figures: Iterable[Figure] = ()) -> Document:
+def build_document(study, lang: str = "en", figures: Iterable[Figure] = (),
+                   number_prefix: str = "4", year: int | None = None) -> Document:
     """Lay out a study as a format-neutral document in one language.
 
     Parameters
@@ -31,7 +32,14 @@ def build_document(study, lang: str = "en", figures: Iterable[Figure] = ()) -> D
     lang : {"en", "id"}
         Language of every heading, label and sentence.
     figures : sequence of Figure
-        Figures to include (see :func:`smma_stats.report.plots.make_figures`).
+        Figures to include (see :func:`smma_stats.report.plots.make_figures`);
+        each goes into the section its ``anchor`` names (category bars with
+        their construct, scatter and residual plots with their model), the
+        others into a figure section at the end.
+    number_prefix : str, default "4"
+        Chapter number of the captions: ``Tabel 4.1``, ``Gambar 4.1``.
+    year : int, optional
+        Year of the source line under tables and figures (default: this year).
 
     Returns
     -------
@@ -39,7 +47,8 @@ def build_document(study, lang: str = "en", figures: Iterable[Figure] = ()) -> D
         Sections in report order: sample, data screening, validity,
         reliability, removed items, normality, one per model, classical
         assumption tests, contributions, categories, group comparison,
-        figures, provenance.
+        figures without a section, provenance. Tables and figures are
+        numbered in reading order.
 
     Examples
     --------
@@ -47,7 +56,22 @@ def build_document(study, lang: str = "en", figures: Iterable[Figure] = ()) -> D
     >>> [s.title for s in doc.sections if s.level == 1][:4]     # doctest: +SKIP
     ['Sampel Penelitian', 'Uji Validitas', 'Uji Reliabilitas', 'Penghapusan Butir Tidak Valid']
     """
-    return _Builder(study, check_lang(lang)).document(tuple(figures))
+    from .document import number_blocks
+
+    doc = _Builder(study, check_lang(lang)).document(tuple(figures))
+    year = current_year() if year is None else int(year)
+    sections = number_blocks(doc.sections, msg("caption_table", doc.lang),
+                             msg("caption_figure", doc.lang), str(number_prefix),
+                             msg("caption_source", doc.lang, year=year),
+                             unsourced=(msg("prov_table", doc.lang),))
+    return Document(doc.title, doc.subtitle, sections, doc.lang)
+
+
+def current_year() -> int:
+    """The year of the source line when none is given (the run date's year)."""
+    import datetime
+
+    return datetime.date.today().year
 
 
 def base_name(path: Any) -> str:
@@ -88,6 +112,13 @@ class _Builder:
         self.s, self.lang, self.inst = study, lang, study.instrument
         self.alpha = level(study.alpha)
         self.sections: list[Section] = []
+        self.figures: list[Figure] = []
+
+    def placed(self, anchor: str) -> list[Figure]:
+        """The figures that belong in the section ``anchor`` names (taken out of the pool)."""
+        mine = [f for f in self.figures if getattr(f, "anchor", None) == anchor]
+        self.figures = [f for f in self.figures if f not in mine]
+        return mine
 
     def t(self, key: str, **fmt) -> str:
         return msg(key, self.lang, **fmt)
@@ -127,6 +158,7 @@ class _Builder:
         from .blocks_bootstrap import bootstrap_section
         from .blocks_groups import group_sections
 
+        self.figures = list(figures)
         self.sample()
         if getattr(self.s, "screening", None) is not None:
             self.add(self.t("sec_screening"), screening_blocks(
@@ -145,11 +177,8 @@ class _Builder:
         self.categories()
         if getattr(self.s, "groups", None) is not None:
             group_sections(self, self.s.groups)
-        if figures:
-            blocks = []
-            for f in figures:
-                blocks += [f, Paragraph(self.t("figure_file", name=base_name(f.name)))]
-            self.add(self.t("sec_figures"), blocks)
+        if self.figures:
+            self.add(self.t("sec_figures"), self.figures)
         self.provenance()
         inst, resp = self.inst, self.s.responses
         title = (inst.title_id or inst.title) if self.lang == "id" else inst.title
@@ -301,7 +330,8 @@ class _Builder:
 
         reg = m.regression
         key = "sec_model_simple" if len(reg.predictors) == 1 else "sec_model_multiple"
-        self.add(self.t(key, i=i, formula=m.formula), model_blocks(self, reg))
+        self.add(self.t(key, i=i, formula=m.formula),
+                 model_blocks(self, reg) + self.placed(f"model:{i}"))
 
     def assumptions(self) -> None:
         from .blocks import assumption_blocks
@@ -309,7 +339,7 @@ class _Builder:
         self.add(self.t("sec_assumptions"), [])
         for i, m in enumerate(self.s.models, 1):
             self.add(self.t("assumptions_model", i=i, formula=m.formula),
-                     assumption_blocks(self, m), level=2)
+                     assumption_blocks(self, m) + self.placed(f"assumptions:{i}"), level=2)
 
     def contributions(self) -> None:
         from .blocks import contribution_blocks
@@ -335,7 +365,8 @@ class _Builder:
             f"cat_method_{first.method}", basis=self.t(f"basis_{first.basis}"),
             levels=first.levels))])
         for name, cat in cats:
-            self.add(self.name(name), category_blocks(self, name, cat), level=2)
+            self.add(self.name(name), category_blocks(self, name, cat)
+                     + self.placed(f"categories:{name}"), level=2)
 
     def _cat_setting(self, cat: dict) -> str:
         try:

@@ -1,12 +1,18 @@
-"""Word (.docx) renderer: lays a :class:`~smma_stats.report.document.Document` out.
+"""Word (.docx) renderer: lays a :class:`~smma_stats.report.document.Document` out
+as a thesis chapter.
 
-Tables follow APA style, as Indonesian theses print them: no vertical lines,
-a rule above and below the header row and one under the last row, the title
-in italics above and the note in a smaller font below. Figures go in at
-15 cm wide with their caption underneath. The page is A4 portrait.
+The page is A4 with the margins Indonesian universities prescribe (left 4 cm
+for the binding, top, right and bottom 3 cm), the text Times New Roman 12 pt.
+Tables follow APA style as theses print them: the numbered caption above
+("Tabel 4.1 ..."), no vertical lines, a rule above and below the header row
+and one under the last row, the note and the source line below. Column
+widths come from the cells (:mod:`smma_stats.report.widths`), so no word is
+broken; a table too wide for a portrait page gets a landscape page. Figures
+sit where the Document puts them, with the numbered caption and the source
+line underneath.
 
 Every cell, heading and caption is taken from the Document as is; this module
-formats nothing itself. python-docx is imported inside :func:`render_docx`.
+formats no number. python-docx is imported inside :func:`render_docx`.
 """
 
 from __future__ import annotations
@@ -16,19 +22,25 @@ import io
 import re
 import zipfile
 
-from .document import Document, Figure, Paragraph, Table
+from .document import Document, Figure, Paragraph, Table, shorten_labels
+from .widths import CELL_PAD_CM, column_widths, text_cm
 
-#: Width of an inserted figure, in centimetres.
-FIGURE_WIDTH_CM = 15.0
-#: Font sizes in points: table body and notes. Wide tables (the K-S table
-#: has twelve columns) step down to fit a portrait A4 page.
-TABLE_PT = 10
-NOTE_PT = 9
-_WIDE_PT = ((6, TABLE_PT), (8, 9))  # up to 6 columns: 10 pt; up to 8: 9 pt; more: 8 pt
-_NARROWEST_PT = 8
-#: A4 portrait with 2.5 cm margins, the paper Indonesian theses are printed on.
+#: Typeface and body size of a thesis.
+FONT = "Times New Roman"
+BODY_PT = 12
+#: Table cells: 11 pt up to five columns, 10 pt above; a table that does not fit
+#: a landscape page at 10 pt steps down to 9 and then 8.
+TABLE_PT = 11
+_WIDE_PT = ((5, TABLE_PT), (99, 10))
+_FALLBACK_PT = (9, 8)
+NOTE_PT = 10
+#: A4 and the margins (left, top, right, bottom) in centimetres.
 PAGE_CM = (21.0, 29.7)
-MARGIN_CM = 2.5
+MARGINS_CM = (4.0, 3.0, 3.0, 3.0)
+#: Widest a figure is inserted, in centimetres (less on a narrower text block).
+FIGURE_WIDTH_CM = 14.0
+#: Left-column cells longer than this are shortened, with the full text in a note.
+LABEL_LIMIT = 40
 
 # A fixed date for the package metadata and zip entries: same input, same bytes.
 _FIXED_DATE = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
@@ -41,13 +53,15 @@ _NOTE_PREFIXES = ("Note.", "Catatan.")
 _LANG_TAGS = {"en": "en-US", "id": "id-ID"}
 
 
-def render_docx(document: Document) -> bytes:
+def render_docx(document: Document, margins=MARGINS_CM) -> bytes:
     """Render a report Document as a Word file.
 
     Parameters
     ----------
     document : Document
         The format-neutral report (see :mod:`smma_stats.report.document`).
+    margins : 4 floats, default (4, 3, 3, 3)
+        Left, top, right and bottom margin in centimetres.
 
     Returns
     -------
@@ -61,6 +75,7 @@ def render_docx(document: Document) -> bytes:
     Word's navigation pane and table of contents pick them up. A table's
     header row repeats on every page the table spans. Cells whose column is
     marked ``"r"`` in ``Table.align`` are right-aligned, header included.
+    Landscape pages turn the binding margin to the top.
 
     Examples
     --------
@@ -71,69 +86,193 @@ def render_docx(document: Document) -> bytes:
     b'PK'
     """
     import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm
 
+    margins = parse_margins(margins)
     word = docx.Document()
-    _set_page(word)
+    _set_page(word.sections[0], margins, landscape=False)
+    _set_fonts(word)
     _set_language(word, _LANG_TAGS.get(document.lang, document.lang))
     _set_properties(word, document)
+    writer = _Writer(word, margins, document.lang)
 
     word.add_heading(_clean(document.title), level=0)
     if document.subtitle:
         word.add_paragraph(_clean(document.subtitle), style="Subtitle")
-
     for section in document.sections:
-        level = min(max(int(section.level), 1), 9)
-        word.add_heading(_clean(section.title), level=level)
+        if section.level <= 1:
+            writer.orient(False)
+        word.add_heading(_clean(section.title), level=min(max(int(section.level), 1), 9))
         for block in section.blocks:
             if isinstance(block, Table):
-                _add_table(word, block)
+                writer.table(block)
             elif isinstance(block, Figure):
-                word.add_picture(io.BytesIO(block.png), width=Cm(FIGURE_WIDTH_CM))
-                pic = word.paragraphs[-1]
-                pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                pic.paragraph_format.keep_with_next = True
-                cap = word.add_paragraph(_clean(block.caption), style="Caption")
-                cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            elif isinstance(block, Paragraph):
-                word.add_paragraph(_clean(block.text))
+                writer.figure(block)
             else:
-                word.add_paragraph(_clean(str(block)))
+                text = block.text if isinstance(block, Paragraph) else str(block)
+                word.add_paragraph(_clean(text))
 
     buf = io.BytesIO()
     word.save(buf)
     return _fixed_zip(buf.getvalue())
 
 
-def _add_table(word, table: Table) -> None:
+def parse_margins(margins) -> tuple[float, float, float, float]:
+    """Margins as four centimetre values from ``"4,3,3,3"`` or a sequence.
+
+    Examples
+    --------
+    >>> parse_margins("4,3,3,3")
+    (4.0, 3.0, 3.0, 3.0)
+    >>> parse_margins("2.5")
+    (2.5, 2.5, 2.5, 2.5)
+    """
+    from ..errors import SmmaError
+
+    parts = margins.split(",") if isinstance(margins, str) else list(margins)
+    try:
+        values = [float(p) for p in parts]
+    except (TypeError, ValueError):
+        values = []
+    if len(values) == 1:
+        values *= 4
+    if len(values) != 4 or not all(0 <= v <= 8 for v in values):
+        raise SmmaError(f"margins {margins!r}: give left,top,right,bottom in cm, "
+                        "e.g. 4,3,3,3 (each 0 to 8)")
+    return tuple(values)
+
+
+def text_widths_cm(margins) -> tuple[float, float]:
+    """Width of the text block on a portrait and on a landscape A4 page."""
+    left, top, right, bottom = parse_margins(margins)
+    return PAGE_CM[0] - left - right, PAGE_CM[1] - right - bottom
+
+
+def table_layout(table: Table, margins=MARGINS_CM):
+    """Font size, column widths (cm) and orientation of one table.
+
+    Every column is at least as wide as its longest word (estimated from
+    Times New Roman widths) plus the cell margins. Portrait first at the
+    table's size; else landscape; else landscape at 9 and 8 pt.
+
+    Returns
+    -------
+    pt : int
+    widths : list of float
+    landscape : bool
+    """
+    portrait, landscape = text_widths_cm(margins)
+    first = table_font_pt(len(table.columns))
+    tries = [(first, portrait, False), (first, landscape, True)]
+    tries += [(pt, landscape, True) for pt in _FALLBACK_PT if pt < first]
+    for pt, width, land in tries:
+        widths = column_widths(table.columns, table.rows, width,
+                               lambda s, pt=pt: text_cm(s, pt), pad=CELL_PAD_CM)
+        if widths is not None:
+            return pt, widths, land
+    n = max(len(table.columns), 1)
+    return _FALLBACK_PT[-1], [landscape / n] * n, True
+
+
+def table_font_pt(ncols: int) -> int:
+    """Font size of a table's cells: smaller for wide tables."""
+    for most, pt in _WIDE_PT:
+        if ncols <= most:
+            return pt
+    return _WIDE_PT[-1][1]
+
+
+class _Writer:
+    """Adds blocks to the Word body, switching page orientation where needed."""
+
+    def __init__(self, word, margins, lang: str):
+        self.word, self.margins, self.lang = word, margins, lang
+        self.landscape = False
+
+    def orient(self, landscape: bool) -> None:
+        from docx.enum.section import WD_SECTION
+
+        if landscape == self.landscape:
+            return
+        _set_page(self.word.add_section(WD_SECTION.NEW_PAGE), self.margins, landscape)
+        self.landscape = landscape
+
+    def caption(self, label: str | None, title: str, above: bool) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        para = self.word.add_paragraph(style="Caption")
+        if label:
+            para.add_run(_clean(label)).bold = True
+            para.add_run(" ")
+        para.add_run(_clean(title))
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fmt = para.paragraph_format
+        fmt.keep_with_next = above
+        fmt.space_before, fmt.space_after = (Pt(6), Pt(3)) if above else (Pt(3), Pt(2))
+
+    def source(self, text: str | None, keep: bool = False) -> None:
+        from docx.shared import Pt
+
+        if not text:
+            return
+        para = self.word.add_paragraph()
+        run = para.add_run(_clean(text))
+        run.font.size = Pt(NOTE_PT)
+        run.italic = True
+        para.paragraph_format.space_after = Pt(10)
+        para.paragraph_format.keep_with_next = keep
+
+    def table(self, table: Table) -> None:
+        from .messages import msg
+
+        table, labels = shorten_labels(table, LABEL_LIMIT)
+        if labels:
+            extra = msg("note_shortened", self.lang,
+                        labels="; ".join(f"{m} {t}" for m, t in labels))
+            table = Table(table.title, table.columns, table.rows,
+                          f"{table.note} {extra}" if table.note else extra, table.align,
+                          table.label, table.source)
+        if not table.columns:
+            self.caption(table.label, table.title, above=False)
+            return
+        pt, widths, landscape = table_layout(table, self.margins)
+        if landscape or self.landscape:
+            self.orient(landscape)
+        self.caption(table.label, table.title, above=True)
+        _add_grid(self.word, table, pt, widths)
+        if table.note:
+            _add_note(self.word, table.note, keep=bool(table.source))
+        self.source(table.source)
+
+    def figure(self, fig: Figure) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm
+
+        usable = text_widths_cm(self.margins)[1 if self.landscape else 0]
+        self.word.add_picture(io.BytesIO(fig.png), width=Cm(min(FIGURE_WIDTH_CM, usable)))
+        pic = self.word.paragraphs[-1]
+        pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pic.paragraph_format.keep_with_next = True
+        self.caption(fig.label, fig.caption, above=False)
+        if fig.source:
+            self.word.paragraphs[-1].paragraph_format.keep_with_next = True
+        self.source(fig.source)
+
+
+def _add_grid(word, table: Table, pt: int, widths) -> None:
     from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
-
-    # APA: "Table 1" in bold on its own line, the title in italics below it
-    title = word.add_paragraph()
-    label, sep, rest = _clean(table.title).partition("\n")
-    if sep:
-        title.add_run(label).bold = True
-        title.add_run().add_break()
-        title.add_run(rest).italic = True
-    else:
-        title.add_run(label).italic = True
-    title.paragraph_format.keep_with_next = True
-    title.paragraph_format.space_after = Pt(3)
+    from docx.shared import Cm, Pt
 
     ncols = len(table.columns)
-    if ncols == 0:
-        title.paragraph_format.keep_with_next = False
-        return
     align = tuple(table.align or ())
     right = [i < len(align) and align[i] == "r" for i in range(ncols)]
     grid = word.add_table(rows=1 + len(table.rows), cols=ncols)
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
     _table_rules(grid)
-
-    size = Pt(table_font_pt(ncols))
+    _fixed_widths(grid, [Cm(w) for w in widths])
+    size = Pt(pt)
     for r, cells in enumerate([table.columns, *table.rows]):
         row_cells = grid.rows[r].cells
         for c in range(ncols):
@@ -144,34 +283,54 @@ def _add_table(word, table: Table) -> None:
             para.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right[c] else WD_ALIGN_PARAGRAPH.LEFT
             fmt = para.paragraph_format
             fmt.space_before = fmt.space_after = Pt(1)
+            fmt.line_spacing = 1.0
+            fmt.first_line_indent = Cm(0)
             # keep a table with its note on one page where it fits
-            fmt.keep_with_next = True
+            fmt.keep_with_next = r < len(table.rows) or bool(table.note or table.source)
     _header_row(grid.rows[0])
 
-    if table.note:
-        note = word.add_paragraph()
-        text = _clean(table.note)
-        for prefix in _NOTE_PREFIXES:
-            if text.startswith(prefix):
-                note.add_run(prefix).italic = True
-                text = text[len(prefix):]
-                break
-        note.add_run(text)
-        for run in note.runs:
-            run.font.size = Pt(NOTE_PT)
-        note.paragraph_format.space_before = Pt(3)
+
+def _fixed_widths(grid, widths) -> None:
+    """Fixed layout with the given column widths (grid columns and every cell)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    tbl_pr = grid._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    anchor = None
+    for tag in ("w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"):
+        anchor = tbl_pr.find(qn(tag))
+        if anchor is not None:
+            break
+    if anchor is not None:
+        anchor.addprevious(layout)
     else:
-        for cell in grid.rows[-1].cells:
-            for para in cell.paragraphs:
-                para.paragraph_format.keep_with_next = False
+        tbl_pr.append(layout)
+    for col, width in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths):
+        col.set(qn("w:w"), str(int(width.twips)))
+    for row in grid.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width
 
 
-def table_font_pt(ncols: int) -> int:
-    """Font size of a table's cells: smaller for wide tables."""
-    for most, pt in _WIDE_PT:
-        if ncols <= most:
-            return pt
-    return _NARROWEST_PT
+def _add_note(word, text: str, keep: bool) -> None:
+    from docx.shared import Pt
+
+    note = word.add_paragraph()
+    text = _clean(text)
+    for prefix in _NOTE_PREFIXES:
+        if text.startswith(prefix):
+            note.add_run(prefix).italic = True
+            text = text[len(prefix):]
+            break
+    note.add_run(text)
+    for run in note.runs:
+        run.font.size = Pt(NOTE_PT)
+    fmt = note.paragraph_format
+    fmt.space_before = Pt(3)
+    fmt.line_spacing = 1.0
+    fmt.keep_with_next = keep
 
 
 def _table_rules(grid) -> None:
@@ -236,13 +395,53 @@ def _header_row(row) -> None:
             tc_pr.append(borders)
 
 
-def _set_page(word) -> None:
+def _set_page(section, margins, landscape: bool) -> None:
+    from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
 
-    for section in word.sections:
-        section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
-        section.left_margin = section.right_margin = Cm(MARGIN_CM)
-        section.top_margin = section.bottom_margin = Cm(MARGIN_CM)
+    left, top, right, bottom = margins
+    width, height = PAGE_CM
+    if landscape:
+        # the binding edge (the wide left margin) turns to the top of the page
+        width, height = height, width
+        left, top, right, bottom = top, left, bottom, right
+        left, right = min(left, right), min(left, right)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(width), Cm(height)
+    section.left_margin, section.right_margin = Cm(left), Cm(right)
+    section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
+
+
+def _set_fonts(word) -> None:
+    """Times New Roman everywhere (also for East Asian text), 12 pt body, black headings."""
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    for style in word.styles:
+        if style.type not in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
+            continue
+        font = style.font
+        font.name = FONT
+        rpr = style.element.get_or_add_rPr()
+        fonts = rpr.get_or_add_rFonts()
+        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+            fonts.set(qn(attr), FONT)
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)
+        if style.name.startswith("Heading") or style.name in ("Title", "Subtitle", "Caption"):
+            font.color.rgb = RGBColor(0, 0, 0)
+            font.italic = False
+    normal = word.styles["Normal"]
+    normal.font.size = Pt(BODY_PT)
+    normal.paragraph_format.line_spacing = 1.5
+    normal.paragraph_format.space_after = Pt(6)
+    sizes = {"Title": 16, "Subtitle": BODY_PT, "Heading 1": 14, "Heading 2": BODY_PT,
+             "Heading 3": BODY_PT, "Caption": BODY_PT}
+    for name, pt in sizes.items():
+        word.styles[name].font.size = Pt(pt)
+    word.styles["Caption"].font.bold = False
+    word.styles["Caption"].paragraph_format.line_spacing = 1.0
 
 
 def _set_language(word, tag: str) -> None:
