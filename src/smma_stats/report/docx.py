@@ -23,7 +23,7 @@ import re
 import zipfile
 
 from .document import Document, Figure, Paragraph, Table, shorten_labels
-from .widths import CELL_PAD_CM, column_widths, text_cm
+from .widths import CELL_MARGIN_CM, CELL_PAD_CM, column_widths, text_cm
 
 #: Typeface and body size of a thesis.
 FONT = "Times New Roman"
@@ -294,19 +294,28 @@ def _fixed_widths(grid, widths) -> None:
     """Fixed layout with the given column widths (grid columns and every cell)."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
+    from docx.shared import Cm
 
     tbl_pr = grid._tbl.tblPr
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
+    margins = OxmlElement("w:tblCellMar")
+    for edge in ("left", "right"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:w"), str(int(Cm(CELL_MARGIN_CM).twips)))
+        el.set(qn("w:type"), "dxa")
+        margins.append(el)
+    # schema order inside tblPr: ..., tblLayout, tblCellMar, tblLook, ...
     anchor = None
-    for tag in ("w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription"):
+    for tag in ("w:tblLook", "w:tblCaption", "w:tblDescription"):
         anchor = tbl_pr.find(qn(tag))
         if anchor is not None:
             break
-    if anchor is not None:
-        anchor.addprevious(layout)
-    else:
-        tbl_pr.append(layout)
+    for el in (layout, margins):
+        if anchor is not None:
+            anchor.addprevious(el)
+        else:
+            tbl_pr.append(el)
     for col, width in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(int(width.twips)))
     for row in grid.rows:
@@ -432,6 +441,8 @@ def _set_fonts(word) -> None:
         if style.name.startswith("Heading") or style.name in ("Title", "Subtitle", "Caption"):
             font.color.rgb = RGBColor(0, 0, 0)
             font.italic = False
+            for spacing in rpr.findall(qn("w:spacing")):
+                rpr.remove(spacing)
     normal = word.styles["Normal"]
     normal.font.size = Pt(BODY_PT)
     normal.paragraph_format.line_spacing = 1.5

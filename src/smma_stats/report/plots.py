@@ -35,6 +35,14 @@ _WORDS = {
         "category": "Category",
         "count": "Frequency",
         "scatter": "Scatter plot of {y} against {x} with the fitted regression line",
+        "pp": "Normal P-P plot of the regression standardized residual of model {i} "
+              "(dependent variable: {y})",
+        "zpred": "Scatterplot of the studentized residual (SRESID) against the standardized "
+                 "predicted value (ZPRED) of model {i} (dependent variable: {y})",
+        "pp_observed": "Observed cumulative probability",
+        "pp_expected": "Expected cumulative probability",
+        "zpred_axis": "Regression standardized predicted value (ZPRED)",
+        "sresid_axis": "Regression studentized residual (SRESID)",
         "hist": "Histogram of the residuals of model {i} ({formula}) with the normal curve",
         "qq": "Normal Q-Q plot of the residuals of model {i} ({formula})",
         "residual": "Unstandardized residual",
@@ -50,6 +58,14 @@ _WORDS = {
         "category": "Kategori",
         "count": "Frekuensi",
         "scatter": "Diagram pencar {y} terhadap {x} dengan garis regresi",
+        "pp": "Grafik normal P-P residual terstandar regresi model {i} "
+              "(variabel terikat: {y})",
+        "zpred": "Diagram pencar residual terstudentisasi (SRESID) terhadap nilai prediksi "
+                 "terstandar (ZPRED) model {i} (variabel terikat: {y})",
+        "pp_observed": "Peluang kumulatif teramati",
+        "pp_expected": "Peluang kumulatif harapan",
+        "zpred_axis": "Nilai prediksi terstandar regresi (ZPRED)",
+        "sresid_axis": "Residual terstudentisasi regresi (SRESID)",
         "hist": "Histogram residual model {i} ({formula}) dengan kurva normal",
         "qq": "Grafik normal Q-Q residual model {i} ({formula})",
         "residual": "Residual tidak terstandar",
@@ -131,40 +147,69 @@ def make_figures(study, lang: str = "en") -> tuple[Figure, ...]:
     figures: list[Figure] = []
     used: set[str] = set()
 
-    def add(stem: str, caption: str, draw) -> None:
+    def add(stem: str, caption: str, draw, anchor: str | None = None) -> None:
         with matplotlib.style.context("default"):
             fig = MplFigure(figsize=FIGSIZE, dpi=DPI)
             # fixed margins rather than a layout engine: one draw per figure, not two
             fig.subplots_adjust(**MARGINS)
             FigureCanvasAgg(fig)
             draw(fig)
-            figures.append(Figure(_unique(stem, used), caption, _png(fig)))
+            figures.append(Figure(_unique(stem, used), caption, _png(fig), anchor=anchor))
 
     instrument = study.instrument
-    for code, cat in study.categories.items():
+
+    def name(code: str) -> str:
         label = _label(instrument, code, lang)
-        name = code if label == code else f"{code} ({label})"
+        return code if label.lower() == code.lower() else f"{label} ({code})"
+
+    for code, cat in study.categories.items():
         add(f"categories_{slugify(code)}",
-            words["categories"].format(name=name, n=int(cat.n)),
-            lambda fig, cat=cat: _draw_categories(fig, cat, words))
+            words["categories"].format(name=name(code), n=int(cat.n)),
+            lambda fig, cat=cat: _draw_categories(fig, cat, words), f"categories:{code}")
 
     scores = study.scores
-    for m in study.models:
+    for i, m in enumerate(study.models, start=1):
         reg = m.regression
         if len(reg.predictors) != 1:
             continue
         x_name, y_name = reg.predictors[0], reg.dependent
+        names = (name(x_name), name(y_name))
         add(f"scatter_{slugify(y_name)}_{slugify(x_name)}",
-            words["scatter"].format(y=y_name, x=x_name),
-            lambda fig, reg=reg, scores=scores: _draw_scatter(fig, reg, scores, words))
+            words["scatter"].format(y=names[1], x=names[0]),
+            lambda fig, reg=reg, names=names: _draw_scatter(fig, reg, scores, words, names),
+            f"model:{i}")
 
     for i, m in enumerate(study.models, start=1):
-        resid = _finite(m.regression.residuals)
-        add(f"residual_hist_{i}", words["hist"].format(i=i, formula=m.formula),
-            lambda fig, r=resid: _draw_histogram(fig, r, words))
-        add(f"residual_qq_{i}", words["qq"].format(i=i, formula=m.formula),
-            lambda fig, r=resid: _draw_qq(fig, r, words))
+        _residual_figures(add, i, m, scores, words, name)
     return tuple(figures)
+
+
+def _residual_figures(add, i: int, m, scores, words, name) -> None:
+    """Histogram, P-P, Q-Q and ZPRED-SRESID plots of model ``i``, in its assumption section."""
+    from ..errors import SmmaError as _Error
+    from .plots_residual import draw_pp, draw_zpred_sresid
+
+    reg, where = m.regression, f"assumptions:{i}"
+    resid = _finite(reg.residuals)
+    y = name(reg.dependent)
+    add(f"residual_hist_{i}", words["hist"].format(i=i, formula=m.formula),
+        lambda fig: _draw_histogram(fig, resid, words), where)
+    diag = None
+    if scores is not None and resid.size > len(reg.predictors) + 1:
+        from ..residual_diagnostics import residual_diagnostics
+
+        try:
+            diag = residual_diagnostics(reg, scores)
+        except (_Error, KeyError, ValueError):
+            diag = None
+    if diag is not None:
+        add(f"residual_pp_{i}", words["pp"].format(i=i, y=y),
+            lambda fig: draw_pp(fig, diag.table["zresid"], words), where)
+    add(f"residual_qq_{i}", words["qq"].format(i=i, formula=m.formula),
+        lambda fig: _draw_qq(fig, resid, words), where)
+    if diag is not None:
+        add(f"residual_zpred_sresid_{i}", words["zpred"].format(i=i, y=y),
+            lambda fig: draw_zpred_sresid(fig, diag.table, words), where)
 
 
 def write_figures(figures, directory) -> list[Path]:
@@ -223,10 +268,11 @@ def _draw_categories(fig, cat, words) -> None:
     ax.spines[["top", "right"]].set_visible(False)
 
 
-def _draw_scatter(fig, reg, scores, words) -> None:
+def _draw_scatter(fig, reg, scores, words, names=None) -> None:
     import numpy as np
 
     x_name, y_name = reg.predictors[0], reg.dependent
+    x_title, y_title = names or (x_name, y_name)
     x = np.asarray(scores[x_name], dtype=float)
     y = np.asarray(scores[y_name], dtype=float)
     b0, b1 = _simple_coefficients(reg)
@@ -242,11 +288,11 @@ def _draw_scatter(fig, reg, scores, words) -> None:
         text = _equation(y_name, x_name, b0, b1)
         if math.isfinite(r2):
             text += f"\nR² = {r2:.3f}"
-        ax.text(0.02, 0.98, text, transform=ax.transAxes, va="top", ha="left", fontsize=9,
-                bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "0.7"})
-    ax.set_xlabel(x_name)
-    ax.set_ylabel(y_name)
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+        # above the axes, where no point can be
+        ax.text(0.0, 1.02, text, transform=ax.transAxes, va="bottom", ha="left", fontsize=9)
+    ax.set_xlabel(x_title)
+    ax.set_ylabel(y_title)
+    legend_above(fig, ax)
     ax.spines[["top", "right"]].set_visible(False)
 
 
@@ -269,7 +315,7 @@ def _draw_histogram(fig, resid, words) -> None:
         density = np.exp(-0.5 * (grid / sd) ** 2) / (sd * math.sqrt(2 * math.pi))
         ax.plot(grid, density * n * width, color="#C44E52", linewidth=1.6,
                 label=words["normal_curve"].format(sd=f"{sd:.3f}"))
-        ax.legend(loc="upper right", fontsize=8, frameon=False)
+        legend_above(fig, ax)
     ax.set_xlabel(words["residual"])
     ax.set_ylabel(words["count"])
     ax.spines[["top", "right"]].set_visible(False)
@@ -291,6 +337,13 @@ def _draw_qq(fig, resid, words) -> None:
     ax.set_xlabel(words["theoretical"])
     ax.set_ylabel(words["observed"])
     ax.spines[["top", "right"]].set_visible(False)
+
+
+def legend_above(fig, ax) -> None:
+    """The legend above the plot, right-aligned, where it covers no bar or point."""
+    fig.subplots_adjust(top=0.86)
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.01), fontsize=8, frameon=False,
+              borderaxespad=0.0)
 
 
 def qq_points(values):

@@ -22,8 +22,10 @@ _EM = {"space": 0.25, "narrow": 0.34, "digit": 0.5, "lower": 0.5, "upper": 0.68,
        "caps_wide": 0.74, "wide": 0.95, "other": 0.6}
 #: One typographic point in centimetres.
 PT_CM = 2.54 / 72
-#: Left plus right cell margin of a Word table (0.19 cm each), plus slack.
-CELL_PAD_CM = 0.45
+#: Left and right margin inside a table cell, in centimetres (Word's default is 0.19).
+CELL_MARGIN_CM = 0.1
+#: What a column needs beyond its text: both cell margins plus slack.
+CELL_PAD_CM = 2 * CELL_MARGIN_CM + 0.05
 
 
 def char_em(ch: str) -> float:
@@ -98,12 +100,15 @@ def column_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], availab
     cells = [[str(columns[i])] + [str(r[i]) if i < len(r) else "" for r in rows]
              for i in range(n)]
     low = [max(longest_word(c, measure) for c in col) + pad for col in cells]
-    want = [max(lo, max(measure(c) for c in col) + pad) for lo, col in zip(low, cells)]
+    # a body cell would rather stay on one line than its header
+    body = [max([lo] + [measure(c) + pad for c in col[1:]]) for lo, col in zip(low, cells)]
+    want = [max(b, measure(col[0]) + pad) for b, col in zip(body, cells)]
     if sum(low) > available + 1e-9:
         return None
     if sum(want) <= available:
         return want
-    spare = available - sum(low)
-    extra = [w - lo for w, lo in zip(want, low)]
+    base, goal = (body, want) if sum(body) <= available else (low, body)
+    spare = available - sum(base)
+    extra = [g - b for g, b in zip(goal, base)]
     total = sum(extra)
-    return [lo + (spare * e / total if total else 0.0) for lo, e in zip(low, extra)]
+    return [b + (spare * e / total if total else 0.0) for b, e in zip(base, extra)]
