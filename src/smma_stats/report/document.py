@@ -135,7 +135,7 @@ def number_blocks(sections, table_word: str, figure_word: str, prefix: str = "4"
 
 
 def shorten_labels(table: Table, limit: int = 40) -> tuple[Table, tuple[tuple[str, str], ...]]:
-    """Shorten long text cells of a table's left-aligned columns, with markers.
+    """Shorten long row labels (the first column, when left-aligned), with markers.
 
     A cell longer than ``limit`` characters keeps the part before its first
     parenthesis (``"Residual model 2 (PI ~ A + B)"`` -> ``"Residual model 2
@@ -174,8 +174,9 @@ def shorten_labels(table: Table, limit: int = 40) -> tuple[Table, tuple[tuple[st
             head = (head or text[: limit - 6]) + " \u2026"
         return f"{head} {mark}"
 
-    rows = tuple(tuple(short(str(c)) if i < len(align) and align[i] == "l" else c
-                       for i, c in enumerate(r)) for r in table.rows)
+    first = bool(align) and align[0] == "l"
+    rows = tuple(tuple(short(str(c)) if i == 0 and first else c for i, c in enumerate(r))
+                 for r in table.rows)
     if not marks:
         return table, ()
     return replace(table, rows=rows), tuple((m, t) for t, m in marks.items())

@@ -166,7 +166,8 @@ def table_layout(table: Table, margins=MARGINS_CM):
     tries += [(pt, landscape, True) for pt in _FALLBACK_PT if pt < first]
     for pt, width, land in tries:
         widths = column_widths(table.columns, table.rows, width,
-                               lambda s, pt=pt: text_cm(s, pt), pad=CELL_PAD_CM)
+                               lambda s, pt=pt: text_cm(s, pt), pad=CELL_PAD_CM,
+                               align=table.align)
         if widths is not None:
             return pt, widths, land
     n = max(len(table.columns), 1)

@@ -65,7 +65,8 @@ def longest_word(text: str, measure: Callable[[str], float]) -> float:
 
 
 def column_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], available: float,
-                  measure: Callable[[str], float], pad: float = 0.0) -> list[float] | None:
+                  measure: Callable[[str], float], pad: float = 0.0,
+                  align: Sequence[str] | None = None) -> list[float] | None:
     """Widths that keep every word whole, or None when even that does not fit.
 
     Parameters
@@ -80,6 +81,8 @@ def column_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], availab
         Width of a string (``len`` for text; :func:`text_cm` for Word).
     pad : float
         Added to every column (cell margins).
+    align : sequence of {"l", "r"}, optional
+        Body cells of ``"r"`` columns (numbers, ``< .001``) are never wrapped.
 
     Returns
     -------
@@ -99,7 +102,10 @@ def column_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], availab
     n = len(columns)
     cells = [[str(columns[i])] + [str(r[i]) if i < len(r) else "" for r in rows]
              for i in range(n)]
-    low = [max(longest_word(c, measure) for c in col) + pad for col in cells]
+    whole = [bool(align) and i < len(align) and align[i] == "r" for i in range(n)]
+    low = [max([longest_word(col[0], measure)]
+               + [measure(c) if keep else longest_word(c, measure) for c in col[1:]]) + pad
+           for col, keep in zip(cells, whole)]
     # a body cell would rather stay on one line than its header
     body = [max([lo] + [measure(c) + pad for c in col[1:]]) for lo, col in zip(low, cells)]
     want = [max(b, measure(col[0]) + pad) for b, col in zip(body, cells)]
