@@ -279,7 +279,8 @@ def _add_grid(word, table: Table, pt: int, widths) -> None:
         for c in range(ncols):
             text = cells[c] if c < len(cells) else ""
             para = row_cells[c].paragraphs[0]
-            run = para.add_run(_clean(str(text)))
+            run = para.add_run()
+            _unbreakable_text(run, _clean(str(text)))
             run.font.size = size
             para.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right[c] else WD_ALIGN_PARAGRAPH.LEFT
             fmt = para.paragraph_format
@@ -289,6 +290,18 @@ def _add_grid(word, table: Table, pt: int, widths) -> None:
             # keep a table with its note on one page where it fits
             fmt.keep_with_next = r < len(table.rows) or bool(table.note or table.source)
     _header_row(grid.rows[0])
+
+
+def _unbreakable_text(run, text: str) -> None:
+    """The text with non-breaking hyphens, so a cell wraps at spaces only
+    ("Shapiro-Wilk", "Butir-Total" stay whole, as the column widths assume)."""
+    from docx.oxml import OxmlElement
+
+    for i, part in enumerate(text.split("-")):
+        if i:
+            run._r.append(OxmlElement("w:noBreakHyphen"))
+        if part:
+            run._r.add_t(part)
 
 
 def _fixed_widths(grid, widths) -> None:
