@@ -71,11 +71,18 @@ def table_text(table: Table, lang: str = "en") -> str:
     rows = [tuple(str(r[i]) if i < len(r) else "" for i in range(n)) for r in table.rows]
     room = TABLE_WIDTH - len(_GAP) * max(n - 1, 0)
     widths = column_widths(columns, rows, room, len, align=align)
-    legend: list[str] = []
-    while widths is None and _number_a_header(columns, rows, legend):
+    body = [max((len(r[i]) for r in rows), default=0) for i in range(n)]
+    numbered: dict[int, str] = {}
+    # number overhanging headers until the body cells fit unwrapped (or nothing is left)
+    while (widths is None or any(w < b for w, b in zip(widths, body))) \
+            and _number_a_header(columns, rows, numbered):
         widths = column_widths(columns, rows, room, len, align=align)
-    if legend:
-        notes.append("; ".join(legend))
+    if numbered:  # (1), (2) ... from left to right; same widths, as the markers are alike
+        order = sorted(numbered)
+        for k, i in enumerate(order, 1):
+            columns[i] = f"({k})"
+        notes.append("; ".join(f"({k}) {numbered[i]}" for k, i in enumerate(order, 1)))
+        widths = column_widths(columns, rows, room, len, align=align) or widths
     if widths is None:  # even the numbers are too wide: keep every word whole, overflow
         widths = column_widths(columns, rows, 10 ** 6, len, align=align)
     widths = [int(w) for w in widths]
@@ -96,11 +103,15 @@ def table_text(table: Table, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-def _number_a_header(columns: list[str], rows, legend: list[str]) -> bool:
-    """Replace the header that most overhangs its cells by ``(k)``; False when none left."""
+def _number_a_header(columns: list[str], rows, numbered: dict[int, str]) -> bool:
+    """Mark the header that most overhangs its cells for numbering; False when none left.
+
+    ``numbered`` maps the column to its original header; the column gets a
+    placeholder of the final width (numbers are assigned left to right later).
+    """
     best, excess = None, 0
     for i, c in enumerate(columns):
-        if c.startswith("(") and c[1:-1].isdigit():
+        if i in numbered:
             continue
         body = max((len(w) for r in rows for w in r[i].split()), default=0)
         over = max((len(w) for w in c.split()), default=0) - max(body, 4)
@@ -108,8 +119,8 @@ def _number_a_header(columns: list[str], rows, legend: list[str]) -> bool:
             best, excess = i, over
     if best is None:
         return False
-    legend.append(f"({len(legend) + 1}) {columns[best]}")
-    columns[best] = f"({len(legend)})"
+    numbered[best] = columns[best]
+    columns[best] = f"({len(numbered)})"
     return True
 
 
