@@ -17,16 +17,14 @@ formats no number. python-docx is imported inside :func:`render_docx`.
 
 from __future__ import annotations
 
-import datetime as _dt
 import io
-import re
-import zipfile
 
 from .document import Document, Figure, Paragraph, Table, shorten_labels
-from .widths import CELL_MARGIN_CM, CELL_PAD_CM, column_widths, text_cm
+from .docx_xml import (FONT, LANG_TAGS, clean, fixed_widths, fixed_zip, header_row, set_fonts,
+                       set_language, set_properties, table_rules, unbreakable_text)
+from .widths import CELL_PAD_CM, column_widths, text_cm
 
-#: Typeface and body size of a thesis.
-FONT = "Times New Roman"
+#: Body size of a thesis (the typeface is :data:`FONT`).
 BODY_PT = 12
 #: Table cells: 11 pt up to five columns, 10 pt above; a table that does not fit
 #: a landscape page at 10 pt steps down to 9 and then 8.
@@ -42,15 +40,7 @@ FIGURE_WIDTH_CM = 14.0
 #: Left-column cells longer than this are shortened, with the full text in a note.
 LABEL_LIMIT = 40
 
-# A fixed date for the package metadata and zip entries: same input, same bytes.
-_FIXED_DATE = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
-# XML 1.0 forbids these control characters; user text (item wording) may hold them.
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
 _NOTE_PREFIXES = ("Note.", "Catatan.")
-_LANG_TAGS = {"en": "en-US", "id": "id-ID"}
 
 
 def render_docx(document: Document, margins=MARGINS_CM) -> bytes:
@@ -90,18 +80,18 @@ def render_docx(document: Document, margins=MARGINS_CM) -> bytes:
     margins = parse_margins(margins)
     word = docx.Document()
     _set_page(word.sections[0], margins, landscape=False)
-    _set_fonts(word)
-    _set_language(word, _LANG_TAGS.get(document.lang, document.lang))
-    _set_properties(word, document)
+    set_fonts(word, FONT, BODY_PT)
+    set_language(word, LANG_TAGS.get(document.lang, document.lang))
+    set_properties(word, document)
     writer = _Writer(word, margins, document.lang)
 
-    word.add_heading(_clean(document.title), level=0)
+    word.add_heading(clean(document.title), level=0)
     if document.subtitle:
-        word.add_paragraph(_clean(document.subtitle), style="Subtitle")
+        word.add_paragraph(clean(document.subtitle), style="Subtitle")
     for section in document.sections:
         if section.level <= 1:
             writer.orient(False)
-        word.add_heading(_clean(section.title), level=min(max(int(section.level), 1), 9))
+        word.add_heading(clean(section.title), level=min(max(int(section.level), 1), 9))
         for block in section.blocks:
             if isinstance(block, Table):
                 writer.table(block)
@@ -109,11 +99,11 @@ def render_docx(document: Document, margins=MARGINS_CM) -> bytes:
                 writer.figure(block)
             else:
                 text = block.text if isinstance(block, Paragraph) else str(block)
-                word.add_paragraph(_clean(text))
+                word.add_paragraph(clean(text))
 
     buf = io.BytesIO()
     word.save(buf)
-    return _fixed_zip(buf.getvalue())
+    return fixed_zip(buf.getvalue())
 
 
 def parse_margins(margins) -> tuple[float, float, float, float]:
@@ -203,9 +193,9 @@ class _Writer:
 
         para = self.word.add_paragraph(style="Caption")
         if label:
-            para.add_run(_clean(label)).bold = True
+            para.add_run(clean(label)).bold = True
             para.add_run(" ")
-        para.add_run(_clean(title))
+        para.add_run(clean(title))
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
         fmt = para.paragraph_format
         fmt.keep_with_next = above
@@ -217,7 +207,7 @@ class _Writer:
         if not text:
             return
         para = self.word.add_paragraph()
-        run = para.add_run(_clean(text))
+        run = para.add_run(clean(text))
         run.font.size = Pt(NOTE_PT)
         run.italic = True
         para.paragraph_format.space_after = Pt(10)
@@ -271,8 +261,8 @@ def _add_grid(word, table: Table, pt: int, widths) -> None:
     grid = word.add_table(rows=1 + len(table.rows), cols=ncols)
     grid.alignment = WD_TABLE_ALIGNMENT.CENTER
     grid.autofit = False
-    _table_rules(grid)
-    _fixed_widths(grid, [Cm(w) for w in widths])
+    table_rules(grid)
+    fixed_widths(grid, [Cm(w) for w in widths])
     size = Pt(pt)
     for r, cells in enumerate([table.columns, *table.rows]):
         row_cells = grid.rows[r].cells
@@ -280,7 +270,7 @@ def _add_grid(word, table: Table, pt: int, widths) -> None:
             text = cells[c] if c < len(cells) else ""
             para = row_cells[c].paragraphs[0]
             run = para.add_run()
-            _unbreakable_text(run, _clean(str(text)))
+            unbreakable_text(run, clean(str(text)))
             run.font.size = size
             para.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right[c] else WD_ALIGN_PARAGRAPH.LEFT
             fmt = para.paragraph_format
@@ -289,59 +279,14 @@ def _add_grid(word, table: Table, pt: int, widths) -> None:
             fmt.first_line_indent = Cm(0)
             # keep a table with its note on one page where it fits
             fmt.keep_with_next = r < len(table.rows) or bool(table.note or table.source)
-    _header_row(grid.rows[0])
-
-
-def _unbreakable_text(run, text: str) -> None:
-    """The text with non-breaking hyphens, so a cell wraps at spaces only
-    ("Shapiro-Wilk", "Butir-Total" stay whole, as the column widths assume)."""
-    from docx.oxml import OxmlElement
-
-    for i, part in enumerate(text.split("-")):
-        if i:
-            run._r.append(OxmlElement("w:noBreakHyphen"))
-        if part:
-            run._r.add_t(part)
-
-
-def _fixed_widths(grid, widths) -> None:
-    """Fixed layout with the given column widths (grid columns and every cell)."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm
-
-    tbl_pr = grid._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    margins = OxmlElement("w:tblCellMar")
-    for edge in ("left", "right"):
-        el = OxmlElement(f"w:{edge}")
-        el.set(qn("w:w"), str(int(Cm(CELL_MARGIN_CM).twips)))
-        el.set(qn("w:type"), "dxa")
-        margins.append(el)
-    # schema order inside tblPr: ..., tblLayout, tblCellMar, tblLook, ...
-    anchor = None
-    for tag in ("w:tblLook", "w:tblCaption", "w:tblDescription"):
-        anchor = tbl_pr.find(qn(tag))
-        if anchor is not None:
-            break
-    for el in (layout, margins):
-        if anchor is not None:
-            anchor.addprevious(el)
-        else:
-            tbl_pr.append(el)
-    for col, width in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths):
-        col.set(qn("w:w"), str(int(width.twips)))
-    for row in grid.rows:
-        for cell, width in zip(row.cells, widths):
-            cell.width = width
+    header_row(grid.rows[0])
 
 
 def _add_note(word, text: str, keep: bool) -> None:
     from docx.shared import Pt
 
     note = word.add_paragraph()
-    text = _clean(text)
+    text = clean(text)
     for prefix in _NOTE_PREFIXES:
         if text.startswith(prefix):
             note.add_run(prefix).italic = True
@@ -354,68 +299,6 @@ def _add_note(word, text: str, keep: bool) -> None:
     fmt.space_before = Pt(3)
     fmt.line_spacing = 1.0
     fmt.keep_with_next = keep
-
-
-def _table_rules(grid) -> None:
-    """APA rules: top and bottom of the table only, no vertical or inner lines."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tbl_pr = grid._tbl.tblPr
-    for old in tbl_pr.findall(qn("w:tblBorders")):
-        tbl_pr.remove(old)
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        if edge in ("top", "bottom"):
-            el.set(qn("w:val"), "single")
-            el.set(qn("w:sz"), "8")
-            el.set(qn("w:space"), "0")
-            el.set(qn("w:color"), "000000")
-        else:
-            el.set(qn("w:val"), "nil")
-        borders.append(el)
-    # schema order inside tblPr: ... tblW, jc, ..., tblBorders, shd, tblLayout ...
-    anchor = None
-    for tag in ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
-                "w:tblDescription"):
-        anchor = tbl_pr.find(qn(tag))
-        if anchor is not None:
-            break
-    if anchor is not None:
-        anchor.addprevious(borders)
-    else:
-        tbl_pr.append(borders)
-
-
-def _header_row(row) -> None:
-    """Rule under the header row, and repeat the header on each page."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    tr_pr.append(header)
-    for cell in row.cells:
-        tc_pr = cell._tc.get_or_add_tcPr()
-        borders = OxmlElement("w:tcBorders")
-        bottom = OxmlElement("w:bottom")
-        bottom.set(qn("w:val"), "single")
-        bottom.set(qn("w:sz"), "6")
-        bottom.set(qn("w:space"), "0")
-        bottom.set(qn("w:color"), "000000")
-        borders.append(bottom)
-        # tcBorders comes after tcW/gridSpan/vMerge and before shd/vAlign
-        anchor = None
-        for tag in ("w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
-                    "w:vAlign", "w:hideMark"):
-            anchor = tc_pr.find(qn(tag))
-            if anchor is not None:
-                break
-        if anchor is not None:
-            anchor.addprevious(borders)
-        else:
-            tc_pr.append(borders)
 
 
 def _set_page(section, margins, landscape: bool) -> None:
@@ -435,81 +318,3 @@ def _set_page(section, margins, landscape: bool) -> None:
     section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
 
 
-def _set_fonts(word) -> None:
-    """Times New Roman everywhere (also for East Asian text), 12 pt body, black headings."""
-    from docx.enum.style import WD_STYLE_TYPE
-    from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor
-
-    for style in word.styles:
-        if style.type not in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
-            continue
-        font = style.font
-        font.name = FONT
-        rpr = style.element.get_or_add_rPr()
-        fonts = rpr.get_or_add_rFonts()
-        for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-            fonts.set(qn(attr), FONT)
-        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-            fonts.attrib.pop(qn(attr), None)
-        if style.name.startswith("Heading") or style.name in ("Title", "Subtitle", "Caption"):
-            font.color.rgb = RGBColor(0, 0, 0)
-            font.italic = False
-            for spacing in rpr.findall(qn("w:spacing")):
-                rpr.remove(spacing)
-    normal = word.styles["Normal"]
-    normal.font.size = Pt(BODY_PT)
-    normal.paragraph_format.line_spacing = 1.5
-    normal.paragraph_format.space_after = Pt(6)
-    sizes = {"Title": 16, "Subtitle": BODY_PT, "Heading 1": 14, "Heading 2": BODY_PT,
-             "Heading 3": BODY_PT, "Caption": BODY_PT}
-    for name, pt in sizes.items():
-        word.styles[name].font.size = Pt(pt)
-    word.styles["Caption"].font.bold = False
-    word.styles["Caption"].paragraph_format.line_spacing = 1.0
-
-
-def _set_language(word, tag: str) -> None:
-    """Proofing language of the default run style, so Word checks Indonesian as Indonesian."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    rpr = word.styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/"
-                                   + qn("w:rPr"))
-    if rpr is None:
-        return
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), tag)
-
-
-def _set_properties(word, document: Document) -> None:
-    props = word.core_properties
-    props.title = _clean(document.title)[:255]
-    props.subject = _clean(document.subtitle or "")[:255]
-    props.author = "smma_stats"
-    props.last_modified_by = "smma_stats"
-    props.language = _LANG_TAGS.get(document.lang, document.lang)
-    props.revision = 1
-    props.created = _FIXED_DATE
-    props.modified = _FIXED_DATE
-    props.last_printed = _FIXED_DATE
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed entry timestamps (python-docx stamps 'now')."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
-
-
-def _clean(text) -> str:
-    return _BAD_XML.sub("", "" if text is None else str(text))
