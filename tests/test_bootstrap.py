@@ -37,13 +37,14 @@ import pandas as pd
 import pytest
 
 from smma_stats import bootstrap as bs
+from smma_stats import resampling
 from smma_stats.bootstrap import (
     TABLE_COLUMNS,
     BootstrapResult,
     bootstrap_alpha,
-    bootstrap_indices,
     bootstrap_regression,
 )
+from smma_stats.resampling import bootstrap_indices
 from smma_stats.errors import DataError, ModelError
 from smma_stats.reliability import cronbach_alpha
 
@@ -318,7 +319,8 @@ def test_blocks_do_not_change_the_numbers(sample, monkeypatch):
     _, scores = sample
     x = ["interaction", "trendiness"]
     whole = bootstrap_regression(scores, "PI", x, n_resamples=500, seed=1, method="bca")
-    monkeypatch.setattr(bs, "_BLOCK_CELLS", 101 * 7)   # 7 resamples, 78 jackknife rows a block
+    monkeypatch.setattr(resampling, "_BLOCK_CELLS", 101 * 7)   # 7 resamples a block
+    monkeypatch.setattr(bs, "_BLOCK_CELLS", 101 * 7)   # 78 jackknife rows a block
     blocked = bootstrap_regression(scores, "PI", x, n_resamples=500, seed=1, method="bca")
     np.testing.assert_allclose(whole.replicates, blocked.replicates, rtol=1e-12)
     pd.testing.assert_frame_equal(whole.table, blocked.table, check_exact=False, rtol=1e-12)

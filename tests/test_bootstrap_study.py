@@ -107,8 +107,13 @@ def test_report_section(study, lang, heading):
     text = render(study, "text", lang=lang)
     assert heading in text
     r = study.models[0].bootstrap.table.set_index("term")
-    assert f"{r.loc['SMMA', 'conf_low']:.3f}" in text
-    assert f"{study.bootstrap_alpha['PI'].conf_high:.3f}".lstrip("0") in text
+    low = f"{r.loc['SMMA', 'conf_low']:.3f}"
+    high = f"{study.bootstrap_alpha['PI'].conf_high:.3f}"
+    if lang == "id":                # decimal comma, leading zeros kept
+        low, high = low.replace(".", ","), high.replace(".", ",")
+    else:                           # APA: no leading zero for alpha, which cannot exceed 1
+        high = high.lstrip("0")
+    assert low in text and high in text
     for fmt in ("markdown", "html"):
         assert heading in render(study, fmt, lang=lang)
 

@@ -19,8 +19,9 @@ import pandas as pd
 import pytest
 
 from smma_stats.errors import DataError, SmmaError
-from smma_stats.groups import (AnovaResult, TTestResult, group_breakdown, independent_t_test,
-                               levene_test, one_way_anova)
+from smma_stats.group_tests import (AnovaResult, TTestResult, independent_t_test, levene_test,
+                                    one_way_anova)
+from smma_stats.groups import group_breakdown
 from smma_stats.instrument import instrument_from_dict
 from smma_stats.report import render
 from smma_stats.report.build import build_document
@@ -284,7 +285,7 @@ def test_group_values_as_codes():
 def test_large_breakdown_in_blocks_matches_scipy(k, monkeypatch):
     """Sums over blocks of rows (many here) give scipy's t, ANOVA and Levene."""
     stats = pytest.importorskip("scipy.stats")
-    from smma_stats import groups
+    from smma_stats import group_tests, groups
 
     rng = np.random.default_rng(k)
     n = 30_000
@@ -295,6 +296,7 @@ def test_large_breakdown_in_blocks_matches_scipy(k, monkeypatch):
     attrs = pd.DataFrame({"sex": pd.Categorical(np.array(["L", "P", "X"])[gender])})
     whole = group_breakdown(scores, attrs, "sex")
     monkeypatch.setattr(groups, "_BLOCK", 997)
+    monkeypatch.setattr(group_tests, "_BLOCK", 997)
     blocks = group_breakdown(scores, attrs, "sex")
     _frames_equal(blocks, whole)
     for code in ("S", "M"):

@@ -34,7 +34,7 @@ import pandas as pd
 import pytest
 
 from smma_stats import DataError, ModelError, mediation
-from smma_stats.bootstrap import bootstrap_indices, confidence_limits
+from smma_stats.resampling import bootstrap_indices, confidence_limits
 from smma_stats.mediation_analysis import MEDIATION_TYPES, MediationResult, classify, parse_mediation
 
 DATA = Path(__file__).parent / "data"

@@ -11,13 +11,9 @@ import pandas as pd
 import pytest
 
 from smma_stats.errors import DataError, SmmaError
-from smma_stats.normality import (
-    NormalityResult,
-    dallal_wilkinson_pvalue,
-    ks_normality,
-    lilliefors_pvalue,
-    shapiro_wilk,
-)
+from smma_stats.lilliefors import dallal_wilkinson_pvalue, lilliefors_pvalue
+from smma_stats.normality import NormalityResult, ks_normality
+from smma_stats.shapiro import shapiro_wilk
 
 DATA = Path(__file__).parent / "data"
 

@@ -24,7 +24,7 @@ from smma_stats.errors import SmmaError
 from smma_stats.report import build as build_mod
 from smma_stats.report import render
 from smma_stats.report.build import build_document
-from smma_stats.report.format import level, num, pval
+from smma_stats.report.format import level, num, prop, pval
 from smma_stats.report.document import Figure, Paragraph, Table
 from smma_stats.report.messages import EN, ID, msg
 
@@ -183,11 +183,12 @@ def test_report_order_and_sample(study):
     doc = build_document(study)
     titles = [s.title for s in doc.sections if s.level == 1]
     assert titles == [
-        "Sample", "Data screening", "Item validity", "Reliability", "Removal of invalid items", "Normality",
+        "Sample", "Data screening", "Descriptive Statistics", "Correlations Between Variables",
+        "Item validity", "Reliability", "Removal of invalid items", "Normality",
         "Simple linear regression: model 1 (PI ~ SMMA)",
         "Multiple linear regression: model 2 (PI ~ entertainment + interaction)",
         "Classical assumption tests", "Effective and relative contributions",
-        "Category breakdown", "Provenance"]
+        "Hypothesis Testing", "Category breakdown", "Provenance"]
     text = render(study, "text")
     # the row with the missing Y2 is spreadsheet row 8 (header = row 1)
     assert ("Dropped by listwise deletion because an answer was missing: 1 of 20 rows "
@@ -197,17 +198,18 @@ def test_report_order_and_sample(study):
 
 
 def test_numbers_match_the_result_objects(study):
-    """Spot checks of cells against the fields they format (3 decimals, SPSS style)."""
+    """Spot checks of cells against the fields they format (3 decimals; APA: a leading
+    zero for B and SE, none for R Square and alpha, which cannot exceed 1)."""
     text = render(study, "text")
     reg = study.models[0].regression
     coef = reg.coefficients.set_index("term")
     b, se, t = coef.loc["SMMA", ["b", "se", "t"]]
     line = next(ln for ln in text.splitlines() if ln.startswith("SMMA ") and "< .001" in ln
                 or ln.startswith("SMMA ") and f"{t:.3f}" in ln)
-    assert f"{b:.3f}".lstrip("0") in line and f"{se:.3f}".lstrip("0") in line
-    assert f"R Square = {num(reg.r2)}" in text
+    assert f"{b:.3f}" in line and f"{se:.3f}" in line
+    assert f"R Square = {prop(reg.r2)}" in text and f"R Square = {reg.r2:.3f}" not in text
     rel = study.reliability["PI"]
-    assert f"Cronbach's alpha of Purchase intention (PI) is {num(rel.alpha)}" in text
+    assert f"Cronbach's alpha of Purchase intention (PI) is {prop(rel.alpha)}" in text
     assert study.drop_steps and study.drop_steps[0].item == "X5"
     assert re.search(r"^1\s+SMMA\s+X5\s", text, re.MULTILINE)
 
@@ -299,8 +301,9 @@ def _labels(doc) -> set[str]:
 def test_indonesian_report_has_no_english_heading(study):
     en, ind = _labels(build_document(study)), _labels(build_document(study, "id"))
     shared = {x for x in en & ind if x not in NEUTRAL}
-    # construct/dimension names come from the instrument, not the catalogue
-    shared -= {"SMMA", "PI", "entertainment", "interaction"}
+    # construct/dimension names come from the instrument, not the catalogue; the scale
+    # points (1..5) head the columns of the answer tables in both languages
+    shared -= {"SMMA", "PI", "entertainment", "interaction", "1", "2", "3", "4", "5"}
     assert shared == set()
     for label in ind:
         assert not ENGLISH_WORDS.search(label), label
@@ -533,9 +536,22 @@ def test_hc3_columns_and_kolmogorov_z_when_present(study):
     tables = {t.title: t for s in doc.sections for t in s.blocks if isinstance(t, Table)}
     coef = tables["Coefficients"]
     assert coef.columns[-3:] == ("Std. Error (HC3)", "t (HC3)", "Sig. (HC3)")
-    assert coef.rows[1][-3:] == (".500", "2.000", "< .001")
+    assert coef.rows[1][-3:] == ("0.500", "2.000", "< .001")
     assert "HC3: heteroscedasticity-consistent standard errors." in coef.note
     ks = tables["One-Sample Kolmogorov-Smirnov Test"]
     assert "Kolmogorov-Smirnov Z" in ks.columns
-    assert ks.rows[-1][ks.columns.index("Kolmogorov-Smirnov Z")] == ".667"
+    assert ks.rows[-1][ks.columns.index("Kolmogorov-Smirnov Z")] == "0.667"    # Z may exceed 1
     assert ks.rows[-1][ks.columns.index("Asymp. Sig. (2-tailed)")] == ".765"
+
+
+def test_indonesian_reports_use_the_decimal_comma(study):
+    """--lang id: every number with a decimal comma and its leading zero; JSON keeps
+    the point; --decimal point gives the APA point style in Indonesian too."""
+    reg = study.models[0].regression
+    text = render(study, "text", lang="id")
+    assert f"{reg.r2:.3f}".replace(".", ",") in text
+    assert "< 0,001" in text and "< .001" not in text
+    assert not re.search(r"(?<![\w.])\.\d", text)        # no ".821" left
+    point = render(study, "text", lang="id", decimal="point")
+    assert f"{reg.r2:.3f}".lstrip("0") in point
+    assert json.loads(render(study, "json", lang="id"))["regressions"][0]["r2"] == reg.r2

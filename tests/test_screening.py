@@ -265,7 +265,8 @@ def test_report_section_follows_the_sample(studies):
     kept, excluded = studies
     doc = build_document(kept)
     titles = [s.title for s in doc.sections if s.level == 1]
-    assert titles[:3] == ["Sample", "Data screening", "Item validity"]
+    assert titles[:3] == ["Sample", "Data screening", "Respondent Profile"]
+    assert titles.index("Descriptive Statistics") < titles.index("Item validity")
     table = next(b for s in doc.sections for b in s.blocks
                  if isinstance(b, Table) and b.title == "Screening results")
     assert table.columns == ("Check", "Responses flagged", "Rows (spreadsheet)")

@@ -27,7 +27,7 @@ _EXPORTS = {
     "ReliabilityResult": "reliability", "cronbach_alpha": "reliability",
     "cronbach_alpha_from_moments": "reliability", "reliability_label": "reliability",
     "NormalityResult": "normality", "ks_normality": "normality",
-    "shapiro_wilk": "normality",
+    "shapiro_wilk": "shapiro",
     "RegressionResult": "regression", "regress": "regression",
     "regress_from_moments": "regression",
     "durbin_watson_bounds": "durbin_watson",
@@ -41,10 +41,11 @@ _EXPORTS = {
     "StudyResult": "study", "analyze": "study",
     "ScreeningResult": "screening", "screen": "screening",
     "GroupResult": "groups", "group_breakdown": "groups",
-    "independent_t_test": "groups", "one_way_anova": "groups", "levene_test": "groups",
+    "independent_t_test": "group_tests", "one_way_anova": "group_tests",
+    "levene_test": "group_tests",
     "synthesize": "synthesis",
     "BootstrapResult": "bootstrap", "bootstrap_alpha": "bootstrap",
-    "bootstrap_regression": "bootstrap", "bootstrap_indices": "bootstrap",
+    "bootstrap_regression": "bootstrap", "bootstrap_indices": "resampling",
     "ProfileResult": "descriptives", "respondent_profile": "descriptives",
     "ItemFrequencyResult": "descriptives", "item_frequencies": "descriptives",
     "ConstructDescriptivesResult": "descriptives",
@@ -57,6 +58,7 @@ _EXPORTS = {
     "PostHocResult": "posthoc", "tukey_hsd": "posthoc", "games_howell": "posthoc",
     "MediationResult": "mediation_analysis", "mediation": "mediation_analysis",
     "ModerationResult": "moderation_analysis", "moderation": "moderation_analysis",
+    "pls": "pls_sem", "PlsResult": "pls_sem",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

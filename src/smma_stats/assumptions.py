@@ -22,7 +22,7 @@ from .durbin_watson import durbin_watson, durbin_watson_bounds, durbin_watson_de
 from .errors import DataError
 from .heteroscedasticity import (AssumptionTestResult, breusch_pagan_test, glejser_test,
                                  white_test)
-from .regression import check_alpha, model_columns, predictor_names
+from .model_frame import check_alpha, model_columns, predictor_names
 from .results import ResultMixin
 
 if TYPE_CHECKING:  # pragma: no cover

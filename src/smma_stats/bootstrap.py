@@ -10,7 +10,8 @@ linear solves; the draws are made block by block so memory stays bounded for
 large samples. The jackknife that BCa intervals need uses the same sums with
 one respondent taken out at a time.
 
-Interval limits are order statistics interpolated as in Davison & Hinkley
+The draws and the interval limits come from :mod:`smma_stats.resampling`:
+limits are order statistics interpolated as in Davison & Hinkley
 (1997) and R's ``boot::boot.ci``; the BCa acceleration comes from the
 jackknife as in Efron & Tibshirani (1993). Given the same resamples (and, for
 BCa, these jackknife values as its ``L``), ``boot.ci`` prints the same limits.
@@ -19,13 +20,13 @@ BCa, these jackknife values as its ``L``), ``boot.ci`` prints the same limits.
 from __future__ import annotations
 
 import math
-import numbers
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from .errors import DataError
+from .resampling import confidence_limits, draw_counts, resample_plan
 from .results import ResultMixin
 
 #: Interval methods of :func:`bootstrap_alpha` and :func:`bootstrap_regression`.
@@ -305,7 +306,8 @@ def bootstrap_regression(data, y: str, x, n_resamples: int = 10000, ci: float = 
     (0.91, 0.808, 0.987)
     """
     from .moments import column_block, factor_columns
-    from .regression import fit_factor, model_columns, predictor_names
+    from .model_frame import model_columns, predictor_names
+    from .regression import fit_factor
     from .reliability import check_ci
 
     check_ci(ci)
@@ -342,49 +344,6 @@ def bootstrap_regression(data, y: str, x, n_resamples: int = 10000, ci: float = 
         bias=float(bias[-1]), n=int(n), n_resamples=B, n_failed=n_failed, ci=float(ci),
         method=method, seed=seed, table=table, replicates=_frozen(t),
         n_excluded=int(n_excluded))
-
-
-def bootstrap_indices(n: int, n_resamples: int = 10000, seed: int | None = None) -> np.ndarray:
-    """The resamples that a given seed draws, as an index matrix.
-
-    Parameters
-    ----------
-    n : int
-        Number of cases.
-    n_resamples : int, default 10000
-        Number of resamples.
-    seed : int, optional
-        The seed given to :func:`bootstrap_alpha` or
-        :func:`bootstrap_regression`.
-
-    Returns
-    -------
-    numpy.ndarray of int, shape (n_resamples, n)
-        Row ``b`` lists the 0-based positions (among the complete cases) of
-        the cases drawn into resample ``b``.
-
-    Examples
-    --------
-    >>> bootstrap_indices(5, n_resamples=3, seed=1)
-    array([[2, 2, 3, 4, 0],
-           [0, 4, 4, 1, 1],
-           [4, 2, 1, 4, 1]])
-    """
-    if isinstance(n, bool) or not isinstance(n, numbers.Integral) or n < 1:
-        raise DataError(f"n must be a positive whole number of cases, got {n!r}")
-    if seed is None:
-        raise DataError("give the seed whose resamples you want to see")
-    blocks, _, _ = resample_plan(int(n), n_resamples, seed, None)
-    return np.vstack(list(blocks))
-
-
-def random_seed() -> int:
-    """A fresh seed from the operating system's entropy, between 0 and 2**32 - 1.
-
-    :func:`~smma_stats.study.analyze` draws one and passes it to every
-    bootstrap of a study, so all use the same resamples of respondents.
-    """
-    return int(np.random.SeedSequence().generate_state(1)[0])
 
 
 # ----------------------------------------------------------------------------
@@ -441,7 +400,7 @@ def _replicates(stat, V: np.ndarray, n: int, blocks):
     """Statistics of every resample; failed resamples are dropped and counted."""
     parts, n_failed = [], 0
     for idx in blocks:
-        W = _counts(idx, n)
+        W = draw_counts(idx, n)
         t, ok = stat(W @ V, np.full(len(W), float(n)))
         ok &= np.isfinite(t).all(axis=1)
         n_failed += int((~ok).sum())
@@ -467,142 +426,6 @@ def _jackknife(stat, V: np.ndarray, n: int) -> np.ndarray:
                         "statistic undefined (e.g. a constant predictor); use the percentile "
                         "method")
     return jack
-
-
-def _counts(idx: np.ndarray, n: int) -> np.ndarray:
-    """How often each case is drawn into each resample, shape (B, n)."""
-    b = idx.shape[0]
-    flat = (idx + (np.arange(b) * n)[:, None]).ravel()
-    return np.bincount(flat, minlength=b * n).reshape(b, n).astype(float)
-
-
-def resample_plan(n: int, n_resamples, seed, indices=None):
-    """The draws as blocks of index rows, the number of resamples, the seed used.
-
-    Parameters
-    ----------
-    n : int
-        Number of cases.
-    n_resamples : int
-        Number of resamples (ignored when ``indices`` is given).
-    seed : int or None
-        Seed of the draws; None draws a fresh one (:func:`random_seed`).
-    indices : array_like, optional
-        Resamples given as an index matrix (one row per resample).
-
-    Returns
-    -------
-    blocks : iterator of numpy.ndarray
-        Index matrices of at most about a million cells each, in draw order;
-        stacked they are :func:`bootstrap_indices`.
-    n_resamples : int
-    seed : int or None
-        The seed used (None when ``indices`` was given).
-    """
-    if indices is not None:
-        idx = np.asarray(indices)
-        if idx.ndim != 2 or idx.shape[1] != n or idx.shape[0] < 1:
-            raise DataError(f"indices must be a matrix with one row per resample and {n} "
-                            f"columns (the complete cases), got shape {idx.shape}")
-        if not np.issubdtype(idx.dtype, np.integer) or idx.min() < 0 or idx.max() >= n:
-            raise DataError(f"indices must be whole numbers from 0 to {n - 1}")
-        idx = idx.astype(np.intp)
-        block = max(1, _BLOCK_CELLS // n)
-        return (idx[s:s + block] for s in range(0, len(idx), block)), len(idx), None
-    if isinstance(n_resamples, bool) or not isinstance(n_resamples, numbers.Integral) \
-            or n_resamples < 1:
-        raise DataError(f"n_resamples must be a positive whole number, got {n_resamples!r}")
-    if seed is None:
-        seed = random_seed()
-    elif isinstance(seed, bool) or not isinstance(seed, numbers.Integral) or seed < 0:
-        raise DataError(f"seed must be a whole number of at least 0, got {seed!r}")
-    seed, B = int(seed), int(n_resamples)
-
-    def blocks():
-        rng = np.random.default_rng(seed)
-        block = max(1, _BLOCK_CELLS // n)
-        for start in range(0, B, block):
-            yield rng.integers(0, n, size=(min(block, B - start), n))
-
-    return blocks(), B, seed
-
-
-# ----------------------------------------------------------------------------
-# Intervals
-
-def confidence_limits(t: np.ndarray, t0: np.ndarray, jack, ci: float, method: str):
-    """Limits, standard error and bias of each column of bootstrap replicates ``t``.
-
-    Parameters
-    ----------
-    t : numpy.ndarray, shape (R, q)
-        The statistics of R usable resamples.
-    t0 : numpy.ndarray, shape (q,)
-        The statistics of the whole sample.
-    jack : numpy.ndarray, shape (n, q), or None
-        Leave-one-out statistics; needed only for ``method="bca"``.
-    ci : float
-        Coverage of the interval, e.g. 0.95.
-    method : {"percentile", "bca"}
-
-    Returns
-    -------
-    low, high, se, bias : numpy.ndarray, shape (q,)
-        The limits are the ``(R + 1) q``-th order statistics, interpolated on
-        the normal scale as ``boot::boot.ci`` does; BCa uses the bias
-        correction ``z0`` and the jackknife acceleration (Efron, 1987).
-    """
-    from .distributions import norm_cdf, norm_ppf
-
-    R = t.shape[0]
-    tail = (1.0 - ci) / 2.0
-    need = math.ceil(1.0 / tail - 1e-9)    # then the limits are not the extremes
-    if R < need:
-        raise DataError(f"{R} usable resample(s) are too few for a {ci:.10g} interval: at "
-                        f"least {need} are needed")
-    probs = np.array([tail, (1.0 + ci) / 2.0])
-    ts = np.sort(t, axis=0)
-    se = t.std(axis=0, ddof=1)
-    bias = t.mean(axis=0) - t0
-    low, high = np.empty(len(t0)), np.empty(len(t0))
-    for j in range(len(t0)):
-        q = probs
-        if method == "bca":
-            z0 = float(norm_ppf(np.count_nonzero(t[:, j] < t0[j]) / R))
-            if not math.isfinite(z0):
-                raise DataError("the BCa bias correction is infinite: every resample lies on "
-                                "one side of the estimate; use the percentile method")
-            L = jack[:, j].mean() - jack[:, j]
-            ssq = float(np.dot(L, L))
-            a = float(np.sum(L ** 3)) / (6.0 * ssq ** 1.5) if ssq > 0 else math.nan
-            if not math.isfinite(a):
-                raise DataError("the BCa acceleration is undefined (the jackknife values do "
-                                "not vary); use the percentile method")
-            z = norm_ppf(probs)
-            q = norm_cdf(z0 + (z0 + z) / (1.0 - a * (z0 + z)))
-        low[j], high[j] = _order_quantiles(ts[:, j], q)
-    return low, high, se, bias
-
-
-def _order_quantiles(ts: np.ndarray, q: np.ndarray) -> np.ndarray:
-    """The ``(R + 1) q``-th order statistics of sorted ``ts``, normal-scale interpolated."""
-    from .distributions import norm_ppf
-
-    R = len(ts)
-    out = np.empty(len(q))
-    for i, qi in enumerate(q):
-        rk = (R + 1) * qi
-        k = math.trunc(rk)
-        if k < 1:
-            out[i] = ts[0]
-        elif k >= R:
-            out[i] = ts[-1]
-        elif k == rk:
-            out[i] = ts[k - 1]
-        else:
-            lo, hi = norm_ppf(k / (R + 1)), norm_ppf((k + 1) / (R + 1))
-            out[i] = ts[k - 1] + (norm_ppf(qi) - lo) / (hi - lo) * (ts[k] - ts[k - 1])
-    return out
 
 
 def _check_method(method) -> str:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -212,26 +212,7 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
     import pandas as pd
 
     _check_options(n_items, scale_min, scale_max, levels, method, basis)
-    index = scores.index if isinstance(scores, pd.Series) else None
-    if name is None:
-        name = str(scores.name) if isinstance(scores, pd.Series) and scores.name is not None \
-            else "score"
-    x = scores.to_numpy() if isinstance(scores, pd.Series) else scores
-    try:
-        x = np.asarray(x)
-        if x.dtype.kind not in "iu":
-            x = np.asarray(x, dtype=float)
-    except (TypeError, ValueError):
-        raise DataError(f"{name}: scores must be numbers") from None
-    x = x.ravel()
-    if index is None:
-        index = pd.RangeIndex(len(x))
-    if x.size == 0:
-        raise DataError(f"{name}: no scores to categorise")
-    whole = x.dtype.kind in "iu"
-    if not whole and np.isnan(x).any():
-        pos = int(np.flatnonzero(np.isnan(x))[0])
-        raise DataError(f"{name}: missing score for respondent {index[pos]!r}")
+    x, index, name = _score_array(scores, name)
     lo_t, hi_t = n_items * scale_min, n_items * scale_max
     tol = _REL_TOL * (hi_t - lo_t)
     x_min, x_max = x.min(), x.max()
@@ -240,37 +221,10 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
         raise DataError(f"{name}: score {_num(x[pos])} (respondent {index[pos]!r}) is outside "
                         f"the theoretical range {_num(lo_t)}..{_num(hi_t)} of {n_items} items "
                         f"on a {scale_min}..{scale_max} scale")
-    tally = _Tally(x, int(x_min), int(x_max)) if whole else None
-
-    mu = sigma = None
-    if method == "interval":
-        a, b = (lo_t, hi_t) if basis == "hypothetical" else (float(x_min), float(x_max))
-        if b <= a:
-            raise DataError(f"{name}: all scores equal {_num(a)}; the observed range "
-                            "cannot be divided")
-        cuts = [(a * (levels - i) + b * i) / levels for i in range(1, levels)]
-        outer = (a, b)
-        note = f"range {_num(a)}-{_num(b)}, class width {_num((b - a) / levels)}"
-    elif method == "mean_sd":
-        if basis == "hypothetical":
-            mu, sigma = n_items * (scale_min + scale_max) / 2, n_items * (scale_max - scale_min) / 6
-        else:
-            if x.size < 2:
-                raise DataError(f"{name}: a sample SD needs at least 2 scores")
-            mu, sigma = ((tally.mean, tally.sd) if tally is not None
-                         else (float(x.mean()), float(x.std(ddof=1))))
-            if sigma == 0:
-                raise DataError(f"{name}: all scores equal {_num(mu)}; the SD is zero")
-        steps = (-1.0, 1.0) if levels == 3 else (-1.5, -0.5, 0.5, 1.5)
-        cuts = [mu + s * sigma for s in steps]
-        outer = (lo_t, hi_t)
-        note = f"mu = {_num(mu)}, sigma = {_num(sigma)}"
-    else:
-        ideal = n_items * scale_max
-        cuts = [ideal * i / levels for i in range(1, levels)]
-        outer = (0.0, float(ideal))
-        pcts = ", ".join(f"{_num(100 * i / levels)}%" for i in range(1, levels))
-        note = f"cuts at {pcts} of the ideal score {_num(ideal)}"
+    tally = _Tally(x, int(x_min), int(x_max)) if x.dtype.kind in "iu" else None
+    sample = _Sample(name=name, x=x, tally=tally, x_min=x_min, x_max=x_max)
+    cuts, outer, note, mu, sigma = _CUT_METHODS[method](sample, n_items, scale_min, scale_max,
+                                                        levels, basis)
 
     # class j holds c_j - tol <= X < c_(j+1) - tol: the number of shifted cuts at or below X
     edges = np.asarray(cuts, dtype=float) - tol
@@ -298,6 +252,98 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
         n_items=n_items, scale_min=scale_min, scale_max=scale_max, mean=mean,
         ideal_percent=ideal_pct, mu=mu, sigma=sigma, lower=lower, upper=upper,
         rule=_rule(labels, cuts), note=note, table=table, assignments=assignments)
+
+
+def _score_array(scores, name: str | None):
+    """The scores as a flat array (whole numbers kept as integers), their index and name.
+
+    Refuses an empty input, a value that is not a number and a missing score.
+    """
+    import pandas as pd
+
+    index = scores.index if isinstance(scores, pd.Series) else None
+    if name is None:
+        name = str(scores.name) if isinstance(scores, pd.Series) and scores.name is not None \
+            else "score"
+    x = scores.to_numpy() if isinstance(scores, pd.Series) else scores
+    try:
+        x = np.asarray(x)
+        if x.dtype.kind not in "iu":
+            x = np.asarray(x, dtype=float)
+    except (TypeError, ValueError):
+        raise DataError(f"{name}: scores must be numbers") from None
+    x = x.ravel()
+    if index is None:
+        index = pd.RangeIndex(len(x))
+    if x.size == 0:
+        raise DataError(f"{name}: no scores to categorise")
+    if x.dtype.kind not in "iu" and np.isnan(x).any():
+        pos = int(np.flatnonzero(np.isnan(x))[0])
+        raise DataError(f"{name}: missing score for respondent {index[pos]!r}")
+    return x, index, name
+
+
+class _Sample(NamedTuple):
+    """The checked scores, as the cut methods need them."""
+
+    name: str
+    x: np.ndarray
+    tally: Any          # a _Tally of whole-number scores, else None
+    x_min: Any
+    x_max: Any
+
+
+class _Cuts(NamedTuple):
+    """Where one method cuts the scores, and how it says so."""
+
+    cuts: list
+    outer: tuple
+    note: str
+    mu: float | None = None
+    sigma: float | None = None
+
+
+def _interval_cuts(s: _Sample, n_items, scale_min, scale_max, levels, basis) -> _Cuts:
+    """Equal-width classes over the theoretical (or the observed) range."""
+    if basis == "hypothetical":
+        a, b = n_items * scale_min, n_items * scale_max
+    else:
+        a, b = float(s.x_min), float(s.x_max)
+    if b <= a:
+        raise DataError(f"{s.name}: all scores equal {_num(a)}; the observed range "
+                        "cannot be divided")
+    cuts = [(a * (levels - i) + b * i) / levels for i in range(1, levels)]
+    return _Cuts(cuts, (a, b), f"range {_num(a)}-{_num(b)}, class width {_num((b - a) / levels)}")
+
+
+def _mean_sd_cuts(s: _Sample, n_items, scale_min, scale_max, levels, basis) -> _Cuts:
+    """Azwar's norm: cuts at mu -/+ sigma (three classes) or 0.5 and 1.5 sigma (five)."""
+    if basis == "hypothetical":
+        mu, sigma = n_items * (scale_min + scale_max) / 2, n_items * (scale_max - scale_min) / 6
+    else:
+        if s.x.size < 2:
+            raise DataError(f"{s.name}: a sample SD needs at least 2 scores")
+        mu, sigma = ((s.tally.mean, s.tally.sd) if s.tally is not None
+                     else (float(s.x.mean()), float(s.x.std(ddof=1))))
+        if sigma == 0:
+            raise DataError(f"{s.name}: all scores equal {_num(mu)}; the SD is zero")
+    steps = (-1.0, 1.0) if levels == 3 else (-1.5, -0.5, 0.5, 1.5)
+    cuts = [mu + step * sigma for step in steps]
+    return _Cuts(cuts, (n_items * scale_min, n_items * scale_max),
+                 f"mu = {_num(mu)}, sigma = {_num(sigma)}", mu, sigma)
+
+
+def _ideal_percent_cuts(s: _Sample, n_items, scale_min, scale_max, levels, basis) -> _Cuts:
+    """Bands of the ideal (highest possible) score: fifths or thirds."""
+    ideal = n_items * scale_max
+    cuts = [ideal * i / levels for i in range(1, levels)]
+    pcts = ", ".join(f"{_num(100 * i / levels)}%" for i in range(1, levels))
+    return _Cuts(cuts, (0.0, float(ideal)), f"cuts at {pcts} of the ideal score {_num(ideal)}")
+
+
+#: One function per method of :data:`METHODS`: the cuts, the outer bounds, the note.
+_CUT_METHODS = {"interval": _interval_cuts, "mean_sd": _mean_sd_cuts,
+                "ideal_percent": _ideal_percent_cuts}
 
 
 class _Tally:

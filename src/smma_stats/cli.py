@@ -123,8 +123,13 @@ def _resolve(responses: Path, instrument: Optional[str], construct: Sequence[str
                    "docx).")
 @click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True,
               help="Report language: en or id (Indonesian).")
-@click.option("--alpha", type=click.FloatRange(0.0001, 0.5), default=0.05, show_default=True,
-              help="Significance level.")
+@click.option("--decimal", type=click.Choice(("comma", "point")),
+              help="Decimal separator of the report's numbers: comma (0,584; default with "
+                   "--lang id) or point (APA: 0.584, .821 for r; default with --lang en). "
+                   "JSON always uses the point.")
+@click.option("--alpha", "--sig-level", "alpha", type=click.FloatRange(0.0001, 0.5),
+              default=0.05, show_default=True,
+              help="Significance level of every test (--sig-level is the same option).")
 @click.option("--plots", type=_FILE, metavar="FOLDER",
               help="Write PNG figures to this folder (and embed them in html/docx).")
 @click.option("--number-prefix", default="4", show_default=True, metavar="TEXT",
@@ -183,7 +188,8 @@ def _resolve(responses: Path, instrument: Optional[str], construct: Sequence[str
 @_chunksize_opt
 @_guard
 def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[Path],
-            lang: str, alpha: float, plots: Optional[Path], number_prefix: str, margins: str,
+            lang: str, decimal: Optional[str], alpha: float, plots: Optional[Path],
+            number_prefix: str, margins: str,
             drop_invalid: bool, robust: bool,
             judge: str, one_tailed: bool, ks_method: str, missing: str,
             max_missing_share: float, exclude_flagged: bool, by: Optional[str],
@@ -234,8 +240,9 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
         for fig in figures:
             refuse_inputs(plots / fig.name, inputs, option="--plots")
         write_figures(figures, plots)
-    report = add_path_results(render(study, fmt, lang=lang, figures=figures,
-                                         number_prefix=number_prefix, margins=margins), fmt, paths)
+    report = add_path_results(render(study, fmt, lang=lang, figures=figures, decimal=decimal,
+                                     number_prefix=number_prefix, margins=margins),
+                              fmt, paths)
     if paths and fmt == "docx":
         click.echo("note: mediation and moderation results are not in Word reports yet; "
                    "use --format json, text, markdown or html", err=True)
@@ -292,6 +299,69 @@ def validate(responses: Path, instrument: Optional[str], construct: Sequence[str
         raise click.exceptions.Exit(1)
     click.echo(f"{responses}: no problems found (instrument {inst.name}, "
                f"{len(inst.item_ids)} items)")
+
+
+@app.command(name="pls")
+@_responses_arg
+@_instrument_opt
+@click.option("--model", multiple=True, metavar="TEXT",
+              help='Structural path(s), e.g. "PI ~ SMMA"; repeatable. Default: the '
+                   "instrument's first model.")
+@click.option("--hoc", type=click.Choice(("repeated", "two-stage", "two-stage-disjoint")),
+              default="repeated", show_default=True,
+              help="Approach to constructs with dimensions (second-order constructs); "
+                   "two-stage is the embedded approach.")
+@click.option("--scheme", type=click.Choice(("path", "factorial", "centroid")), default="path",
+              show_default=True, help="Inner weighting scheme.")
+@click.option("--bootstrap", type=click.IntRange(min=0), default=0, metavar="N",
+              help="Bootstrap resamples for standard deviations, t, p and intervals "
+                   "(SmartPLS suggests 5000); 0 skips the bootstrap.")
+@click.option("--seed", type=click.IntRange(min=0), metavar="INTEGER",
+              help="Seed of the bootstrap and of the PLSpredict folds (default: drawn and "
+                   "reported).")
+@click.option("--ci", type=click.Choice(BOOT_METHODS), default="percentile", show_default=True,
+              help="Bootstrap confidence intervals.")
+@click.option("--one-tailed", is_flag=True,
+              help="One-tailed p-values and 1 - 2 alpha intervals.")
+@click.option("--alpha", type=click.FloatRange(0.0001, 0.4999), default=0.05, show_default=True,
+              help="Significance level.")
+@click.option("--missing", type=click.Choice(("mean", "casewise")), default="mean",
+              show_default=True, help="Skipped answers: mean replacement or casewise deletion.")
+@click.option("--consistent", is_flag=True,
+              help="Consistent PLS (PLSc): correct reflective constructs for attenuation.")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="Output format.")
+@click.option("--out", "-o", type=_FILE, metavar="FILE",
+              help="Write the report to FILE instead of the screen.")
+@click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True,
+              help="Report language.")
+@_sheet_opt
+@_guard
+def pls_command(responses: Path, instrument: Optional[str], model: Sequence[str], hoc: str,
+                scheme: str, bootstrap: int, seed: Optional[int], ci: str, one_tailed: bool,
+                alpha: float, missing: str, consistent: bool, fmt: str, out: Optional[Path],
+                lang: str, sheet: Optional[str]) -> None:
+    """PLS-SEM (SmartPLS-style): reliability, validity, paths, effects, fit, PLSpredict."""
+    if fmt == "docx" and out is None:
+        raise click.BadParameter("--format docx needs --out FILE", param_hint="--out")
+    from .pls_sem import pls
+    from .readers import read_responses
+    from .report.pls_report import render_pls
+
+    inst, _ = _resolve(responses, instrument, (), (), sheet)
+    if out is not None:
+        refuse_inputs(out, (responses, inst.source))
+    data = read_responses(responses, inst, missing="pairwise", sheet=sheet)
+    result = pls(data.items, list(model) or None, instrument=inst, hoc=hoc, scheme=scheme,
+                 bootstrap=bootstrap, seed=seed, ci=ci, one_tailed=one_tailed,
+                 missing=missing, alpha=alpha, consistent=consistent)
+    report = render_pls(result, fmt, lang=lang, file=Path(responses).name,
+                        instrument=inst.name)
+    if out is None:
+        click.echo(report, nl=not str(report).endswith("\n"))
+    else:
+        write_atomic(out, report)
+        click.echo(f"report written to {out}", err=True)
 
 
 @app.command()

@@ -19,8 +19,8 @@ import numpy as np
 
 from .errors import DataError
 from .moments import Factor, blocks, column_block, one_blas_thread
-from .regression import (RANK_TOL, check_alpha, fit_columns, fit_factor, model_columns,
-                         predictor_names)
+from .model_frame import RANK_TOL, check_alpha, model_columns, predictor_names
+from .regression import fit_columns, fit_factor
 from .results import ResultMixin
 
 if TYPE_CHECKING:  # pragma: no cover

@@ -154,6 +154,11 @@ class Instrument:
         covariates, center``).
     categories : dict
         Category settings (``method``, ``levels``, ...), defaults filled in.
+    hypotheses : tuple of Hypothesis
+        The research hypotheses (``hypotheses:``: id, path, direction
+        ``positive``/``negative``/``two-sided``, text in id/en); see
+        :func:`~smma_stats.hypotheses.parse_hypotheses`. Empty: each model
+        term gets H1..Hn, two-sided.
     """
 
     name: str
@@ -171,6 +176,7 @@ class Instrument:
     source: str | None = None
     mediation: tuple[Mapping[str, Any], ...] = ()
     moderation: tuple[Mapping[str, Any], ...] = ()
+    hypotheses: tuple = ()
 
     @property
     def item_ids(self) -> list[str]:
@@ -255,7 +261,7 @@ def instrument_from_dict(raw: Any, source: str | None = None) -> Instrument:
         raise InstrumentError("an instrument must be a mapping with keys name, scale, constructs")
     known = {"name", "title", "title_id", "description", "scale", "score", "constructs",
              "reverse", "models", "categories", "columns", "attention_check",
-             "mediation", "moderation"}
+             "mediation", "moderation", "hypotheses"}
     unknown = sorted(set(map(str, raw)) - known)
     if unknown:
         raise InstrumentError(f"unknown key {unknown[0]!r} (known: {', '.join(sorted(known))})")
@@ -289,6 +295,9 @@ def instrument_from_dict(raw: Any, source: str | None = None) -> Instrument:
                       for i, m in enumerate(_list_of(raw, "mediation")))
     moderation = tuple(_parse_path(m, f"moderation[{i}]", names, _MODERATION_ROLES)
                        for i, m in enumerate(_list_of(raw, "moderation")))
+    from .hypotheses import parse_hypotheses
+
+    hypotheses = parse_hypotheses(raw.get("hypotheses"), names, models=models or None)
     categories = _parse_categories(raw.get("categories") or {})
     check = _parse_attention_check(raw.get("attention_check"), all_items)
     columns = raw.get("columns") or {}
@@ -303,7 +312,7 @@ def instrument_from_dict(raw: Any, source: str | None = None) -> Instrument:
         categories=categories, columns={str(k): str(v) for k, v in columns.items()},
         attention_check=check, title_id=raw.get("title_id"),
         description=raw.get("description"), source=source, mediation=mediation,
-        moderation=moderation)
+        moderation=moderation, hypotheses=hypotheses)
 
 
 def _req_str(raw: dict, key: str) -> str:

@@ -4,28 +4,31 @@
 (Explore, or NPAR TESTS from version 21.0.0.1 on) with an accurate p-value
 beside the one SPSS prints; ``method="kolmogorov"`` gives the uncorrected
 "Kolmogorov-Smirnov Z" of older SPSS and PSPP. :func:`shapiro_wilk` is
-Royston's algorithm, the one behind R's ``shapiro.test``.
+Royston's algorithm, the one behind R's ``shapiro.test``; it lives in
+:mod:`smma_stats.shapiro`, the Lilliefors p-values in
+:mod:`smma_stats.lilliefors`.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from .errors import DataError, SmmaError
+from .lilliefors import dallal_wilkinson_pvalue, lilliefors_pvalue
 from .report.format import format_p
 from .results import ResultMixin
+# shapiro_wilk is imported for the names this module has always offered (see __all__)
+from .shapiro import SW_MAX_N, clean_sample, shapiro_sorted, shapiro_wilk
 
 __all__ = ["NormalityResult", "dallal_wilkinson_pvalue", "ks_normality",
            "lilliefors_pvalue", "shapiro_wilk"]
 
 _METHODS = ("lilliefors", "kolmogorov")
 _SPSS_CAP = 0.2  # SPSS prints at most .200, flagged as a lower bound
-_SW_MAX_N = 5000
 
 
 @dataclass(frozen=True)
@@ -228,7 +231,7 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
         n = int(upto[-1])
         values = None
     else:
-        values = _clean(x, name, minimum=4)
+        values = clean_sample(x, name, minimum=4)
         values.sort()
         n = values.size
         mean = float(values.mean())
@@ -245,10 +248,10 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
     z, p_value, p_spss, lower_bound = ks_p_values(d, n, method)
     display = format_p(p_spss)
 
-    if n <= _SW_MAX_N:
+    if n <= SW_MAX_N:
         if values is None:
             values = np.repeat(distinct, upto - before)
-        w, p_w = _shapiro_sorted(values)
+        w, p_w = shapiro_sorted(values)
     else:
         w, p_w = math.nan, math.nan
 
@@ -257,33 +260,6 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
         d_minus=-d_minus, z=z, p_value=p_value, p_spss=p_spss, display=display,
         lower_bound=lower_bound, method=method, normal=bool(p_value > alpha),
         alpha=alpha, shapiro_statistic=w, shapiro_p_value=p_w)
-
-
-def _clean(x, name: str, minimum: int) -> np.ndarray:
-    """A fresh 1-d float array of the non-missing values of ``x``."""
-    if hasattr(x, "to_numpy"):
-        try:
-            x = x.to_numpy(dtype=float, na_value=np.nan)
-        except (TypeError, ValueError) as exc:
-            raise DataError(f"{name}: values must be numbers ({exc})") from None
-    try:
-        values = np.asarray(x, dtype=float)
-    except (TypeError, ValueError) as exc:
-        raise DataError(f"{name}: values must be numbers ({exc})") from None
-    if values.ndim != 1:
-        values = np.squeeze(values)
-        if values.ndim != 1:
-            raise DataError(f"{name}: expected one column of values, got shape "
-                            f"{np.shape(x)}")
-    gaps = np.isnan(values)
-    # one copy, whatever was given
-    values = values[~gaps] if gaps.any() else values.copy()
-    if np.isinf(values).any():
-        raise DataError(f"{name}: values must be finite (found an infinite value)")
-    if values.size < minimum:
-        raise DataError(f"{name}: at least {minimum} non-missing values are needed, "
-                        f"got {values.size}")
-    return values
 
 
 # Whole numbers spanning fewer values than this are counted rather than sorted.
@@ -362,231 +338,6 @@ def _ks_differences(sorted_values: np.ndarray, mean: float, sd: float) -> tuple[
     d_minus = high  # max(u_i - (i - 1)/n)
     d_plus = 1.0 / n - low  # max(i/n - u_i)
     return d_plus, d_minus
-
-
-def dallal_wilkinson_pvalue(d: float, n: int) -> float:
-    """Dallal-Wilkinson approximation to the Lilliefors p-value (what SPSS uses).
-
-    For ``n > 100`` the statistic is rescaled to n = 100 first:
-    ``D <- D (n/100)^0.49``. Accurate for p below about 0.1; above that it
-    drifts (see :func:`lilliefors_pvalue`). Not capped.
-
-    Examples
-    --------
-    >>> round(dallal_wilkinson_pvalue(0.0745, 120), 3)
-    0.099
-    >>> round(dallal_wilkinson_pvalue(0.135, 65), 3)
-    0.005
-    """
-    d = float(d)
-    if n > 100:
-        d *= (n / 100.0) ** 0.49
-        n = 100
-    m = n + 2.78019
-    return math.exp(-7.01256 * d * d * m + 2.99587 * d * math.sqrt(m)
-                    - 0.122119 + 0.974598 / math.sqrt(n) + 1.67997 / n)
-
-
-def _stephens_factor(n: float) -> float:
-    root = math.sqrt(n)
-    return root - 0.01 + 0.85 / root
-
-
-class _LillieforsTable:
-    """The shipped simulation table, arranged for lookup."""
-
-    def __init__(self, n, levels, quantiles, t_min):
-        self.n = np.asarray(n, dtype=float)
-        order = np.argsort(levels)[::-1]  # p descending <=> quantile ascending
-        self.p = np.asarray(levels, dtype=float)[order]
-        self.logit = np.log(self.p / (1.0 - self.p))
-        self.q = np.asarray(quantiles, dtype=float)[:, order]
-        self.t_min = np.asarray(t_min, dtype=float)
-
-    def row_p(self, k: int, t: float) -> float:
-        """Upper-tail probability of T = t at the k-th tabulated sample size."""
-        q = self.q[k]
-        if t <= self.t_min[k]:
-            return 1.0
-        if t < q[0]:  # between the smallest simulated T and the .999 quantile
-            frac = (t - self.t_min[k]) / (q[0] - self.t_min[k])
-            return float(1.0 - frac * (1.0 - self.p[0]))
-        if t <= q[-1]:
-            lg = float(np.interp(t, q, self.logit))
-            return 1.0 / (1.0 + math.exp(-lg))
-        # Beyond the table: Dallal-Wilkinson's tail, joined continuously.
-        n_k = int(self.n[k])
-        f = _stephens_factor(n_k)
-        tail = dallal_wilkinson_pvalue(t / f, n_k)
-        edge = dallal_wilkinson_pvalue(q[-1] / f, n_k)
-        return float(self.p[-1] * tail / edge)
-
-
-@lru_cache(maxsize=1)
-def _table() -> _LillieforsTable:
-    from importlib.resources import files
-
-    path = files("smma_stats") / "data" / "lilliefors_table.npz"
-    with path.open("rb") as fh, np.load(fh) as z:
-        return _LillieforsTable(z["n"], z["levels"], z["quantiles"], z["t_min"])
-
-
-def lilliefors_pvalue(d: float, n: int) -> float:
-    """Accurate p-value of the Lilliefors statistic D for a sample of size n.
-
-    Interpolates the simulated null distribution shipped with the package
-    (see the Notes of :func:`ks_normality`); below p = .001 it follows the
-    Dallal-Wilkinson tail.
-
-    Examples
-    --------
-    >>> round(lilliefors_pvalue(0.135, 65), 3)
-    0.005
-    >>> round(lilliefors_pvalue(0.101, 60), 3)
-    0.129
-    """
-    if n < 4:
-        raise DataError(f"the Lilliefors test needs n >= 4, got n = {n}")
-    table = _table()
-    t = float(d) * _stephens_factor(n)
-    grid = table.n
-    if n >= grid[-1]:
-        return float(table.row_p(len(grid) - 1, t))
-    k = int(np.searchsorted(grid, n))
-    if grid[k] == n:
-        return float(table.row_p(k, t))
-    lo, hi = float(grid[k - 1]), float(grid[k])
-    # Quantiles move with n roughly like 1/sqrt(n): interpolate on that scale.
-    w = (lo ** -0.5 - n ** -0.5) / (lo ** -0.5 - hi ** -0.5)
-    return float((1.0 - w) * table.row_p(k - 1, t) + w * table.row_p(k, t))
-
-
-# Royston's (1992, 1995) polynomial coefficients for Shapiro-Wilk.
-_SW_A1 = (0.0, 0.221157, -0.147981, -2.07119, 4.434685, -2.706056)
-_SW_A2 = (0.0, 0.042981, -0.293762, -1.752461, 5.682633, -3.582633)
-_SW_GAMMA = (-2.273, 0.459)
-_SW_MEAN_SMALL = (0.544, -0.39978, 0.025054, -6.714e-4)
-_SW_LOGSD_SMALL = (1.3822, -0.77857, 0.062767, -0.0020322)
-_SW_MEAN_LARGE = (-1.5861, -0.31082, -0.083751, 0.0038915)
-_SW_LOGSD_LARGE = (-0.4803, -0.082676, 0.0030302)
-
-
-def _poly(coef: tuple[float, ...], x: float) -> float:
-    out = 0.0
-    for c in reversed(coef):
-        out = out * x + c
-    return out
-
-
-def shapiro_wilk(x) -> tuple[float, float]:
-    """Shapiro-Wilk W and its p-value (Royston's algorithm AS R94).
-
-    Parameters
-    ----------
-    x : array-like or pandas.Series
-        3 to 5000 non-missing values; NaN are dropped.
-
-    Returns
-    -------
-    (W, p) : tuple of float
-
-    Raises
-    ------
-    DataError
-        Fewer than 3 or more than 5000 values, or all values equal.
-
-    Notes
-    -----
-    The coefficients are Royston's approximation to the expected normal
-    order statistics (Blom scores, with polynomial corrections for the two
-    most extreme); W is the squared correlation between the sorted values and
-    the coefficients, computed as 1 - W for accuracy near 1. The p-value
-    comes from Royston's normalising transformation of log(1 - W):
-    n = 3 exact, 4 <= n <= 11 and n >= 12 by separate polynomial fits.
-    Where the small-sample transformation is undefined (W far below any
-    normal sample) p is returned as 0. Same results as R's ``shapiro.test``.
-
-    References
-    ----------
-    Royston, P. (1995). Remark AS R94: A remark on algorithm AS 181: the
-    W-test for normality. Applied Statistics, 44, 547-551.
-
-    Examples
-    --------
-    >>> w, p = shapiro_wilk([1, 2, 3, 5, 8])
-    >>> round(w, 6), round(p, 6)
-    (0.93855, 0.655706)
-    """
-    values = _clean(x, getattr(x, "name", None) or "x", minimum=3)
-    if values.size > _SW_MAX_N:
-        raise DataError(f"Shapiro-Wilk is defined here for 3 to {_SW_MAX_N} values, "
-                        f"got {values.size}")
-    values.sort()
-    if values[0] == values[-1]:
-        raise DataError("Shapiro-Wilk: all values are equal")
-    return _shapiro_sorted(values)
-
-
-def _sw_coefficients(n: int) -> np.ndarray:
-    """Full antisymmetric coefficient vector for values sorted ascending."""
-    from .distributions import norm_ppf
-
-    half = n // 2
-    if n == 3:
-        a = np.array([math.sqrt(0.5)])
-    else:
-        m = -norm_ppf((np.arange(1, half + 1) - 0.375) / (n + 0.25))  # positive
-        summ2 = 2.0 * float(np.dot(m, m))
-        root = math.sqrt(summ2)
-        rsn = 1.0 / math.sqrt(n)
-        a1 = _poly(_SW_A1, rsn) + m[0] / root
-        if n > 5:
-            a2 = _poly(_SW_A2, rsn) + m[1] / root
-            fac = math.sqrt((summ2 - 2.0 * m[0] ** 2 - 2.0 * m[1] ** 2)
-                            / (1.0 - 2.0 * a1 ** 2 - 2.0 * a2 ** 2))
-            a = m / fac
-            a[1] = a2
-        else:
-            fac = math.sqrt((summ2 - 2.0 * m[0] ** 2) / (1.0 - 2.0 * a1 ** 2))
-            a = m / fac
-        a[0] = a1
-    coef = np.zeros(n)
-    coef[:half] = -a
-    coef[n - half:] = a[::-1]
-    return coef
-
-
-def _shapiro_sorted(values: np.ndarray) -> tuple[float, float]:
-    """W and p for sorted, non-constant values (3 <= n <= 5000)."""
-    from .distributions import norm_cdf
-
-    n = values.size
-    coef = _sw_coefficients(n)
-    xc = (values - values.mean()) / (values[-1] - values[0])
-    cc = coef - coef.mean()
-    ssa = float(np.dot(cc, cc))
-    ssx = float(np.dot(xc, xc))
-    sax = float(np.dot(cc, xc))
-    root = math.sqrt(ssa * ssx)
-    w1 = (root - sax) * (root + sax) / (ssa * ssx)  # 1 - W without cancellation
-    w = 1.0 - w1
-
-    if n == 3:
-        p = 6.0 / math.pi * (math.asin(math.sqrt(w)) - math.pi / 3.0)
-        return w, min(max(p, 0.0), 1.0)
-    y = math.log(w1)
-    if n <= 11:
-        gamma = _poly(_SW_GAMMA, n)
-        if y >= gamma:
-            return w, 0.0
-        y = -math.log(gamma - y)
-        mu = _poly(_SW_MEAN_SMALL, n)
-        sigma = math.exp(_poly(_SW_LOGSD_SMALL, n))
-    else:
-        ln_n = math.log(n)
-        mu = _poly(_SW_MEAN_LARGE, ln_n)
-        sigma = math.exp(_poly(_SW_LOGSD_LARGE, ln_n))
-    return w, float(norm_cdf(-(y - mu) / sigma))
 
 
 def ks_p_values(d: float, n: int, method: str) -> tuple[float, float, float, bool]:

@@ -99,6 +99,8 @@ def analyze(responses, instrument=None, options: AnalysisOptions | None = None, 
     normality = [m.normality for m in models if not isinstance(m.normality, NotComputable)]
     normality += _score_normality(scores, instrument, opts)
     categories, dim_cats, cat = _category_stage(scores, instrument, items_used, opts)
+    from .chapter import decide_hypotheses, describe
+
     study = StudyResult(
         instrument=instrument, responses=responses, sig_level=opts.sig_level,
         validity=validity, reliability=reliability, dimension_reliability=dim_rel,
@@ -107,7 +109,9 @@ def analyze(responses, instrument=None, options: AnalysisOptions | None = None, 
         settings=_settings(opts, instrument, responses, cat, boot), notes=tuple(notes),
         scores=scores, screening=screening, excluded_rows=excluded,
         bootstrap_alpha=_bootstrap_alpha(responses, items_used, boot), options=opts,
-        not_computable=skipped)
+        not_computable=skipped,
+        descriptives=describe(responses, instrument, scores, items_used, opts.sig_level),
+        hypotheses=decide_hypotheses(models, instrument, opts.sig_level, opts.tails))
     if opts.by is not None:
         from .groups import group_breakdown
 
@@ -303,7 +307,8 @@ def _run_model(scores, model, opts, boot) -> ModelResult:
     from .assumptions import linearity_from_columns, runs_test
     from .heteroscedasticity import heteroscedasticity_tests
     from .normality import ks_normality
-    from .regression import fit_columns, model_columns
+    from .model_frame import model_columns
+    from .regression import fit_columns
 
     y, x = model.dependent, tuple(model.predictors)
     columns, keep, n_excluded = model_columns(scores, y, x)
@@ -385,7 +390,7 @@ def _bootstrap_plan(opts: AnalysisOptions) -> dict:
     """Keyword arguments shared by every bootstrap of the study; empty when off."""
     if opts.bootstrap == 0:
         return {}
-    from .bootstrap import random_seed
+    from .resampling import random_seed
 
     seed = random_seed() if opts.seed is None else opts.seed
     return {"n_resamples": opts.bootstrap, "ci": 1 - opts.sig_level, "seed": seed,

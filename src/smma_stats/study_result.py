@@ -102,6 +102,8 @@ class StudyResult(ResultMixin):
     bootstrap_alpha: Mapping[str, Any] = field(default_factory=dict)
     options: Any = None
     not_computable: Mapping[str, str] = field(default_factory=dict)
+    descriptives: Any = None
+    hypotheses: Any = None
 
     @property
     def n(self) -> int:
@@ -187,6 +189,8 @@ class StudyResult(ResultMixin):
             "settings": dict(self.settings),
             "notes": list(self.notes),
             "not_computable": dict(self.not_computable),
+            "descriptives": self.descriptives.to_dict() if self.descriptives else None,
+            "hypotheses": _hypotheses_dict(self.hypotheses),
         }
         out = jsonable(out)
         # JSON-safe as built: a large file can have hundreds of thousands of flagged rows
@@ -203,6 +207,15 @@ class StudyResult(ResultMixin):
         from .report import render
 
         return render(self, "html", fragment=True)
+
+
+def _hypotheses_dict(h) -> list | None:
+    """The recap table of the hypothesis decisions, one record per hypothesis."""
+    if not computable(h):
+        return None
+    texts = {x.id: dict(x.text) for x in h.hypotheses}
+    return [dict(rec, text=texts.get(rec["hypothesis"], {}))
+            for rec in h.table.to_dict(orient="records")]
 
 
 def _bootstrap_settings(settings: Mapping[str, Any]) -> dict | None:

@@ -254,7 +254,7 @@ def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
     t0, ok = stat(V.sum(axis=0)[None, :], np.array([float(n)]))
     if not ok[0]:
         raise ModelError("the mediation model is singular (a constant or collinear variable)")
-    from ..bootstrap import confidence_limits, resample_plan
+    from ..resampling import confidence_limits, resample_plan
 
     blocks, B, seed = resample_plan(n, bootstrap, seed, indices)
     t, n_failed = replicates(stat, V, n, blocks)

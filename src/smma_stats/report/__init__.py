@@ -18,8 +18,8 @@ _ALIASES = {"txt": "text", "md": "markdown"}
 
 
 def render(study, fmt: str = "text", lang: str = "en", figures: Iterable = (),
-           fragment: bool = False, number_prefix: str = "4", year: int | None = None,
-           margins="4,3,3,3") -> str | bytes:
+           fragment: bool = False, decimal: str | None = None, number_prefix: str = "4",
+           year: int | None = None, margins="4,3,3,3") -> str | bytes:
     """Render a study in one format and language.
 
     Parameters
@@ -35,6 +35,10 @@ def render(study, fmt: str = "text", lang: str = "en", figures: Iterable = (),
         HTML and Word, referenced by file name in text and Markdown.
     fragment : bool, default False
         HTML only: return the body ``<div>`` for a notebook.
+    decimal : {"point", "comma"}, optional
+        Decimal separator of every number in the human formats (not JSON):
+        the comma (and leading zeros) by default for Indonesian, the point
+        (APA leading-zero rule) for English.
     number_prefix : str, default "4"
         Chapter number of table and figure captions ("Tabel 4.1", "Gambar 4.1").
     year : int, optional
@@ -71,8 +75,8 @@ def render(study, fmt: str = "text", lang: str = "en", figures: Iterable = (),
         from .json_out import render_json
 
         return render_json(study)
-    doc = build_document(study, lang=lang, figures=figures, number_prefix=number_prefix,
-                         year=year)
+    doc = build_document(study, lang=lang, figures=figures, decimal=decimal,
+                         number_prefix=number_prefix, year=year)
     if key == "text":
         from .text import render_text
 

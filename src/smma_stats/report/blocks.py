@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from .format import num, pct, pval, records, whole
+from .format import num, pct, prop, pval, records, whole
 from ..results import computable
 from .document import Paragraph, Table
 
@@ -38,7 +38,7 @@ def model_blocks(b, reg) -> list:
                                 f_table=num(reg.f_critical, lead=True)))]
     out.append(b.table("model_summary", ["col_R", "col_R2", "col_adj_R2", "col_se_est",
                                          "col_dw"],
-                       [(num(reg.r), num(reg.r2), num(reg.adj_r2), num(reg.se_estimate),
+                       [(prop(reg.r), prop(reg.r2), prop(reg.adj_r2), num(reg.se_estimate),
                          num(reg.durbin_watson))], note, left=0))
     rows = [(b.t(f"src_{r['source']}"), num(r["ss"]), whole(r["df"]), num(r["ms"]),
              num(r["f"]), pval(r["p_value"])) for r in records(reg.anova)]
@@ -54,9 +54,9 @@ def model_blocks(b, reg) -> list:
                                            if hc3 else [])
     rows = []
     for r in coefs:
-        row = [term_label(b, r["term"]), num(r["b"]), num(r["se"]), num(r["beta"]), num(r["t"]),
+        row = [term_label(b, r["term"]), num(r["b"]), num(r["se"]), prop(r["beta"]), num(r["t"]),
                pval(r["p_value"]), num(r["conf_low"]), num(r["conf_high"]),
-               num(r["tolerance"]), num(r["vif"])]
+               prop(r["tolerance"]), num(r["vif"])]
         if hc3:
             row += [num(r["se_hc3"]), num(r["t_hc3"]), pval(r["p_value_hc3"])]
         rows.append(row)
@@ -90,7 +90,7 @@ def model_blocks(b, reg) -> list:
                              f_table=num(reg.f_critical, lead=True),
                              p_text=b.sig(reg.f_p_value), decision=decision)))
     share = round(reg.r2 * 100, 1)
-    out.append(Paragraph(b.t("r2_sentence", r2=num(reg.r2), adj_r2=num(reg.adj_r2),
+    out.append(Paragraph(b.t("r2_sentence", r2=prop(reg.r2), adj_r2=prop(reg.adj_r2),
                              pct=pct(share), rest=pct(round(100 - share, 1)), dependent=dep)))
     held = b.t("slope_held") if len(slopes) > 1 else ""
     for r in slopes:
@@ -120,7 +120,7 @@ def assumption_blocks(b, m) -> list:
     slopes = [r for r in records(reg.coefficients) if r["term"] != _CONSTANT]
     if len(slopes) >= 2:
         bad = [r["term"] for r in slopes if not (r["tolerance"] > 0.10 and r["vif"] < 10)]
-        rows = [(r["term"], num(r["tolerance"]), num(r["vif"]),
+        rows = [(r["term"], prop(r["tolerance"]), num(r["vif"]),
                  b.t("multicol_bad" if r["term"] in bad else "multicol_ok")) for r in slopes]
         table = b.table("multicol_table", ["col_term", "col_tolerance", "col_vif",
                                            "col_decision"], rows, b.t("multicol_rule"))
@@ -186,7 +186,7 @@ def _linearity(b, reg, lin) -> list:
     table = b.table("linearity_table", ["col_source", "col_ss", "col_df", "col_ms", "col_F",
                                         "col_sig"], rows, dependent=reg.dependent, x=x)
     assoc = b.table("assoc_table", ["col_R", "col_R2_lin", "col_eta", "col_eta2"],
-                    [(num(lin.r), num(lin.r2), num(lin.eta), num(lin.eta2))], left=0)
+                    [(prop(lin.r), prop(lin.r2), prop(lin.eta), prop(lin.eta2))], left=0)
     text = b.t("linearity_yes" if lin.passed else "linearity_no", x=b.name(x),
                y=b.name(reg.dependent), p_text=b.sig(lin.p_value))
     return [table, assoc, Paragraph(text)]
@@ -228,7 +228,7 @@ def contribution_blocks(b, i: int, m) -> list:
     """Effective and relative contribution table of one model, with a sentence per term."""
     reg = m.regression
     recs = records(reg.contributions)
-    rows = [(r["term"], num(r["beta"]), num(r["r_zero_order"]), pct(r["effective"] * 100),
+    rows = [(r["term"], prop(r["beta"]), prop(r["r_zero_order"]), pct(r["effective"] * 100),
              pct(r["relative"] * 100)) for r in recs]
     rows.append((b.t("total"), "", "", pct(reg.r2 * 100), pct(100)))
     out: list = [b.table("contrib_table", ["col_term", "col_beta", "col_r_zero",

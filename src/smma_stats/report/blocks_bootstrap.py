@@ -11,7 +11,7 @@ decided here.
 from __future__ import annotations
 
 from .blocks import term_label
-from .format import num, records, whole
+from .format import num, prop, records, whole
 from .document import Paragraph
 
 _CONSTANT = "(Constant)"
@@ -32,8 +32,8 @@ def bootstrap_section(b) -> None:
         "boot_method", n=whole(first.n_resamples), n_cases=whole(first.n), seed=first.seed,
         method=b.t(f"bootmethod_{first.method}"), level=level))]
     if alphas:
-        rows = [(code, num(r.estimate), num(r.se), num(r.bias), num(r.conf_low),
-                 num(r.conf_high)) for code, r in alphas.items()]
+        rows = [(code, prop(r.estimate), num(r.se), num(r.bias), prop(r.conf_low),
+                 prop(r.conf_high)) for code, r in alphas.items()]
         blocks.append(b.table("boot_alpha_table", ["col_variable", "col_alpha", "col_boot_se",
                                                    "col_boot_bias", lo, hi], rows,
                               _failed_note(b, alphas.values())))
@@ -41,8 +41,8 @@ def bootstrap_section(b) -> None:
             threshold = getattr(s.reliability.get(code), "threshold", 0.60)
             key = "boot_alpha_above" if r.conf_low > threshold else "boot_alpha_below"
             blocks.append(Paragraph(b.t(key, level=level, name=b.name(code),
-                                        low=num(r.conf_low), high=num(r.conf_high),
-                                        threshold=num(threshold, 2))))
+                                        low=prop(r.conf_low), high=prop(r.conf_high),
+                                        threshold=prop(threshold, 2))))
     for i, m in models:
         blocks += _model_blocks(b, i, m, level, lo, hi)
     b.add(b.t("sec_bootstrap"), blocks)
@@ -53,8 +53,8 @@ def _model_blocks(b, i: int, m, level: str, lo: str, hi: str) -> list:
     coefs = records(r.table)
     rows = [(term_label(b, c["term"]), num(c["b"]), num(c["boot_se"]), num(c["bias"]),
              num(c["conf_low"]), num(c["conf_high"])) for c in coefs]
-    rows.append((b.t("col_R2"), num(r.estimate), num(r.se), num(r.bias), num(r.conf_low),
-                 num(r.conf_high)))
+    rows.append((b.t("col_R2"), prop(r.estimate), num(r.se), num(r.bias), prop(r.conf_low),
+                 prop(r.conf_high)))
     out: list = [b.table("boot_coef_table", ["colterm_label", "col_b", "col_boot_se",
                                              "col_boot_bias", lo, hi], rows,
                          _failed_note(b, [r]), i=i, formula=m.formula)]

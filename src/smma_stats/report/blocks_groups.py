@@ -9,7 +9,7 @@ of variances, each read in one sentence. Every number comes from the
 
 from __future__ import annotations
 
-from .format import num, pct, pval, records, whole
+from .format import num, pct, prop, pval, records, whole
 from .document import Paragraph
 
 
@@ -101,7 +101,7 @@ def _anova_blocks(b, a, code: str, decision: str) -> list:
                                      "col_sig"], rows, name=code)
     out = [homog, table, Paragraph(b.t("anova_sentence", df1=whole(a.df_between),
                                        df2=whole(a.df_within), f=num(a.f, lead=True),
-                                       p_text=b.sig(a.p_value), eta2=num(a.eta2),
+                                       p_text=b.sig(a.p_value), eta2=prop(a.eta2),
                                        decision=decision))]
     if a.levene_p_value <= a.alpha:
         out.append(Paragraph(b.t("anova_levene_bad", p_text=b.sig(a.levene_p_value))))

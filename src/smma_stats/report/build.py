@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from .format import level, num, pval, records, whole
+from ..errors import SmmaError
+from .format import (DECIMALS, level, num, number_style, prop, pval, quoted, records,
+                     whole)
 from .document import Document, Figure, Paragraph, Section, Table
 from .messages import check_lang, msg
 
@@ -22,7 +24,8 @@ VERSION_PACKAGES = ("smma_stats", "numpy", "pandas", "scipy")
 
 
 def build_document(study, lang: str = "en", figures: Iterable[Figure] = (),
-                   number_prefix: str = "4", year: int | None = None) -> Document:
+                   decimal: str | None = None, number_prefix: str = "4",
+                   year: int | None = None) -> Document:
     """Lay out a study as a format-neutral document in one language.
 
     Parameters
@@ -36,6 +39,8 @@ def build_document(study, lang: str = "en", figures: Iterable[Figure] = (),
         each goes into the section its ``anchor`` names (category bars with
         their construct, scatter and residual plots with their model), the
         others into a figure section at the end.
+    decimal : {"point", "comma"}, optional
+        Decimal separator; by default the comma for ``"id"``, else the point.
     number_prefix : str, default "4"
         Chapter number of the captions: ``Tabel 4.1``, ``Gambar 4.1``.
     year : int, optional
@@ -58,12 +63,18 @@ def build_document(study, lang: str = "en", figures: Iterable[Figure] = (),
     """
     from .document import number_blocks
 
-    doc = _Builder(study, check_lang(lang)).document(tuple(figures))
+    lang = check_lang(lang)
+    if decimal is None:
+        decimal = "comma" if lang == "id" else "point"
+    if decimal not in DECIMALS:
+        raise SmmaError(f"decimal must be 'point' or 'comma', not {decimal!r}")
+    with number_style(decimal):
+        doc = _Builder(study, lang).document(tuple(figures))
     year = current_year() if year is None else int(year)
-    sections = number_blocks(doc.sections, msg("caption_table", doc.lang),
-                             msg("caption_figure", doc.lang), str(number_prefix),
-                             msg("caption_source", doc.lang, year=year),
-                             unsourced=(msg("prov_table", doc.lang),))
+    sections = number_blocks(doc.sections, msg("caption_table", lang),
+                             msg("caption_figure", lang), str(number_prefix),
+                             msg("caption_source", lang, year=year),
+                             unsourced=(msg("prov_table", lang),))
     return Document(doc.title, doc.subtitle, sections, doc.lang)
 
 
@@ -163,6 +174,7 @@ class _Builder:
         if getattr(self.s, "screening", None) is not None:
             self.add(self.t("sec_screening"), screening_blocks(
                 self, self.s.screening, tuple(self.s.excluded_rows), self.s.n))
+        self.describe()
         self.validity()
         self.reliability()
         self.drop_log()
@@ -173,6 +185,7 @@ class _Builder:
         if self.s.models:
             self.assumptions()
         self.contributions()
+        self.hypotheses()
         bootstrap_section(self)
         self.categories()
         if getattr(self.s, "groups", None) is not None:
@@ -206,10 +219,10 @@ class _Builder:
         judge = self.t(f"judge_{first.judge}")
         self.add(self.t("sec_validity"), [Paragraph(self.t(
             "validity_method", alpha=level(first.alpha), tails=self.t(f"tails_{first.tails}"),
-            df=first.n - 2, r_table=num(first.r_table, 4), judge=judge))])
+            df=first.n - 2, r_table=prop(first.r_table, 4), judge=judge))])
         for code, val in vals.items():
             recs = records(val.table)
-            rows = [(r["item"], num(r["r"]), num(r["r_corrected"]), num(r["r_table"], 4),
+            rows = [(r["item"], prop(r["r"]), prop(r["r_corrected"]), prop(r["r_table"], 4),
                      pval(r["p_value"]), self.t("valid" if r["valid"] else "invalid"))
                     for r in recs]
             table = self.table("validity_table", ["col_item", "col_r", "col_r_corrected",
@@ -218,27 +231,27 @@ class _Builder:
             table = Table(table.title, table.columns, table.rows, None,
                           table.align[:-1] + ("l",))
             bad = [str(r["item"]) for r in recs if not r["valid"]]
-            fmt = {"k": val.n_items, "name": self.name(code), "r_table": num(val.r_table, 4),
+            fmt = {"k": val.n_items, "name": self.name(code), "r_table": prop(val.r_table, 4),
                    "judge": self.t(f"judge_{val.judge}")}
             text = (self.t("validity_some", n_valid=val.n_valid, bad=", ".join(bad), **fmt)
                     if bad else self.t("validity_all", **fmt))
             self.add(self.name(code), [table, Paragraph(text)], level=2)
 
     def _rel_row(self, name: str, rel) -> tuple:
-        return (name, num(rel.alpha), num(rel.alpha_std), whole(rel.n_items),
+        return (name, prop(rel.alpha), prop(rel.alpha_std), whole(rel.n_items),
                 self.t(f"grade_{rel.grade}"),
                 self.t("reliable" if rel.reliable else "not_reliable"))
 
     def _rel_sentence(self, name: str, rel) -> Paragraph:
         key = "reliability_yes" if rel.reliable else "reliability_no"
-        return Paragraph(self.t(key, name=name, alpha=num(rel.alpha),
-                                threshold=num(getattr(rel, "threshold", 0.60), 2)))
+        return Paragraph(self.t(key, name=name, alpha=prop(rel.alpha),
+                                threshold=prop(getattr(rel, "threshold", 0.60), 2)))
 
     def reliability(self) -> None:
         rels = self.s.reliability
         if not rels:
             return
-        threshold = num(getattr(next(iter(rels.values())), "threshold", 0.60), 2)
+        threshold = prop(getattr(next(iter(rels.values())), "threshold", 0.60), 2)
         cols = ["col_variable", "col_alpha", "col_alpha_std", "col_n_items", "col_grade",
                 "col_decision"]
         summary = self.table("reliability_table", cols,
@@ -250,7 +263,7 @@ class _Builder:
                  + [self._rel_sentence(self.name(c), r) for c, r in rels.items()])
         for code, rel in rels.items():
             rows = [(r["item"], num(r["scale_mean_if_deleted"]), num(r["scale_var_if_deleted"]),
-                     num(r["r_corrected"]), num(r["alpha_if_deleted"])) for r in records(rel.items)]
+                     prop(r["r_corrected"]), prop(r["alpha_if_deleted"])) for r in records(rel.items)]
             self.add(self.name(code), [self.table(
                 "item_total_table", ["col_item", "col_scale_mean_del", "col_scale_var_del",
                                      "col_corrected_r", "col_alpha_del"], rows, name=code)],
@@ -269,11 +282,37 @@ class _Builder:
         steps = self.s.drop_steps
         if not steps:
             return
-        rows = [(str(i), s.construct, s.item, num(s.r), num(s.r_table, 4), num(s.alpha_after))
+        rows = [(str(i), s.construct, s.item, prop(s.r), prop(s.r_table, 4), prop(s.alpha_after))
                 for i, s in enumerate(steps, 1)]
         self.add(self.t("sec_drop"), [Paragraph(self.t("drop_intro")), self.table(
             "drop_table", ["col_step", "col_variable", "col_item", "col_r", "col_r_table",
                            "col_alpha_after"], rows, left=3)])
+
+    def describe(self) -> None:
+        """Respondent profile, answers per item, construct descriptives, correlations."""
+        from .blocks_descriptives import (construct_desc_blocks, correlation_blocks,
+                                          item_blocks, profile_blocks)
+
+        d = getattr(self.s, "descriptives", None)
+        if d is None:
+            return
+        if d.profile is not None and d.profile.variables:
+            self.add(self.t("sec_profile"), profile_blocks(self, d.profile))
+        blocks = construct_desc_blocks(self, d.constructs) if d.constructs is not None else []
+        self.add(self.t("sec_descriptives"), blocks)
+        for code, res in d.items.items():
+            self.add(self.name(code), item_blocks(self, code, res), level=2)
+        if d.pearson is not None or d.spearman is not None:
+            self.add(self.t("sec_correlations"), correlation_blocks(self, d.pearson,
+                                                                    d.spearman))
+
+    def hypotheses(self) -> None:
+        from ..results import computable
+        from .blocks_descriptives import hypothesis_blocks
+
+        h = getattr(self.s, "hypotheses", None)
+        if computable(h) and len(h.table):
+            self.add(self.t("sec_hypotheses"), hypothesis_blocks(self, h))
 
     def skipped_models(self) -> None:
         gaps = {k[len("model "):]: v for k, v in getattr(self.s, "not_computable", {}).items()
@@ -293,7 +332,7 @@ class _Builder:
         name = self._norm_name(nr)
         if nr.variable in self.inst.constructs:
             name = self.name(nr.variable)
-        return self.t(key, name=name, p_text=self.sig(nr.p_value, "p"), display=nr.display)
+        return self.t(key, name=name, p_text=self.sig(nr.p_value, "p"), display=quoted(nr.display))
 
     def normality(self) -> None:
         results = self.s.normality
@@ -308,8 +347,8 @@ class _Builder:
             z = [num(nr.z)] if kolm else []
             star = "*" if nr.lower_bound else ""
             rows.append([self._norm_name(nr), whole(nr.n), num(nr.mean), num(nr.sd),
-                         num(nr.statistic), num(nr.d_plus), num(nr.d_minus)] + z + [
-                         nr.display + star, pval(nr.p_value), num(nr.shapiro_statistic),
+                         prop(nr.statistic), prop(nr.d_plus), prop(nr.d_minus)] + z + [
+                         quoted(nr.display) + star, pval(nr.p_value), prop(nr.shapiro_statistic),
                          pval(nr.shapiro_p_value), self.t("normal" if nr.normal else
                                                           "not_normal")])
         notes = [self.t("note_ks")]

@@ -6,6 +6,8 @@ every renderer can use it without an import cycle.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import html
 import math
 import re
@@ -15,8 +17,10 @@ from typing import Any
 P_COLUMNS = frozenset({"p_value", "f_p_value", "p_value_hc3", "p_value_display"})
 
 
-def format_p(p: float | None, digits: int = 3) -> str:
+def format_p(p: float | None, digits: int = 3, lead: bool = False) -> str:
     """Format a p-value the APA/SPSS-reader way, never as ``.000``.
+
+    ``lead=True`` keeps the leading zero (``0.046``, ``< 0.001``).
 
     Examples
     --------
@@ -26,14 +30,17 @@ def format_p(p: float | None, digits: int = 3) -> str:
     '.046'
     >>> format_p(1.0)
     '1.000'
+    >>> format_p(0.04567, lead=True)
+    '0.046'
     """
     if p is None or (isinstance(p, float) and math.isnan(p)):
         return "-"
     floor = 10.0 ** -digits
     if p < floor:
-        return "< " + f"{floor:.{digits}f}".lstrip("0")
+        text = f"{floor:.{digits}f}"
+        return "< " + (text if lead else text.lstrip("0"))
     text = f"{p:.{digits}f}"
-    return text.lstrip("0") if p < 1 else text
+    return text.lstrip("0") if p < 1 and not lead else text
 
 
 def format_num(x: Any, digits: int = 3) -> str:
@@ -57,13 +64,65 @@ def format_num(x: Any, digits: int = 3) -> str:
     return f"{xf:.{digits}f}"
 
 
-def num(x: Any, digits: int = 3, lead: bool = False) -> str:
-    """A number as SPSS prints it: ``digits`` decimals, ``.605`` without the 0.
+#: Decimal separators a report may use; Indonesian academic writing uses the comma.
+DECIMALS = ("point", "comma")
+
+_DECIMAL: contextvars.ContextVar[str] = contextvars.ContextVar("decimal", default="point")
+
+
+@contextlib.contextmanager
+def number_style(decimal: str = "point"):
+    """Format every number inside the block with this decimal separator.
+
+    With ``"point"`` numbers follow APA: a leading zero except for values
+    that cannot exceed 1 (:func:`prop`, p-values), ``0.584`` but ``.821``.
+    With ``"comma"`` (Indonesian style) every number keeps its leading zero
+    and uses a decimal comma: ``0,584``, ``0,821``, ``p < 0,001``.
+
+    Examples
+    --------
+    >>> with number_style("comma"):
+    ...     num(0.5843), prop(0.8214), pval(0.00001)
+    ('0,584', '0,821', '< 0,001')
+    >>> num(0.5843), prop(0.8214), pval(0.00001)
+    ('0.584', '.821', '< .001')
+    """
+    if decimal not in DECIMALS:
+        raise ValueError(f"decimal must be 'point' or 'comma', not {decimal!r}")
+    token = _DECIMAL.set(decimal)
+    try:
+        yield
+    finally:
+        _DECIMAL.reset(token)
+
+
+def decimal_style() -> str:
+    """The decimal separator in force (see :func:`number_style`)."""
+    return _DECIMAL.get()
+
+
+def _styled(text: str, bounded: bool) -> str:
+    """Apply the style in force to a number written with a point and its leading zero."""
+    if _DECIMAL.get() == "comma":
+        return text.replace(".", ",")
+    if bounded:
+        return re.sub(r"(^|[^0-9])0\.", r"\1.", text)
+    return text
+
+
+def num(x: Any, digits: int = 3, lead: bool = True) -> str:
+    """A number with ``digits`` decimals and its leading zero (``0.584``, ``-1.250``).
 
     A value that would print as zero without being zero is shown in
-    scientific notation instead, so no cell ever reads ``.000``; a numerical
-    zero (below 1e-9, e.g. the mean of OLS residuals) prints as ``0``.
-    Missing values give an empty cell.
+    scientific notation instead, so no cell ever reads ``0.000``; a
+    numerical zero (below 1e-9, e.g. the mean of OLS residuals) prints as
+    ``0``. Missing values give an empty cell. ``lead=False`` is
+    :func:`prop`: no leading zero in APA style.
+
+    Examples
+    --------
+    >>> num(0.58431), num(-12.5), num(0.00002), num(None)
+    ('0.584', '-12.500', '2.00e-05', '')
     """
     if x is None or isinstance(x, str):
         return "" if x is None else x
@@ -73,16 +132,22 @@ def num(x: Any, digits: int = 3, lead: bool = False) -> str:
     if math.isinf(xf):
         return "inf" if xf > 0 else "-inf"
     if round(xf, digits) == 0:
-        return "0" if abs(xf) < 1e-9 else f"{xf:.{digits - 1}e}"
-    text = f"{xf:.{digits}f}"
-    if not lead:
-        text = re.sub(r"^(-?)0\.", r"\1.", text)
-    return text
+        return "0" if abs(xf) < 1e-9 else _styled(f"{xf:.{digits - 1}e}", False)
+    return _styled(f"{xf:.{digits}f}", not lead)
+
+
+def prop(x: Any, digits: int = 3) -> str:
+    """A statistic that cannot exceed 1 in size (r, alpha, beta, R2, eta, p): ``.821``.
+
+    APA drops the leading zero only for such values; with the decimal comma
+    the zero stays (``0,821``).
+    """
+    return num(x, digits, lead=False)
 
 
 def level(alpha: float) -> str:
-    """A significance level as a thesis writes it: ``.05``, ``.025``, ``.1``."""
-    return re.sub(r"^0\.", ".", f"{float(alpha):g}")
+    """A significance level as a thesis writes it: ``.05`` (``0,05`` with the comma)."""
+    return _styled(f"{float(alpha):g}", True)
 
 
 def whole(x: Any) -> str:
@@ -94,15 +159,29 @@ def whole(x: Any) -> str:
 
 
 def pct(x: float) -> str:
-    """A percentage with one decimal (``55.4``)."""
-    return f"{float(x):.1f}"
+    """A percentage with one decimal (``55.4``, ``55,4`` with the comma)."""
+    return _styled(f"{float(x):.1f}", False)
 
 
 def pval(p: Any) -> str:
     """A p-value: ``< .001`` rather than ``.000``; empty when missing."""
     if p is None or (isinstance(p, float) and math.isnan(p)):
         return ""
-    return format_p(float(p))
+    return _styled(format_p(float(p), lead=True), True)
+
+
+def quoted(text: str) -> str:
+    """A number already written as SPSS prints it (``.200``), in the style in force.
+
+    Examples
+    --------
+    >>> with number_style("comma"):
+    ...     quoted(".200"), quoted("< .001")
+    ('0,200', '< 0,001')
+    """
+    if _DECIMAL.get() != "comma":
+        return text
+    return re.sub(r"(^|[^0-9])\.(\d)", r"\g<1>0,\2", text).replace(".", ",")
 
 
 def records(df) -> list[dict]:

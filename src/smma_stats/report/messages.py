@@ -447,6 +447,138 @@ EN: dict[str, str] = {
     "yes": "yes",
     "no": "no",
     "none": "none",
+    # PLS-SEM (smma pls)
+    "pls_title": "PLS-SEM: partial least squares structural equation modeling",
+    "pls_sec_estimation": "Estimation",
+    "pls_estimation": "PLS algorithm (Lohmoller) with the {scheme} weighting scheme on "
+                      "standardised indicators; {n} cases; missing values: {missing} ({n_missing} "
+                      "cells). The algorithm {converged} after {iterations} iterations (stop "
+                      "criterion: sum of weight changes below 1e-7).",
+    "pls_scheme_path": "path",
+    "pls_scheme_factorial": "factorial",
+    "pls_scheme_centroid": "centroid",
+    "pls_missing_mean": "mean replacement",
+    "pls_missing_casewise": "casewise deletion, {n_dropped} cases dropped",
+    "pls_converged": "converged",
+    "pls_consistent": "Consistent PLS (PLSc, Dijkstra & Henseler, 2015): the loadings and "
+                      "construct correlations of the reflective constructs are corrected with "
+                      "rho_A; PLSpredict uses the PLS estimates.",
+    "pls_not_converged": "did NOT converge",
+    "pls_hoc_repeated_indicators": "Higher-order constructs: repeated indicators approach "
+                                   "(the dimension loadings are the paths from the "
+                                   "higher-order construct to its dimensions).",
+    "pls_hoc_two_stage_embedded": "Higher-order constructs: two-stage approach (embedded): the "
+                                  "dimension scores of the repeated-indicators model are the "
+                                  "indicators of the higher-order construct in stage 2.",
+    "pls_hoc_two_stage_disjoint": "Higher-order constructs: two-stage approach (disjoint): the "
+                                  "dimension scores of a stage-1 model without the higher-order "
+                                  "construct are its indicators in stage 2.",
+    "pls_bootstrap": "Bootstrap: {n} resamples (seed {seed}), {method} confidence intervals "
+                     "({level}%), {tails} p-values; t = estimate / bootstrap standard "
+                     "deviation, p from the t distribution with B - 1 degrees of freedom. "
+                     "Resamples that could not be estimated: {failed}.",
+    "pls_no_bootstrap": "No bootstrap was run, so standard deviations, t, p and intervals are "
+                        "empty (use --bootstrap 5000).",
+    "pls_sec_measurement": "Measurement model",
+    "pls_sec_structural": "Structural model",
+    "pls_sec_fit": "Model fit",
+    "pls_sec_predict": "PLSpredict",
+    "pls_tab_reliability": "Construct reliability and validity",
+    "pls_tab_loadings": "Outer loadings and weights",
+    "pls_tab_hoc": "Higher-order constructs: loadings of the dimensions",
+    "pls_tab_fl": "Discriminant validity: Fornell-Larcker criterion",
+    "pls_tab_htmt": "Discriminant validity: heterotrait-monotrait ratio (HTMT)",
+    "pls_tab_paths": "Path coefficients",
+    "pls_tab_r2": "R-square",
+    "pls_tab_effects": "Total and indirect effects",
+    "pls_tab_fit": "Model fit",
+    "pls_tab_predict": "PLSpredict ({k} folds, {reps} repetitions)",
+    "pls_note_fl": "Square root of the AVE on the diagonal, construct correlations below it.",
+    "pls_note_reliability": "Thresholds (Hair et al.): alpha, rho_A and rho_C at least .70, "
+                            "AVE at least .50; reliability is not assessed for formative "
+                            "(Mode B) constructs.",
+    "pls_note_htmt": "HTMT below .90 (.85 for conceptually distinct constructs) supports "
+                     "discriminant validity.",
+    "pls_note_predict": "Q2predict above 0: PLS predicts better than the training mean; "
+                        "compare PLS-SEM RMSE and MAE with the linear model (LM) benchmark.",
+    "pls_col_construct": "Construct",
+    "pls_col_mode": "Mode",
+    "pls_col_loading": "Loading",
+    "pls_col_weight": "Weight",
+    "pls_col_vif": "VIF",
+    "pls_col_alpha": "Cronbach's alpha",
+    "pls_col_rho_a": "rho_A",
+    "pls_col_rho_c": "Composite reliability (rho_C)",
+    "pls_col_ave": "AVE",
+    "pls_col_path": "Path",
+    "pls_col_beta": "Original sample (O)",
+    "pls_col_se": "Standard deviation (STDEV)",
+    "pls_col_t": "T statistics (|O/STDEV|)",
+    "pls_col_p": "P values",
+    "pls_col_f2": "f-square",
+    "pls_col_r2": "R-square",
+    "pls_col_adj_r2": "R-square adjusted",
+    "pls_col_effect": "Effect",
+    "pls_col_kind": "Kind",
+    "pls_col_estimate": "Estimate",
+    "pls_col_measure": "Measure",
+    "pls_col_saturated": "Saturated model",
+    "pls_col_estimated": "Estimated model",
+    "pls_col_q2": "Q2predict",
+    "pls_col_pls_rmse": "PLS-SEM RMSE",
+    "pls_col_pls_mae": "PLS-SEM MAE",
+    "pls_col_lm_rmse": "LM RMSE",
+    "pls_col_lm_mae": "LM MAE",
+    "pls_kind_total": "total",
+    "pls_kind_total_indirect": "total indirect",
+    "pls_kind_specific_indirect": "specific indirect",
+    "pls_supported": "supported",
+    "pls_not_supported": "not supported",
+    # descriptive statistics and hypotheses
+    "sec_profile": "Respondent Profile",
+    "sec_descriptives": "Descriptive Statistics",
+    "sec_correlations": "Correlations Between Variables",
+    "sec_hypotheses": "Hypothesis Testing",
+    "profile_table": "Respondents by {variable}",
+    "col_valid_percent": "Valid Percent",
+    "missing_value": "No answer",
+    "profile_sentence": "By {variable}, the largest group of respondents is {category} "
+                        "({count} respondents, {pct}%).",
+    "item_freq_table": "Answers to the items of {name}",
+    "col_class": "Category",
+    "col_min": "Minimum",
+    "col_max": "Maximum",
+    "col_item_mean": "Mean per item",
+    "item_freq_note": "Cells: number of respondents (percent). The mean is read by class "
+                      "intervals of width (max - min) / k: {rule}; a mean on a limit "
+                      "belongs to the lower class.",
+    "item_freq_sentence": "The mean of the item means of {name} is {mean}: {category}.",
+    "construct_desc_table": "Descriptive statistics of the variables",
+    "corr_pearson": "Pearson correlations",
+    "corr_spearman": "Spearman rank correlations",
+    "corr_note": "** significant at .01, * significant at .05 (two-tailed); N = {n}.",
+    "hypothesis_table": "Summary of hypothesis tests",
+    "col_hypothesis": "Hypothesis",
+    "col_path": "Path",
+    "col_direction": "Direction",
+    "col_t_table": "t table",
+    "hypothesis_note": "Partial t tests at the {alpha} level; a directional hypothesis is "
+                       "tested one-tailed and is supported only by a significant coefficient "
+                       "of the stated sign.",
+    "direction_positive": "positive",
+    "direction_negative": "negative",
+    "direction_two_sided": "two-sided",
+    "decision_supported": "Supported",
+    "decision_not_supported": "Not supported",
+    "hypothesis_supported": "{id}{wording}: B = {b}, t = {t}, t table = {t_table} "
+                            "({direction}, {tails}), {p_text}: {id} is supported.",
+    "hypothesis_not_supported": "{id}{wording}: B = {b}, t = {t}, t table = {t_table} "
+                                "({direction}, {tails}), {p_text}: {id} is not supported.",
+    "class_very_low": "very low",
+    "class_low": "low",
+    "class_medium": "medium",
+    "class_high": "high",
+    "class_very_high": "very high",
 }
 
 ID: dict[str, str] = {
@@ -487,8 +619,8 @@ ID: dict[str, str] = {
     "sec_reliability": "Uji Reliabilitas",
     "reliability_method": "Cronbach's Alpha; instrumen dinyatakan reliabel jika nilai alpha "
                           "lebih besar dari {threshold} (Ghozali; Nunnally). Tingkat menurut "
-                          "Sekaran: di bawah .60 buruk, .60 sampai .70 dapat diterima, .70 "
-                          "sampai .80 baik, .80 ke atas sangat baik.",
+                          "Sekaran: di bawah 0,60 buruk, 0,60 sampai 0,70 dapat diterima, 0,70 "
+                          "sampai 0,80 baik, 0,80 ke atas sangat baik.",
     "reliability_table": "Hasil Uji Reliabilitas",
     "col_variable": "Variabel",
     "col_alpha": "Cronbach's Alpha",
@@ -614,12 +746,12 @@ ID: dict[str, str] = {
     "residual_normality": "Normalitas residual. {sentence}",
     "multicol_table": "Uji Multikolinearitas",
     "multicol_rule": "Tidak terjadi multikolinearitas jika nilai Toleransi lebih besar dari "
-                     "0.10 dan VIF lebih kecil dari 10.",
+                     "0,10 dan VIF lebih kecil dari 10.",
     "multicol_ok": "Tidak terjadi multikolinearitas",
     "multicol_bad": "Terjadi multikolinearitas",
-    "multicol_yes": "Setiap prediktor memiliki Toleransi lebih besar dari 0.10 dan VIF lebih "
+    "multicol_yes": "Setiap prediktor memiliki Toleransi lebih besar dari 0,10 dan VIF lebih "
                     "kecil dari 10: tidak terjadi multikolinearitas.",
-    "multicol_no": "Terjadi multikolinearitas (Toleransi tidak lebih besar dari 0.10 atau VIF "
+    "multicol_no": "Terjadi multikolinearitas (Toleransi tidak lebih besar dari 0,10 atau VIF "
                    "tidak lebih kecil dari 10): {terms}.",
     "multicol_simple": "Dengan satu prediktor tidak ada multikolinearitas yang perlu diuji.",
     "glejser_table": "Uji Heteroskedastisitas: Uji Glejser (variabel dependen: nilai mutlak "
@@ -888,6 +1020,139 @@ ID: dict[str, str] = {
     "yes": "ya",
     "no": "tidak",
     "none": "tidak ada",
+    # PLS-SEM (smma pls)
+    "pls_title": "PLS-SEM: pemodelan persamaan struktural partial least squares",
+    "pls_sec_estimation": "Estimasi",
+    "pls_estimation": "Algoritma PLS (Lohmoller) dengan skema pembobotan {scheme} pada "
+                      "indikator terstandar; {n} kasus; data hilang: {missing} ({n_missing} "
+                      "sel). Algoritma {converged} setelah {iterations} iterasi (kriteria henti: "
+                      "jumlah perubahan bobot di bawah 1e-7).",
+    "pls_scheme_path": "jalur (path)",
+    "pls_scheme_factorial": "faktorial",
+    "pls_scheme_centroid": "sentroid",
+    "pls_missing_mean": "diganti rata-rata (mean replacement)",
+    "pls_missing_casewise": "penghapusan kasus (casewise), {n_dropped} kasus dihapus",
+    "pls_converged": "konvergen",
+    "pls_consistent": "PLS konsisten (PLSc, Dijkstra & Henseler, 2015): loading dan korelasi "
+                      "konstruk reflektif dikoreksi dengan rho_A; PLSpredict memakai estimasi "
+                      "PLS.",
+    "pls_not_converged": "TIDAK konvergen",
+    "pls_hoc_repeated_indicators": "Konstruk orde tinggi: pendekatan indikator berulang "
+                                   "(repeated indicators); loading dimensi adalah jalur dari "
+                                   "konstruk orde tinggi ke dimensinya.",
+    "pls_hoc_two_stage_embedded": "Konstruk orde tinggi: pendekatan dua tahap (embedded): skor "
+                                  "dimensi dari model indikator berulang menjadi indikator "
+                                  "konstruk orde tinggi pada tahap 2.",
+    "pls_hoc_two_stage_disjoint": "Konstruk orde tinggi: pendekatan dua tahap (disjoint): skor "
+                                  "dimensi dari model tahap 1 tanpa konstruk orde tinggi "
+                                  "menjadi indikatornya pada tahap 2.",
+    "pls_bootstrap": "Bootstrap: {n} sampel ulang (seed {seed}), interval kepercayaan {method} "
+                     "({level}%), p-value {tails}; t = estimasi / standar deviasi bootstrap, p "
+                     "dari distribusi t dengan derajat bebas B - 1. Sampel ulang yang gagal "
+                     "diestimasi: {failed}.",
+    "pls_no_bootstrap": "Bootstrap tidak dijalankan, sehingga standar deviasi, t, p dan "
+                        "interval kosong (gunakan --bootstrap 5000).",
+    "pls_sec_measurement": "Evaluasi Model Pengukuran (Outer Model)",
+    "pls_sec_structural": "Evaluasi Model Struktural (Inner Model)",
+    "pls_sec_fit": "Kecocokan Model (Model Fit)",
+    "pls_sec_predict": "PLSpredict",
+    "pls_tab_reliability": "Reliabilitas dan Validitas Konstruk",
+    "pls_tab_loadings": "Outer Loading dan Outer Weight",
+    "pls_tab_hoc": "Konstruk orde tinggi: loading dimensi",
+    "pls_tab_fl": "Validitas Diskriminan: Kriteria Fornell-Larcker",
+    "pls_tab_htmt": "Validitas Diskriminan: Heterotrait-Monotrait Ratio (HTMT)",
+    "pls_tab_paths": "Koefisien Jalur (Path Coefficients)",
+    "pls_tab_r2": "R-square",
+    "pls_tab_effects": "Efek Total dan Tidak Langsung",
+    "pls_tab_fit": "Kecocokan Model",
+    "pls_tab_predict": "PLSpredict ({k} lipatan, {reps} pengulangan)",
+    "pls_note_fl": "Akar AVE pada diagonal, korelasi antarkonstruk di bawahnya.",
+    "pls_note_reliability": "Batas (Hair dkk.): alpha, rho_A dan rho_C minimal .70, AVE minimal "
+                            ".50; reliabilitas tidak dinilai untuk konstruk formatif (Mode B).",
+    "pls_note_htmt": "HTMT di bawah .90 (.85 untuk konstruk yang berbeda secara konseptual) "
+                     "mendukung validitas diskriminan.",
+    "pls_note_predict": "Q2predict di atas 0: PLS memprediksi lebih baik daripada rata-rata data "
+                        "latih; bandingkan RMSE dan MAE PLS-SEM dengan tolok ukur model linear "
+                        "(LM).",
+    "pls_col_construct": "Konstruk",
+    "pls_col_mode": "Mode",
+    "pls_col_loading": "Loading",
+    "pls_col_weight": "Bobot",
+    "pls_col_vif": "VIF",
+    "pls_col_alpha": "Cronbach's alpha",
+    "pls_col_rho_a": "rho_A",
+    "pls_col_rho_c": "Reliabilitas komposit (rho_C)",
+    "pls_col_ave": "AVE",
+    "pls_col_path": "Jalur",
+    "pls_col_beta": "Sampel asli (O)",
+    "pls_col_se": "Standar deviasi (STDEV)",
+    "pls_col_t": "T statistik (|O/STDEV|)",
+    "pls_col_p": "P values",
+    "pls_col_f2": "f-square",
+    "pls_col_r2": "R-square",
+    "pls_col_adj_r2": "R-square adjusted",
+    "pls_col_effect": "Efek",
+    "pls_col_kind": "Jenis",
+    "pls_col_estimate": "Estimasi",
+    "pls_col_measure": "Ukuran",
+    "pls_col_saturated": "Model jenuh (saturated)",
+    "pls_col_estimated": "Model estimasi",
+    "pls_col_q2": "Q2predict",
+    "pls_col_pls_rmse": "RMSE PLS-SEM",
+    "pls_col_pls_mae": "MAE PLS-SEM",
+    "pls_col_lm_rmse": "RMSE LM",
+    "pls_col_lm_mae": "MAE LM",
+    "pls_kind_total": "total",
+    "pls_kind_total_indirect": "tidak langsung total",
+    "pls_kind_specific_indirect": "tidak langsung spesifik",
+    "pls_supported": "didukung",
+    "pls_not_supported": "tidak didukung",
+    # statistik deskriptif dan hipotesis
+    "sec_profile": "Karakteristik Responden",
+    "sec_descriptives": "Statistik Deskriptif",
+    "sec_correlations": "Korelasi Antarvariabel",
+    "sec_hypotheses": "Uji Hipotesis",
+    "profile_table": "Responden berdasarkan {variable}",
+    "col_valid_percent": "Persentase Valid",
+    "missing_value": "Tidak menjawab",
+    "profile_sentence": "Berdasarkan {variable}, kelompok responden terbesar adalah "
+                        "{category} ({count} responden, {pct}%).",
+    "item_freq_table": "Distribusi jawaban responden atas butir {name}",
+    "col_class": "Kategori",
+    "col_min": "Skor Terendah",
+    "col_max": "Skor Tertinggi",
+    "col_item_mean": "Rata-rata per butir",
+    "item_freq_note": "Sel: jumlah responden (persentase). Rata-rata ditafsirkan dengan "
+                      "interval kelas selebar (maks - min) / k: {rule}; rata-rata yang tepat "
+                      "pada batas masuk kelas di bawahnya.",
+    "item_freq_sentence": "Rata-rata skor butir {name} sebesar {mean}: {category}.",
+    "construct_desc_table": "Statistik deskriptif variabel penelitian",
+    "corr_pearson": "Korelasi Pearson",
+    "corr_spearman": "Korelasi peringkat Spearman",
+    "corr_note": "** signifikan pada taraf 0,01, * signifikan pada taraf 0,05 (dua sisi); "
+                 "N = {n}.",
+    "hypothesis_table": "Rekapitulasi hasil uji hipotesis",
+    "col_hypothesis": "Hipotesis",
+    "col_path": "Jalur",
+    "col_direction": "Arah",
+    "col_t_table": "t tabel",
+    "hypothesis_note": "Uji parsial (uji t) pada taraf signifikansi {alpha}; hipotesis berarah "
+                       "diuji satu sisi dan hanya diterima bila koefisiennya signifikan dengan "
+                       "tanda yang dihipotesiskan.",
+    "direction_positive": "positif",
+    "direction_negative": "negatif",
+    "direction_two_sided": "dua arah",
+    "decision_supported": "Diterima",
+    "decision_not_supported": "Ditolak",
+    "hypothesis_supported": "{id}{wording}: B = {b}, t hitung = {t}, t tabel = {t_table} "
+                            "({direction}, {tails}), {p_text}: {id} diterima.",
+    "hypothesis_not_supported": "{id}{wording}: B = {b}, t hitung = {t}, t tabel = "
+                                "{t_table} ({direction}, {tails}), {p_text}: {id} ditolak.",
+    "class_very_low": "sangat rendah",
+    "class_low": "rendah",
+    "class_medium": "sedang",
+    "class_high": "tinggi",
+    "class_very_high": "sangat tinggi",
 }
 
 #: Catalogue by language code.

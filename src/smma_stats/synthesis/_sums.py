@@ -201,60 +201,15 @@ class SumSearch:
         add exactly) is scored at once, and the candidates closest to the
         targets are tried in turn until one keeps the counts, the means and D.
         """
-        m, n = self.model, self.n
-        if not m:
+        if not self.model:
             return self.met(tol)
-        x, y = self.sums[m["x"]], self.sums[m["y"]]
-        sx_, sy_ = self.scores[m["x"]], self.scores[m["y"]]
-        moves = [(0, j, st) for j in range(n) for st in (1, -1)
-                 if sx_.lo <= x[j] + st <= sx_.hi]
-        moves += [(1, j, st) for j in range(n) for st in (1, -1)
-                  if sy_.lo <= y[j] + st <= sy_.hi]
-        moves = u.shuffled(moves)[:POLISH_MOVES]
-        moves.append((2, -1, 0))             # "no move", so single moves are pairs too
-        flag = np.array([mv[0] for mv in moves], np.int64)
-        jj = np.array([mv[1] for mv in moves], np.int64)
-        st = np.array([mv[2] for mv in moves], np.int64)
-        xv, yv = np.array(x + [0], np.int64)[jj], np.array(y + [0], np.int64)[jj]
-        isx, isy = (flag == 0).astype(np.int64), (flag == 1).astype(np.int64)
-        d_sx, d_sy = st * isx, st * isy
-        d_sxx, d_syy = (2 * st * xv + 1) * isx, (2 * st * yv + 1) * isy
-        d_sxy = st * yv * isx + st * xv * isy
-        # net change of each counted category, per move
-        sig = []
-        for f, sc, col in ((0, sx_, x), (1, sy_, y)):
-            for c, want in enumerate(sc.counts):
-                if want is None:
-                    continue
-                before = np.array([sc.category(col[j]) == c if fl == f else False
-                                   for fl, j, _ in moves])
-                after = np.array([sc.category(col[j] + s_) == c if fl == f else False
-                                  for fl, j, s_ in moves])
-                sig.append(after.astype(np.int64) - before.astype(np.int64))
-        sx = self.total[m["x"]] + d_sx[:, None] + d_sx
-        sy = self.total[m["y"]] + d_sy[:, None] + d_sy
-        sxx = self.sxx + d_sxx[:, None] + d_sxx
-        syy = self.syy + d_syy[:, None] + d_syy
-        sxy = self.sxy + d_sxy[:, None] + d_sxy
-        cxy, vx, vy = n * sxy - sx * sy, n * sxx - sx * sx, n * syy - sy * sy
-        distinct = (jj[:, None] != jj) | (jj[:, None] < 0) | (jj < 0)
-        ok = (vx > 0) & (vy > 0) & distinct & np.triu(np.ones((len(moves),) * 2, bool))
-        for s_ in sig:
-            ok &= (s_[:, None] + s_) == 0
-        mean_t = self.spec["item_mean"]
-        ok &= np.abs(sx / (n * sx_.k) - mean_t) <= MEAN_BAND
-        ok &= np.abs(sy / (n * sy_.k) - mean_t) <= MEAN_BAND
-        vx_safe, vy_safe = np.where(ok, vx, 1), np.where(ok, vy, 1)
-        b = cxy / vx_safe / m["b_sum_factor"]
-        cxy_f = cxy.astype(float)
-        r2 = cxy_f * cxy_f / (vx_safe.astype(float) * vy_safe)
-        dist = np.maximum(np.abs(b - m["b"]), np.abs(r2 - m["r2"]))
-        ok &= dist <= tol
+        moves = self._polish_moves(u)
+        ok, dist = self._pair_scores(moves, tol)
         rows, cols = np.nonzero(ok)
         if rows.size == 0:
             return False
         order = np.lexsort((cols, rows, dist[rows, cols]))[:tries]
-        names = (m["x"], m["y"])
+        names = (self.model["x"], self.model["y"])
         for i in order:
             chosen = [moves[rows[i]], moves[cols[i]]]
             chosen = [(names[f], j, s_) for f, j, s_ in chosen if f < 2]
@@ -265,6 +220,77 @@ class SumSearch:
             for c, j, s_ in reversed(chosen):
                 self.change(c, j, -s_)
         return False
+
+    def _polish_moves(self, u: Uniforms) -> list[tuple[int, int, int]]:
+        """One-point moves ``(score, respondent, step)`` on x (0) and y (1), shuffled.
+
+        At most ``POLISH_MOVES`` of them, then a "no move" ``(2, -1, 0)``, so
+        that single moves are pairs too.
+        """
+        m, n = self.model, self.n
+        x, y = self.sums[m["x"]], self.sums[m["y"]]
+        sx_, sy_ = self.scores[m["x"]], self.scores[m["y"]]
+        moves = [(0, j, st) for j in range(n) for st in (1, -1)
+                 if sx_.lo <= x[j] + st <= sx_.hi]
+        moves += [(1, j, st) for j in range(n) for st in (1, -1)
+                  if sy_.lo <= y[j] + st <= sy_.hi]
+        moves = u.shuffled(moves)[:POLISH_MOVES]
+        moves.append((2, -1, 0))
+        return moves
+
+    def _category_changes(self, moves) -> list[np.ndarray]:
+        """Net change of each counted category of the model's two scores, per move."""
+        m = self.model
+        sig = []
+        for f, code in ((0, m["x"]), (1, m["y"])):
+            sc, col = self.scores[code], self.sums[code]
+            for c, want in enumerate(sc.counts):
+                if want is None:
+                    continue
+                before = np.array([sc.category(col[j]) == c if fl == f else False
+                                   for fl, j, _ in moves])
+                after = np.array([sc.category(col[j] + s_) == c if fl == f else False
+                                  for fl, j, s_ in moves])
+                sig.append(after.astype(np.int64) - before.astype(np.int64))
+        return sig
+
+    def _pair_scores(self, moves, tol: float) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs of moves that keep the counts and means and land within ``tol``.
+
+        Returns the mask of such pairs (upper triangle) and, for every pair,
+        the larger distance of b and R squared from their targets.
+        """
+        m, n = self.model, self.n
+        x, y = self.sums[m["x"]], self.sums[m["y"]]
+        sx_, sy_ = self.scores[m["x"]], self.scores[m["y"]]
+        flag = np.array([mv[0] for mv in moves], np.int64)
+        jj = np.array([mv[1] for mv in moves], np.int64)
+        st = np.array([mv[2] for mv in moves], np.int64)
+        xv, yv = np.array(x + [0], np.int64)[jj], np.array(y + [0], np.int64)[jj]
+        isx, isy = (flag == 0).astype(np.int64), (flag == 1).astype(np.int64)
+        d_sx, d_sy = st * isx, st * isy
+        d_sxx, d_syy = (2 * st * xv + 1) * isx, (2 * st * yv + 1) * isy
+        d_sxy = st * yv * isx + st * xv * isy
+        sx = self.total[m["x"]] + d_sx[:, None] + d_sx
+        sy = self.total[m["y"]] + d_sy[:, None] + d_sy
+        sxx = self.sxx + d_sxx[:, None] + d_sxx
+        syy = self.syy + d_syy[:, None] + d_syy
+        sxy = self.sxy + d_sxy[:, None] + d_sxy
+        cxy, vx, vy = n * sxy - sx * sy, n * sxx - sx * sx, n * syy - sy * sy
+        distinct = (jj[:, None] != jj) | (jj[:, None] < 0) | (jj < 0)
+        ok = (vx > 0) & (vy > 0) & distinct & np.triu(np.ones((len(moves),) * 2, bool))
+        for s_ in self._category_changes(moves):
+            ok &= (s_[:, None] + s_) == 0
+        mean_t = self.spec["item_mean"]
+        ok &= np.abs(sx / (n * sx_.k) - mean_t) <= MEAN_BAND
+        ok &= np.abs(sy / (n * sy_.k) - mean_t) <= MEAN_BAND
+        vx_safe, vy_safe = np.where(ok, vx, 1), np.where(ok, vy, 1)
+        b = cxy / vx_safe / m["b_sum_factor"]
+        cxy_f = cxy.astype(float)
+        r2 = cxy_f * cxy_f / (vx_safe.astype(float) * vy_safe)
+        dist = np.maximum(np.abs(b - m["b"]), np.abs(r2 - m["r2"]))
+        ok &= dist <= tol
+        return ok, dist
 
     def kick(self, u: Uniforms, steps: int) -> None:
         """Random moves that keep the counts, the means and D, whatever b and R^2 do."""

@@ -118,8 +118,22 @@ def parse_targets(instrument, n, targets) -> dict:
     tol = float(targets.get("tolerance", 2e-4))
     if not 0 < tol <= 0.01:
         raise DataError(f"tolerance must be in (0, 0.01], got {tol}")
-    from ..categories import KEYS, class_key
+    scores = _parse_scores(instrument, n, targets, item_mean)
+    alphas = _parse_alphas(instrument, targets, scores)
+    model = _parse_model(instrument, targets["model"], scores) if targets.get("model") else None
+    normal = targets.get("normal_residuals", False)
+    if normal and model is None:
+        raise DataError("normal_residuals needs a model")
+    dmax = 0.65 / math.sqrt(n) if normal else None
+    return {"scores": scores, "alphas": alphas, "model": model, "dmax": dmax, "tol": tol,
+            "item_mean": item_mean, "attributes": targets.get("attributes") or {}}
 
+
+def _parse_scores(instrument, n: int, targets, item_mean: float) -> dict[str, Score]:
+    """Each construct's :class:`Score`, with the category counts asked for."""
+    from ..categories import KEYS
+
+    lo_s, hi_s = instrument.scale.min, instrument.scale.max
     cat = instrument.categories or {}
     method, levels = cat.get("method", "interval"), int(cat.get("levels", 3))
     labels = KEYS[levels]
@@ -131,26 +145,40 @@ def parse_targets(instrument, n, targets) -> dict:
     for code, con in instrument.constructs.items():
         k = len(con.items)
         lo, hi = k * lo_s, k * hi_s
-        counts: list[int | None] = [None] * levels
-        for label, cnt in (cat_targets.get(code) or {}).items():
-            key = class_key(label, levels)
-            if key is None:
-                raise DataError(f"categories.{code}: unknown category {label!r} "
-                                f"(known: {', '.join(labels)})")
-            index = labels.index(key)
-            if isinstance(cnt, bool) or not isinstance(cnt, int) or not 0 <= cnt <= n:
-                raise DataError(f"categories.{code}.{label}: count {cnt!r} is not "
-                                f"between 0 and n = {n}")
-            counts[index] = cnt
-        given = [c for c in counts if c is not None]
-        if sum(given) > n or (len(given) == levels and sum(given) != n):
-            raise DataError(f"categories.{code}: counts add up to {sum(given)}, "
-                            f"not {'at most ' if len(given) < levels else ''}n = {n}")
+        counts = _category_counts(code, cat_targets.get(code) or {}, labels, n)
         scores[code] = Score(code, k, lo, hi, _thresholds(method, levels, k, lo, hi),
                              counts, k * item_mean)
     for code in cat_targets:
         if code not in scores:
             raise DataError(f"categories: {code!r} is not a construct of {instrument.name!r}")
+    return scores
+
+
+def _category_counts(code: str, given_counts, labels: tuple, n: int) -> list[int | None]:
+    """The count asked for in each class of one construct (None where not given)."""
+    from ..categories import class_key
+
+    levels = len(labels)
+    counts: list[int | None] = [None] * levels
+    for label, cnt in given_counts.items():
+        key = class_key(label, levels)
+        if key is None:
+            raise DataError(f"categories.{code}: unknown category {label!r} "
+                            f"(known: {', '.join(labels)})")
+        index = labels.index(key)
+        if isinstance(cnt, bool) or not isinstance(cnt, int) or not 0 <= cnt <= n:
+            raise DataError(f"categories.{code}.{label}: count {cnt!r} is not "
+                            f"between 0 and n = {n}")
+        counts[index] = cnt
+    given = [c for c in counts if c is not None]
+    if sum(given) > n or (len(given) == levels and sum(given) != n):
+        raise DataError(f"categories.{code}: counts add up to {sum(given)}, "
+                        f"not {'at most ' if len(given) < levels else ''}n = {n}")
+    return counts
+
+
+def _parse_alphas(instrument, targets, scores: dict[str, Score]) -> dict[str, float]:
+    """The target alpha of each construct named under ``alpha``."""
     alphas = {}
     for code, value in (targets.get("alpha") or {}).items():
         if code not in scores:
@@ -160,31 +188,26 @@ def parse_targets(instrument, n, targets) -> dict:
         if not isinstance(value, (int, float)) or not -1 < value < 1:
             raise DataError(f"alpha.{code}: target {value!r} must lie between -1 and 1")
         alphas[code] = float(value)
-    model = None
-    if targets.get("model"):
-        m = targets["model"]
-        match = _FORMULA_RE.match(str(m.get("formula", "")))
-        if not match:
-            raise DataError(f"model.formula: write one simple regression 'Y ~ X', "
-                            f"not {m.get('formula')!r}")
-        y, x = match.groups()
-        for term in (y, x):
-            if term not in scores:
-                raise DataError(f"model.formula: {term!r} is not a construct of "
-                                f"{instrument.name!r}")
-        if x == y:
-            raise DataError("model.formula: the same construct on both sides")
-        b, r2 = float(m.get("b", math.nan)), float(m.get("r2", math.nan))
-        if not (0 < r2 < 1) or b == 0 or math.isnan(b):
-            raise DataError(f"model: needs b (not 0) and r2 strictly between 0 and 1, "
-                            f"got b = {m.get('b')!r}, r2 = {m.get('r2')!r}")
-        # slope in sum units: a mean score divides each sum by its item count
-        scale = scores[y].k / scores[x].k if instrument.score == "mean" else 1.0
-        model = {"y": y, "x": x, "b": b, "r2": r2, "b_sum_factor": scale,
-                 "formula": f"{y} ~ {x}"}
-    normal = targets.get("normal_residuals", False)
-    if normal and model is None:
-        raise DataError("normal_residuals needs a model")
-    dmax = 0.65 / math.sqrt(n) if normal else None
-    return {"scores": scores, "alphas": alphas, "model": model, "dmax": dmax, "tol": tol,
-            "item_mean": item_mean, "attributes": targets.get("attributes") or {}}
+    return alphas
+
+
+def _parse_model(instrument, m, scores: dict[str, Score]) -> dict:
+    """The simple regression ``Y ~ X`` with its target slope and R Square."""
+    match = _FORMULA_RE.match(str(m.get("formula", "")))
+    if not match:
+        raise DataError(f"model.formula: write one simple regression 'Y ~ X', "
+                        f"not {m.get('formula')!r}")
+    y, x = match.groups()
+    for term in (y, x):
+        if term not in scores:
+            raise DataError(f"model.formula: {term!r} is not a construct of "
+                            f"{instrument.name!r}")
+    if x == y:
+        raise DataError("model.formula: the same construct on both sides")
+    b, r2 = float(m.get("b", math.nan)), float(m.get("r2", math.nan))
+    if not (0 < r2 < 1) or b == 0 or math.isnan(b):
+        raise DataError(f"model: needs b (not 0) and r2 strictly between 0 and 1, "
+                        f"got b = {m.get('b')!r}, r2 = {m.get('r2')!r}")
+    # slope in sum units: a mean score divides each sum by its item count
+    scale = scores[y].k / scores[x].k if instrument.score == "mean" else 1.0
+    return {"y": y, "x": x, "b": b, "r2": r2, "b_sum_factor": scale, "formula": f"{y} ~ {x}"}
