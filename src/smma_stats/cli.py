@@ -30,6 +30,8 @@ _FILE = click.Path(path_type=Path)
 
 @click.group(name="smma", no_args_is_help=True,
              context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(None, "--version", "-V", package_name="smma_stats", prog_name="smma",
+                      message="%(prog)s %(version)s", help="Print the version and exit.")
 def app() -> None:
     """Questionnaire (Likert) statistics the way SPSS prints them: item validity,
     Cronbach's alpha, K-S normality, regression, assumption tests and categories."""
@@ -44,20 +46,30 @@ def _instrument_opt(func):
         "--instrument", "-i", metavar="NAME|FILE",
         help="Instrument YAML file, or the name of a shipped instrument (see `smma "
              "instruments`). Default: the shipped instrument matching the file's columns, "
-             "else inferred from the item names.")(func)
+             "else inferred from the file as `smma init` does.")(func)
 
 
 def _construct_opt(func):
     return click.option(
-        "--construct", multiple=True, metavar="TEXT",
-        help='Ad-hoc construct, e.g. "SMMA=X1.1..X5.2" (a column range) or "PI=Y1,Y2,Y3"; '
-             "repeat for each construct.")(func)
+        "--construct", multiple=True, metavar="CODE=COLUMNS",
+        help='Name a construct and its columns, e.g. "X1=X1.1..X1.5" (a range in file '
+             'order) or "Y=Y1,Y2,Y3" (a list); ranges and lists mix ("X=#3..#7,#9"). A '
+             'column is its header, or its header in quotes when it holds "," or ".." '
+             '(\'X="1. Harga terjangkau, sesuai kualitas".."5. Diskon menarik"\'), or #N, '
+             "the N-th column counting from 1. Repeat for each construct.")(func)
 
 
 def _model_opt(func):
     return click.option("--model", multiple=True, metavar="TEXT",
-                        help='Model for ad-hoc constructs, e.g. "PI ~ SMMA"; '
-                             "repeatable.")(func)
+                        help='Regression to run, e.g. "Y ~ X1 + X2"; repeatable. Replaces the '
+                             "instrument's or the inferred models.")(func)
+
+
+def _dimensions_opt(func):
+    return click.option(
+        "--dimensions", is_flag=True,
+        help="Without --instrument: read X1.1..X1.5, X2.1..X2.4 as dimensions X1, X2 of one "
+             "construct X (default: two constructs X1 and X2).")(func)
 
 
 def _sheet_opt(func):
@@ -91,26 +103,66 @@ def _guard(func):
     return wrapper
 
 
+#: Above this size a file's instrument is inferred from its header alone.
+_INFER_FROM_ANSWERS_BYTES = 20_000_000
+
+
 def _resolve(responses: Path, instrument: Optional[str], construct: Sequence[str],
-             model: Sequence[str], sheet: Optional[str]):
-    """The instrument to use, and notes on how it was chosen."""
-    from .infer import adhoc_instrument, infer_instrument, match_shipped
+             model: Sequence[str], sheet: Optional[str], dimensions: bool = False):
+    """The instrument to use, and notes on how it was chosen (shown in the report)."""
+    from .infer import with_models
     from .instrument import find_instrument
-    from .readers import read_header
 
     if instrument and construct:
         raise SmmaError("give either --instrument or --construct, not both")
+    if instrument and dimensions:
+        raise SmmaError("--dimensions applies without --instrument; the instrument names "
+                        "its dimensions")
     if instrument:
         inst = find_instrument(instrument)
-        return inst, [f"instrument: {inst.name}"]
+        notes = [f"instrument: {inst.name}"]
+    else:
+        inst, notes = _infer(responses, construct, sheet, dimensions)
+    if model:
+        inst = with_models(inst, model)
+        notes.append("models from --model used instead of the instrument's: "
+                     + "; ".join(m.formula for m in inst.models))
+    if not inst.models:
+        notes.append("no models: no regression was run")
+    return inst, notes
+
+
+def _infer(responses: Path, construct: Sequence[str], sheet: Optional[str],
+           dimensions: bool):
+    """A shipped instrument matching the header, else one proposed from the answers."""
+    from .infer import (adhoc_instrument, construct_columns, infer_instrument, match_shipped,
+                        propose_instrument)
+    from .readers import read_header
+
     header = read_header(responses, sheet=sheet)
+    large = responses.is_file() and responses.stat().st_size > _INFER_FROM_ANSWERS_BYTES
     if construct:
-        return adhoc_instrument(construct, header, model or ())
+        specs = [construct_columns(spec, header) for spec in construct]
+        if large:
+            return adhoc_instrument(construct, header)
+        proposal = propose_instrument(_raw_frame(responses, sheet), constructs=specs)
+        return proposal.instrument, list(proposal.notes)
     shipped = match_shipped(header)
     if shipped is not None:
-        return shipped, [f"instrument: {shipped.name} (shipped; its item columns match the file)"]
-    inst, notes = infer_instrument(header)
-    return inst, ["instrument inferred from the column names"] + notes
+        return shipped, [f"instrument: {shipped.name} (shipped; its item columns match "
+                         "the file)"]
+    if large:
+        inst, notes = infer_instrument(header, dimensions=dimensions)
+        return inst, ["instrument inferred from the column names (a large file: answers "
+                      "not read for the inference)"] + notes
+    proposal = propose_instrument(_raw_frame(responses, sheet), dimensions=dimensions)
+    return proposal.instrument, ["instrument inferred from the file"] + list(proposal.notes)
+
+
+def _raw_frame(responses: Path, sheet: Optional[str]):
+    from .readers import load_table
+
+    return load_table(responses, sheet).frame
 
 
 @app.command()
@@ -184,6 +236,7 @@ def _resolve(responses: Path, instrument: Optional[str], construct: Sequence[str
                    'SMMA * AGE" (W = AGE moderates SMMA), "+ C" adds covariates; repeatable.')
 @_construct_opt
 @_model_opt
+@_dimensions_opt
 @_sheet_opt
 @_chunksize_opt
 @_guard
@@ -195,8 +248,8 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
             max_missing_share: float, exclude_flagged: bool, by: Optional[str],
             bootstrap: int, bootstrap_method: str, seed: Optional[int],
             mediate: Sequence[str], moderate: Sequence[str],
-            construct: Sequence[str], model: Sequence[str], sheet: Optional[str],
-            chunksize: Optional[int]) -> None:
+            construct: Sequence[str], model: Sequence[str], dimensions: bool,
+            sheet: Optional[str], chunksize: Optional[int]) -> None:
     """Analyse a response file and print or write the full report."""
     if fmt == "docx" and out is None:
         raise click.BadParameter("--format docx needs --out FILE", param_hint="--out")
@@ -215,7 +268,7 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
         max_missing_share=max_missing_share, exclude_flagged=exclude_flagged, by=by,
         bootstrap=bootstrap, seed=seed, bootstrap_method=bootstrap_method, sheet=sheet,
         chunksize=chunksize)
-    inst, notes = _resolve(responses, instrument, construct, model, sheet)
+    inst, notes = _resolve(responses, instrument, construct, model, sheet, dimensions)
     from .path_analyses import add_path_results, path_figures, path_specs, run_path_analyses
 
     specs = path_specs(inst, mediate, moderate)  # a typo fails before the analysis
@@ -257,10 +310,11 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
 @_responses_arg
 @_instrument_opt
 @_construct_opt
+@_dimensions_opt
 @_sheet_opt
 @_guard
 def validate(responses: Path, instrument: Optional[str], construct: Sequence[str],
-             sheet: Optional[str]) -> None:
+             dimensions: bool, sheet: Optional[str]) -> None:
     """Check a response file against an instrument and list every problem found.
 
     Cells that cannot be read (outside the scale, unknown labels, text) are
@@ -271,7 +325,7 @@ def validate(responses: Path, instrument: Optional[str], construct: Sequence[str
     from .readers import validate_responses
     from .screening import screen
 
-    inst, _ = _resolve(responses, instrument, construct, (), sheet)
+    inst, _ = _resolve(responses, instrument, construct, (), sheet, dimensions)
     problems = list(validate_responses(responses, inst, sheet=sheet))
     flags = None
     try:
@@ -377,7 +431,9 @@ def instruments() -> None:
 
 
 @app.command()
-@_instrument_opt
+@click.option("--instrument", "-i", metavar="NAME|FILE", required=True,
+              help="Instrument YAML file, or the name of a shipped instrument (see `smma "
+                   "instruments`).")
 @click.option("--targets", type=_FILE, metavar="FILE",
               help="YAML file of target statistics (see data/sample/targets.yaml).")
 @click.option("--n", type=click.IntRange(min=10), default=101, show_default=True,
@@ -389,14 +445,12 @@ def instruments() -> None:
               help="File to write: CSV, or Parquet (row groups of 100,000 rows) when the name "
                    "ends in .parquet.")
 @_guard
-def synthesize(instrument: Optional[str], targets: Optional[Path], n: int, seed: int,
+def synthesize(instrument: str, targets: Optional[Path], n: int, seed: int,
                out: Path) -> None:
     """Make a synthetic response file with chosen alpha, slope, R2 and category counts."""
     from .instrument import find_instrument
     from .synthesis import load_targets, synthesize as make, write_responses
 
-    if not instrument:
-        raise click.BadParameter("--instrument is required", param_hint="--instrument")
     inst = find_instrument(instrument)
     refuse_inputs(out, (inst.source, targets))
     frame = make(inst, n, load_targets(targets) if targets else {}, seed)
@@ -406,25 +460,64 @@ def synthesize(instrument: Optional[str], targets: Optional[Path], n: int, seed:
 
 @app.command()
 @_responses_arg
+@_construct_opt
+@_model_opt
+@_dimensions_opt
 @click.option("--out", "-o", type=_FILE, default=Path("instrument.yaml"), show_default=True,
               metavar="FILE", help="Instrument YAML to write.")
 @_sheet_opt
 @click.option("--force", is_flag=True, help="Replace an existing file.")
 @_guard
-def init(responses: Path, out: Path, sheet: Optional[str], force: bool) -> None:
-    """Write a starter instrument YAML inferred from a response file's header."""
-    from .infer import infer_instrument, instrument_to_yaml
-    from .readers import read_header
+def init(responses: Path, construct: Sequence[str], model: Sequence[str], dimensions: bool,
+         out: Path, sheet: Optional[str], force: bool) -> None:
+    """Propose an instrument YAML for a response file (Google Forms, Excel, SPSS export).
+
+    Columns answered with agreement labels (Sangat Tidak Setuju .. Sangat
+    Setuju, STS..SS, Ragu-ragu, Strongly disagree ..) or codes 1..k are items;
+    they are grouped into constructs by item code (X1.1, Y1), grid question
+    (Title [row]), numbering (1.2) or, failing those, by position. Reverse-keyed
+    items, the attention check and uncertain groupings are marked in the file
+    for you to check. The file, used unchanged with -i, gives the same analysis
+    as running without -i.
+    """
+    from .infer import match_shipped
+    from .readers import load_table
 
     refuse_inputs(out, (responses,))
     if out.exists() and not force:
         _fail(f"{out} exists; use --force to replace it")
-    inst, notes = infer_instrument(read_header(responses, sheet=sheet))
-    write_atomic(out, "# Starter instrument inferred from " + responses.name +
-                 ": check labels, reverse items and models.\n" + instrument_to_yaml(inst))
+    frame = load_table(responses, sheet).frame
+    headers = [str(c) for c in frame.columns]
+    shipped = None if construct or model else match_shipped(headers)
+    if shipped is not None:
+        # the run without -i uses this instrument: a copy gives the same analysis
+        text = Path(shipped.source).read_text(encoding="utf-8-sig")
+        write_atomic(out, f"# {responses.name} matches the shipped instrument {shipped.name}; "
+                          "this is a copy of it.\n" + text)
+        click.echo(f"instrument: {shipped.name} (shipped; its item columns match the file)")
+    else:
+        _write_proposal(responses, frame, headers, construct, model, dimensions, out)
+    click.echo(f"instrument written to {out}", err=True)
+
+
+def _write_proposal(responses: Path, frame, headers: list, construct: Sequence[str],
+                    model: Sequence[str], dimensions: bool, out: Path) -> None:
+    """Write the instrument proposed for the file; print its notes."""
+    import dataclasses
+
+    from .infer import construct_columns, propose_instrument, with_models
+
+    specs = [construct_columns(spec, headers) for spec in construct]
+    proposal = propose_instrument(frame, constructs=specs or None, dimensions=dimensions)
+    notes = list(proposal.notes)
+    if model:
+        inst = with_models(proposal.instrument, model)
+        raw = {**proposal.raw, "models": [m.formula for m in inst.models]}
+        proposal = dataclasses.replace(proposal, instrument=inst, raw=raw)
+        notes.append("models from --model: " + "; ".join(raw["models"]))
+    write_atomic(out, proposal.to_yaml(responses.name))
     for line in notes:
         click.echo(line)
-    click.echo(f"instrument written to {out}", err=True)
 
 
 def main() -> None:
