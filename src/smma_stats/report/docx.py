@@ -89,8 +89,10 @@ def render_docx(document: Document, margins=MARGINS_CM) -> bytes:
     if document.subtitle:
         word.add_paragraph(clean(document.subtitle), style="Subtitle")
     for section in document.sections:
-        if section.level <= 1:
-            writer.orient(False)
+        # a section with a table too wide for portrait is set landscape as a whole,
+        # so its heading and sentences stay with the table
+        writer.orient(any(table_layout(b, margins)[2] for b in section.blocks
+                          if isinstance(b, Table) and b.columns))
         word.add_heading(clean(section.title), level=min(max(int(section.level), 1), 9))
         for block in section.blocks:
             if isinstance(block, Table):
@@ -141,8 +143,8 @@ def table_layout(table: Table, margins=MARGINS_CM):
     """Font size, column widths (cm) and orientation of one table.
 
     Every column is at least as wide as its longest word (estimated from
-    Times New Roman widths) plus the cell margins. Portrait first at the
-    table's size; else landscape; else landscape at 9 and 8 pt.
+    Times New Roman widths) plus the cell margins. Portrait at the table's
+    size, then at 10 pt; else landscape at 10 pt; else landscape at 9 and 8 pt.
 
     Returns
     -------
@@ -152,8 +154,9 @@ def table_layout(table: Table, margins=MARGINS_CM):
     """
     portrait, landscape = text_widths_cm(margins)
     first = table_font_pt(len(table.columns))
-    tries = [(first, portrait, False), (first, landscape, True)]
-    tries += [(pt, landscape, True) for pt in _FALLBACK_PT if pt < first]
+    small = _WIDE_PT[-1][1]
+    tries = [(first, portrait, False), (small, portrait, False), (small, landscape, True)]
+    tries += [(pt, landscape, True) for pt in _FALLBACK_PT if pt < small]
     for pt, width, land in tries:
         widths = column_widths(table.columns, table.rows, width,
                                lambda s, pt=pt: text_cm(s, pt), pad=CELL_PAD_CM,
@@ -227,8 +230,8 @@ class _Writer:
             self.caption(table.label, table.title, above=False)
             return
         pt, widths, landscape = table_layout(table, self.margins)
-        if landscape or self.landscape:
-            self.orient(landscape)
+        if landscape and not self.landscape:  # the section decides; this is a safety net
+            self.orient(True)
         self.caption(table.label, table.title, above=True)
         _add_grid(self.word, table, pt, widths)
         if table.note:
