@@ -343,3 +343,17 @@ def test_legends_sit_above_the_plot_area(sample_study, draw):
     assert legend.y0 >= area.y1 - 0.5
     for text in ax.texts:  # the equation too
         assert text.get_window_extent().y0 >= area.y1 - 0.5
+
+
+def test_numbers_in_figures_follow_the_decimal_separator(sample_study):
+    cat = sample_study.categories["SMMA"]
+    fig = _mpl_figure()
+    _draw_categories(fig, cat, dict(_WORDS["id"], comma=True))
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert labels == [f"{int(c)} ({p:.1f}%)".replace(".", ",")
+                      for c, p in zip(cat.table["count"], cat.table["percent"])]
+    assert _equation("PI", "SMMA", 5.1234, 0.4567, comma=True) == "PI = 5,123 + 0,457 SMMA"
+    # the default follows the language; --decimal point overrides it
+    comma_id = make_figures(sample_study, lang="id")[0].png
+    point_id = make_figures(sample_study, lang="id", decimal="point")[0].png
+    assert comma_id != point_id

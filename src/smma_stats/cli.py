@@ -289,7 +289,7 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
     if plots is not None:
         from .report.plots import make_figures, write_figures
 
-        figures = make_figures(study, lang=lang) + path_figures(paths)
+        figures = make_figures(study, lang=lang, decimal=decimal) + path_figures(paths)
         for fig in figures:
             refuse_inputs(plots / fig.name, inputs, option="--plots")
         write_figures(figures, plots)
