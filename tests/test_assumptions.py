@@ -85,6 +85,7 @@ def test_glejser_mtcars_matches_r(mtcars):
     assert res.name == "Glejser" and res.n == 32
 
 
+@pytest.mark.slow
 def test_glejser_survey_matches_r_and_statsmodels(survey, survey_resid):
     # R: g <- summary(lm(abs(resid(m)) ~ x1 + x2 + x3, data = d)) with
     #    m <- lm(y ~ x1 + x2 + x3, data = d)

@@ -218,6 +218,7 @@ def test_quoted_cells_blank_headers_and_progress(tmp_path, inst):
     _same_study(analyze(whole, inst), analyze(part, inst))
 
 
+@pytest.mark.slow
 def test_records_longer_than_a_chunk_and_spare_cells(tmp_path, inst):
     frame = _survey(120)
     frame["Nama"] = [f'"{v}\n{"x" * 300}"' for v in frame["Nama"]]
@@ -275,6 +276,7 @@ def test_analysis_of_a_chunked_read_matches(survey_csv, inst, missing):
     _same_study(whole, part)
 
 
+@pytest.mark.slow
 def test_options_take_the_same_route(survey_csv, inst):
     options = {"drop_invalid": True, "robust": True, "judge": "r_corrected", "tails": 1,
                "exclude_flagged": True, "by": "Gender", "normality_method": "kolmogorov",
@@ -555,6 +557,7 @@ def _runner():
     return CliRunner()
 
 
+@pytest.mark.slow
 def test_cli_json_is_the_same_and_shows_no_progress(survey_csv, inst, tmp_path):
     yml = tmp_path / "inst.yaml"
     yml.write_text(yaml.safe_dump(INSTRUMENT), encoding="utf-8")

@@ -395,6 +395,7 @@ def plotted(work):
     return out
 
 
+@pytest.mark.slow
 def test_plots_are_png_images(plotted):
     import matplotlib.image
 

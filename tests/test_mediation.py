@@ -463,6 +463,7 @@ def test_jackknife_equals_leave_one_out_refits(m4):
         assert jack[i, :3] == pytest.approx([a1 * b1, a1 * d21 * b2, a2 * b2], rel=1e-9)
 
 
+@pytest.mark.slow
 def test_benchmark_script_runs():
     import subprocess
     import sys

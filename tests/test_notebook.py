@@ -106,6 +106,7 @@ def executed(request, tmp_path_factory):
     return nb
 
 
+@pytest.mark.slow
 def test_no_cell_error(executed):
     errors = [o for c in executed.cells if c.cell_type == "code" for o in c.outputs
               if o.output_type == "error"]

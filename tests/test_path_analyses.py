@@ -61,6 +61,7 @@ def test_text_markdown_and_html_append_the_results():
     assert res.stdout.index("<h4>Moderation analysis</h4>") < res.stdout.rindex("</body>")
 
 
+@pytest.mark.slow
 def test_plots_hold_the_moderation_figures(tmp_path):
     res = smma("analyze", SAMPLE, "--plots", tmp_path, "--moderate", MOD)
     assert res.exit_code == 0, res.stderr

@@ -84,6 +84,29 @@ def _chunksize_opt(func):
              "are read in chunks.")(func)
 
 
+#: Report formats told by the --out file name's extension.
+EXTENSION_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "markdown",
+                     ".markdown": "markdown", ".json": "json", ".txt": "text"}
+
+
+def format_for(fmt: Optional[str], out: Optional[Path]) -> str:
+    """The report format: ``--format``, else the ``--out`` extension's, else text.
+
+    A ``--format`` that contradicts a known extension is a usage error, so
+    that a .docx never holds plain text.
+    """
+    implied = EXTENSION_FORMATS.get(out.suffix.lower()) if out is not None else None
+    if fmt is None:
+        fmt = implied or "text"
+    elif implied is not None and implied != fmt:
+        raise click.BadParameter(f"--format {fmt} contradicts the file name {out.name} "
+                                 f"(a {out.suffix} file holds {implied}); drop --format or "
+                                 "change the name", param_hint="--format")
+    if fmt == "docx" and out is None:
+        raise click.BadParameter("--format docx needs --out FILE", param_hint="--out")
+    return fmt
+
+
 def _fail(message: str) -> None:
     click.echo(f"error: {message}", err=True)
     raise click.exceptions.Exit(1)
@@ -168,8 +191,9 @@ def _raw_frame(responses: Path, sheet: Optional[str]):
 @app.command()
 @_responses_arg
 @_instrument_opt
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="Report format.")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
+              help="Report format (default: from the --out file name's extension, .docx, "
+                   ".html, .md, .json or .txt; else text).")
 @click.option("--out", "-o", type=_FILE, metavar="FILE",
               help="Write the report to this file (default: standard output; required for "
                    "docx).")
@@ -251,8 +275,7 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
             construct: Sequence[str], model: Sequence[str], dimensions: bool,
             sheet: Optional[str], chunksize: Optional[int]) -> None:
     """Analyse a response file and print or write the full report."""
-    if fmt == "docx" and out is None:
-        raise click.BadParameter("--format docx needs --out FILE", param_hint="--out")
+    fmt = format_for(fmt, out)
     if out is not None and out.is_dir():
         raise SmmaError(f"--out {out} is a folder; give a file name")
     from .options import AnalysisOptions
@@ -383,8 +406,9 @@ def validate(responses: Path, instrument: Optional[str], construct: Sequence[str
               show_default=True, help="Skipped answers: mean replacement or casewise deletion.")
 @click.option("--consistent", is_flag=True,
               help="Consistent PLS (PLSc): correct reflective constructs for attenuation.")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS), default="text",
-              show_default=True, help="Output format.")
+@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
+              help="Output format (default: from the --out file name's extension; else "
+                   "text).")
 @click.option("--out", "-o", type=_FILE, metavar="FILE",
               help="Write the report to FILE instead of the screen.")
 @click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True,
@@ -396,8 +420,7 @@ def pls_command(responses: Path, instrument: Optional[str], model: Sequence[str]
                 alpha: float, missing: str, consistent: bool, fmt: str, out: Optional[Path],
                 lang: str, sheet: Optional[str]) -> None:
     """PLS-SEM (SmartPLS-style): reliability, validity, paths, effects, fit, PLSpredict."""
-    if fmt == "docx" and out is None:
-        raise click.BadParameter("--format docx needs --out FILE", param_hint="--out")
+    fmt = format_for(fmt, out)
     from .pls_sem import pls
     from .readers import read_responses
     from .report.pls_report import render_pls

@@ -19,7 +19,7 @@ The tests themselves (:func:`~smma_stats.group_tests.independent_t_test`,
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 import numpy as np
@@ -53,6 +53,10 @@ class GroupResult(ResultMixin):
     notes : dict of str to str
         Why a construct's test was skipped.
     alpha : float
+    followups : dict of str to FollowUp
+        Per tested construct: the normality of each group, the rank test
+        (Mann-Whitney U or Kruskal-Wallis H) and, after a significant ANOVA,
+        Tukey HSD or Games-Howell (see :mod:`smma_stats.group_followups`).
     """
 
     _title = "Group breakdown"
@@ -65,6 +69,7 @@ class GroupResult(ResultMixin):
     tests: Mapping[str, Any]
     notes: Mapping[str, str]
     alpha: float = 0.05
+    followups: Mapping[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         def rows(df, code):
@@ -75,10 +80,15 @@ class GroupResult(ResultMixin):
                 return {"kind": "t_test", **t.to_dict(), "read": t.read}
             return None if t is None else {"kind": "anova", **t.to_dict()}
 
+        def followup(code):
+            f = self.followups.get(code)
+            return {} if f is None else f.to_dict()
+
         constructs = {code: {"means": rows(self.means, code),
                              "categories": rows(self.categories, code),
                              "test": test_dict(self.tests.get(code)),
-                             "note": self.notes.get(code)} for code in self.constructs}
+                             "note": self.notes.get(code), **followup(code)}
+                      for code in self.constructs}
         return jsonable({"by": self.by, "levels": list(self.levels), "n_missing": self.n_missing,
                          "alpha": self.alpha, "constructs": constructs})
 
@@ -254,7 +264,9 @@ def group_breakdown(study_or_scores, attributes=None, by: str | None = None, *,
     k = len(levels)
     n_missing = int(np.count_nonzero(group < 0))
 
-    means, cats, tests, notes = [], [], {}, {}
+    from .group_followups import follow_up
+
+    means, cats, tests, notes, followups = [], [], {}, {}, {}
     for code in constructs:
         values = scores[code].to_numpy()
         if values.dtype.kind not in "iuf":
@@ -267,9 +279,11 @@ def group_breakdown(study_or_scores, attributes=None, by: str | None = None, *,
         tests[code], note = _test_or_note(st, levels, by, alpha)
         if note is not None:
             notes[code] = note
+        else:
+            followups[code] = follow_up(values, group, levels, tests[code], alpha)
     return GroupResult(
         by=column, levels=levels, n_missing=n_missing, constructs=tuple(constructs),
         means=pd.DataFrame(means, columns=["construct", "group", "n", "mean", "sd", "se"]),
         categories=pd.DataFrame(cats, columns=["construct", "group", "category", "count",
                                                "percent"]),
-        tests=tests, notes=notes, alpha=alpha)
+        tests=tests, notes=notes, alpha=alpha, followups=followups)

@@ -221,7 +221,8 @@ def load_instrument(path: str | Path) -> Instrument:
     Parameters
     ----------
     path : str or Path
-        The YAML file.
+        The YAML file, or the name of a shipped instrument (see
+        :func:`shipped_instruments`).
 
     Returns
     -------
@@ -236,6 +237,8 @@ def load_instrument(path: str | Path) -> Instrument:
     import yaml
 
     p = Path(path)
+    if not p.exists() and str(path) in shipped_instruments():   # a shipped name
+        p = shipped_instruments()[str(path)]
     try:
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:

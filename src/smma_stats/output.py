@@ -74,7 +74,7 @@ def show_path(path) -> str:
     Examples
     --------
     >>> show_path(b"caf\\xe9.csv".decode("utf-8", "surrogateescape"))
-    'caf\\\\xe9.csv'
+    'caf\\\\udce9.csv'
     """
     text = os.fspath(path)
     if isinstance(text, bytes):

@@ -207,6 +207,10 @@ def read_responses(source, instrument: Instrument, missing: str = "listwise",
     >>> res.n_missing_answers, res.n_imputed_answers, res.imputed_rows
     (1, 1, (4,))
     """
+    if not isinstance(instrument, Instrument):       # a YAML path or a shipped name
+        from ..instrument import find_instrument
+
+        instrument = find_instrument(instrument)
     rule = _rule(missing)
     share = _share(max_missing_share) if rule == "person-mean" else 0.0
     chunks = _chunk_plan(source, sheet, chunksize)

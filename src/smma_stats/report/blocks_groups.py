@@ -60,9 +60,40 @@ def construct_blocks(b, g, code: str) -> list:
         return out
     decision = b.t("group_diff_yes" if test.significant else "group_diff_no", name=name,
                    by=by, means=means_text)
-    if hasattr(test, "t_welch"):
-        return out + _t_blocks(b, test, code, decision)
-    return out + _anova_blocks(b, test, code, decision)
+    out += (_t_blocks(b, test, code, decision) if hasattr(test, "t_welch")
+            else _anova_blocks(b, test, code, decision))
+    follow = g.followups.get(code)
+    return out + (followup_blocks(b, follow, code) if follow is not None else [])
+
+
+def followup_blocks(b, f, code: str) -> list:
+    """Which test to read and why, the rank test, and the post hoc comparisons."""
+    bad = [g for g, p in f.normal.items() if p == p and p <= b.s.alpha]
+    out: list = [Paragraph(b.t("followup_rank" if f.reading == "rank" else "followup_param",
+                               groups=", ".join(bad), alpha=b.alpha))]
+    r = f.rank_test
+    if r is not None and hasattr(r, "u"):
+        out.append(b.table("mw_table", ["col_mw_u", "col_mw_w", "col_z", "col_asymp_short",
+                                        "col_exact_sig"],
+                           [(num(r.u), num(r.w), num(r.z), pval(r.p_value),
+                             pval(r.p_value_exact))], name=code, left=0))
+        out.append(Paragraph(b.t("mw_yes" if r.p_value < b.s.alpha else "mw_no",
+                                 p_text=b.sig(r.p_value))))
+    elif r is not None:
+        out.append(b.table("kw_table", ["col_kw_h", "col_df", "col_asymp_short"],
+                           [(num(r.h), whole(r.df), pval(r.p_value))], name=code, left=0))
+        out.append(Paragraph(b.t("kw_yes" if r.p_value < b.s.alpha else "kw_no",
+                                 p_text=b.sig(r.p_value))))
+    if f.posthoc is not None:
+        ph = f.posthoc
+        rows = [(x["group_a"], x["group_b"], num(x["mean_difference"]), num(x["se"]),
+                 pval(x["p_value"]), num(x["conf_low"]), num(x["conf_high"]))
+                for x in records(ph.table)]
+        key = "posthoc_tukey" if ph.method.startswith("tukey") else "posthoc_gh"
+        out.append(b.table(key, ["col_group_i", "col_group_j", "col_mean_diff", "col_se",
+                                 "col_sig", "col_lower", "col_upper"], rows, name=code,
+                           left=2))
+    return out
 
 
 def _t_blocks(b, t, code: str, decision: str) -> list:

@@ -579,6 +579,28 @@ EN: dict[str, str] = {
     "class_medium": "medium",
     "class_high": "high",
     "class_very_high": "very high",
+    # group follow-ups
+    "followup_param": "No group's scores depart from normality (Shapiro-Wilk, Sig. > {alpha}), "
+                      "so the test of means above is read; the rank test below is given "
+                      "for comparison.",
+    "followup_rank": "The scores of {groups} depart from normality (Shapiro-Wilk Sig. <= "
+                     "{alpha}), so the rank test below is read instead of the test of means.",
+    "mw_table": "Mann-Whitney U test of {name}",
+    "kw_table": "Kruskal-Wallis test of {name}",
+    "col_mw_u": "Mann-Whitney U",
+    "col_mw_w": "Wilcoxon W",
+    "col_exact_sig": "Exact Sig. (2-tailed)",
+    "col_kw_h": "Kruskal-Wallis H",
+    "mw_yes": "Mann-Whitney: {p_text}: the distributions differ between the groups.",
+    "mw_no": "Mann-Whitney: {p_text}: no difference between the groups.",
+    "kw_yes": "Kruskal-Wallis: {p_text}: at least one group differs.",
+    "kw_no": "Kruskal-Wallis: {p_text}: no difference between the groups.",
+    "posthoc_tukey": "Post hoc comparisons of {name} (Tukey HSD; equal variances by Levene)",
+    "posthoc_gh": "Post hoc comparisons of {name} (Games-Howell; unequal variances by Levene)",
+    "col_group_i": "(I) Group",
+    "col_group_j": "(J) Group",
+    "col_lower": "Lower Bound",
+    "col_upper": "Upper Bound",
 }
 
 ID: dict[str, str] = {
@@ -1153,6 +1175,30 @@ ID: dict[str, str] = {
     "class_medium": "sedang",
     "class_high": "tinggi",
     "class_very_high": "sangat tinggi",
+    # tindak lanjut uji kelompok
+    "followup_param": "Skor setiap kelompok tidak menyimpang dari normal (Shapiro-Wilk, Sig. > "
+                      "{alpha}), sehingga uji beda rata-rata di atas yang dibaca; uji "
+                      "peringkat di bawah disajikan sebagai pembanding.",
+    "followup_rank": "Skor kelompok {groups} menyimpang dari normal (Shapiro-Wilk Sig. <= "
+                     "{alpha}), sehingga yang dibaca adalah uji peringkat di bawah, bukan uji "
+                     "beda rata-rata.",
+    "mw_table": "Uji Mann-Whitney {name}",
+    "kw_table": "Uji Kruskal-Wallis {name}",
+    "col_mw_u": "Mann-Whitney U",
+    "col_mw_w": "Wilcoxon W",
+    "col_exact_sig": "Sig. Eksak (2 arah)",
+    "col_kw_h": "Kruskal-Wallis H",
+    "mw_yes": "Mann-Whitney: {p_text}: sebaran skor berbeda antarkelompok.",
+    "mw_no": "Mann-Whitney: {p_text}: tidak ada perbedaan antarkelompok.",
+    "kw_yes": "Kruskal-Wallis: {p_text}: sedikitnya satu kelompok berbeda.",
+    "kw_no": "Kruskal-Wallis: {p_text}: tidak ada perbedaan antarkelompok.",
+    "posthoc_tukey": "Uji lanjut (post hoc) {name} (Tukey HSD; varians sama menurut Levene)",
+    "posthoc_gh": "Uji lanjut (post hoc) {name} (Games-Howell; varians tidak sama menurut "
+                  "Levene)",
+    "col_group_i": "(I) Kelompok",
+    "col_group_j": "(J) Kelompok",
+    "col_lower": "Batas Bawah",
+    "col_upper": "Batas Atas",
 }
 
 #: Catalogue by language code.
