@@ -468,3 +468,28 @@ def test_libreoffice_pdf_keeps_every_table_label_whole(tmp_path):
     numbered = " ".join(text.split())
     for b in tables:
         assert b.label in numbered, b.label
+
+
+# --- the command line: --number-prefix and --margins -------------------------------
+
+def test_cli_number_prefix_and_margins(tmp_path):
+    from pathlib import Path
+
+    from clirun import smma, user_error
+
+    data = Path(__file__).resolve().parent / "data"
+    out = tmp_path / "bab3.docx"
+    result = smma("analyze", data / "cli_responses.csv", "-i", data / "cli_instrument.yaml",
+                  "-f", "docx", "-o", out, "--lang", "id", "--number-prefix", "3",
+                  "--margins", "3,2.5,2,2")
+    assert result.exit_code == 0, result.output
+    word = open_docx(out.read_bytes())
+    captions = [p.text for p in word.paragraphs if p.style.name == "Caption"]
+    assert captions[0].startswith("Tabel 3.1 ") and captions[1].startswith("Tabel 3.2 ")
+    section = word.sections[0]
+    got = [section.left_margin, section.top_margin, section.right_margin, section.bottom_margin]
+    assert all(abs(g - Cm(m)) <= 635 for g, m in zip(got, (3, 2.5, 2, 2)))
+    bad = smma("analyze", data / "cli_responses.csv", "-i", data / "cli_instrument.yaml",
+               "-f", "docx", "-o", tmp_path / "x.docx", "--margins", "4,3")
+    assert "margins" in user_error(bad)
+    assert not (tmp_path / "x.docx").exists()
