@@ -83,3 +83,15 @@ def test_data_that_is_not_the_fit_is_refused():
     reg = regress(MTCARS, "mpg", ["wt", "hp"])
     with pytest.raises(ModelError, match="complete cases"):
         residual_diagnostics(reg, MTCARS.iloc[:20])
+
+
+def test_a_perfect_fit_gives_nan_not_a_warning():
+    import warnings
+
+    data = pd.DataFrame({"x": [1.0, 2, 3, 4], "y": [2.0, 4, 6, 8]})
+    reg = regress(data, "y", ["x"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        diag = residual_diagnostics(reg, data)
+    assert diag.n == 4
+    assert not np.isfinite(diag.table["sresid"]).any()

@@ -62,7 +62,8 @@ def residual_diagnostics(reg, data) -> ResidualDiagnosticsResult:
     -----
     With X the design matrix (a column of ones, then the predictors) the
     leverage is h_i = x_i' (X'X)^-1 x_i, and (X'X)^-1 = V / s^2 where V is the
-    classical covariance of the coefficients and s^2 the residual mean square.
+    classical covariance of the coefficients and s^2 the residual mean square
+    (for a perfect fit, s^2 = 0, (X'X)^-1 is computed from X).
     ZPRED = (yhat - mean(yhat)) / sd(yhat); ZRESID = e / s; SRESID = e /
     (s sqrt(1 - h)); SDRESID = SRESID sqrt((n - p - 1) / (n - p - SRESID^2))
     with p the number of coefficients.
@@ -90,16 +91,21 @@ def residual_diagnostics(reg, data) -> ResidualDiagnosticsResult:
         raise ModelError(f"the data hold {len(frame)} complete cases, the model {e.size}")
     x = np.column_stack([np.ones(e.size), frame[list(reg.predictors)].to_numpy(dtype=float)])
     s2 = float(reg.ms_residual)
-    h = np.einsum("ij,jk,ik->i", x, np.asarray(cov, dtype=float), x) / s2
+    if s2 > 0 and np.isfinite(s2):
+        h = np.einsum("ij,jk,ik->i", x, np.asarray(cov, dtype=float), x) / s2
+    else:  # a perfect fit: the covariance is 0, so (X'X)^-1 comes from X itself
+        h = np.einsum("ij,jk,ik->i", x, np.linalg.pinv(x.T @ x), x)
     s, n, p = np.sqrt(s2), e.size, x.shape[1]
-    sresid = e / (s * np.sqrt(1.0 - h))
     df = n - p
+    # a case with leverage 1 (or a perfect fit) has no studentized residual: NaN, not a warning
     with np.errstate(divide="ignore", invalid="ignore"):
+        sresid = e / (s * np.sqrt(1.0 - h))
         sdresid = sresid * np.sqrt((df - 1) / (df - sresid ** 2))
+        zresid = e / s
     sd_fit = float(np.std(fitted, ddof=1)) if n > 1 else float("nan")
     zpred = (fitted - fitted.mean()) / sd_fit if sd_fit > 0 else np.full(n, np.nan)
     table = pd.DataFrame({"residual": e, "fitted": fitted, "leverage": h, "zpred": zpred,
-                          "zresid": e / s, "sresid": sresid, "sdresid": sdresid})
+                          "zresid": zresid, "sresid": sresid, "sdresid": sdresid})
     return ResidualDiagnosticsResult(n=int(n), df_residual=int(df), table=table)
 
 
