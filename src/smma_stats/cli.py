@@ -281,9 +281,9 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
     from .options import AnalysisOptions
     from .report import render
     from .report.docx import parse_margins
+    from .study import analyze as run
 
     parse_margins(margins)  # a typo fails before the analysis
-    from .study import analyze as run
 
     options = AnalysisOptions(
         sig_level=alpha, judge=judge, tails=1 if one_tailed else 2, drop_invalid=drop_invalid,
