@@ -48,6 +48,7 @@ def listing(folder: Path) -> list[str]:
 @pytest.fixture(autouse=True)
 def fixed_versions(monkeypatch):
     monkeypatch.setattr(build_mod, "_versions", lambda: dict(VERSIONS))
+    monkeypatch.setattr(build_mod, "current_year", lambda: 2026)
 
 
 @pytest.fixture(scope="module")
@@ -373,7 +374,8 @@ def test_html_keeps_values_from_the_data_as_text(files):
 # ------------------------------------------------------------------ figures, html and docx
 
 FIGURES = {"categories_BC.png", "categories_PI.png", "scatter_PI_BC.png",
-           "residual_hist_1.png", "residual_qq_1.png"}
+           "residual_hist_1.png", "residual_pp_1.png", "residual_qq_1.png",
+           "residual_zpred_sresid_1.png"}
 
 
 @pytest.fixture(scope="module")
@@ -382,6 +384,7 @@ def plotted(work):
     out = {}
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(build_mod, "_versions", lambda: dict(VERSIONS))
+        mp.setattr(build_mod, "current_year", lambda: 2026)
         for fmt in ("html", "docx"):
             folder = work / f"plots_{fmt}"
             report = work / f"report.{fmt}"

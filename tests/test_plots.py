@@ -33,8 +33,13 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 EXPECTED_NAMES = [
     "categories_SMMA.png", "categories_PI.png", "scatter_PI_SMMA.png",
-    "residual_hist_1.png", "residual_qq_1.png", "residual_hist_2.png", "residual_qq_2.png",
+    "residual_hist_1.png", "residual_pp_1.png", "residual_qq_1.png",
+    "residual_zpred_sresid_1.png",
+    "residual_hist_2.png", "residual_pp_2.png", "residual_qq_2.png",
+    "residual_zpred_sresid_2.png",
 ]
+EXPECTED_ANCHORS = ["categories:SMMA", "categories:PI", "model:1"] + [
+    f"assumptions:{i}" for i in (1, 2) for _ in range(4)]
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +64,8 @@ def _mpl_figure():
 def test_every_expected_figure_is_made(figures_en):
     assert [f.name for f in figures_en] == EXPECTED_NAMES
     assert all(isinstance(f, Figure) for f in figures_en)
+    # the section each figure goes in: its construct, its model, its model's assumptions
+    assert [f.anchor for f in figures_en] == EXPECTED_ANCHORS
 
 
 def test_figures_are_png_images_of_the_fixed_size(figures_en):
@@ -92,9 +99,15 @@ def test_indonesian_captions_differ_from_english(figures_en, figures_id):
         assert en.caption and id_.caption
         assert en.caption != id_.caption, en.name
         assert en.png != id_.png, en.name  # axis labels are translated too
-    assert figures_id[0].caption == "Kategori SMMA (Aktivitas pemasaran media sosial) (n = 60)"
-    assert figures_en[0].caption == "Categories of SMMA (Social media marketing activities) (n = 60)"
+    assert figures_id[0].caption == "Kategori Aktivitas pemasaran media sosial (SMMA) (n = 60)"
+    assert figures_en[0].caption == "Categories of Social media marketing activities (SMMA) (n = 60)"
     assert "PI ~ SMMA" in figures_en[3].caption and "model 1" in figures_en[3].caption
+    assert figures_id[2].caption == ("Diagram pencar Minat beli (PI) terhadap Aktivitas pemasaran "
+                                     "media sosial (SMMA) dengan garis regresi")
+    assert figures_id[4].caption == ("Grafik normal P-P residual terstandar regresi model 1 "
+                                     "(variabel terikat: Minat beli (PI))")
+    assert figures_en[6].caption.startswith("Scatterplot of the studentized residual (SRESID) "
+                                            "against the standardized predicted value (ZPRED)")
 
 
 def test_both_languages_define_the_same_words():
@@ -255,3 +268,92 @@ def test_importing_plots_does_not_import_matplotlib():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env=env, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- the SPSS residual figures, names on the axes, legends off the data --------------
+
+def _drawn(figure_png_name, sample_study, lang="en"):
+    """Redraw one figure of the sample study and return its matplotlib axes."""
+    from smma_stats.report.plots import _residual_figures
+
+    out = {}
+
+    def add(stem, caption, draw, anchor=None):
+        fig = _mpl_figure()
+        draw(fig)
+        out[stem] = fig
+
+    model = sample_study.models[0]
+    _residual_figures(add, 1, model, sample_study.scores, _WORDS[lang], lambda c: c)
+    return out[figure_png_name].axes[0]
+
+
+def test_pp_plot_draws_spss_points_and_the_diagonal(sample_study):
+    from smma_stats.residual_diagnostics import normal_pp_points, residual_diagnostics
+
+    ax = _drawn("residual_pp_1", sample_study)
+    diag = residual_diagnostics(sample_study.models[0].regression, sample_study.scores)
+    observed, expected = normal_pp_points(diag.table["zresid"])
+    offsets = ax.collections[0].get_offsets()
+    np.testing.assert_allclose(offsets[:, 0], observed)
+    np.testing.assert_allclose(offsets[:, 1], expected)
+    assert list(ax.lines[0].get_xdata()) == [0, 1] == list(ax.lines[0].get_ydata())
+    assert ax.get_xlabel() == "Observed cumulative probability"
+    assert ax.get_ylabel() == "Expected cumulative probability"
+    assert ax.get_xlim() == (0.0, 1.0) and ax.get_ylim() == (0.0, 1.0)
+
+
+def test_zpred_sresid_scatter_draws_the_diagnostics(sample_study):
+    from smma_stats.residual_diagnostics import residual_diagnostics
+
+    ax = _drawn("residual_zpred_sresid_1", sample_study)
+    diag = residual_diagnostics(sample_study.models[0].regression, sample_study.scores)
+    offsets = ax.collections[0].get_offsets()
+    np.testing.assert_allclose(offsets[:, 0], diag.table["zpred"])
+    np.testing.assert_allclose(offsets[:, 1], diag.table["sresid"])
+    # ZPRED is standardized: mean 0, SD 1
+    assert offsets[:, 0].mean() == pytest.approx(0, abs=1e-12)
+    assert offsets[:, 0].std(ddof=1) == pytest.approx(1, rel=1e-12)
+    assert "ZPRED" in ax.get_xlabel() and "SRESID" in ax.get_ylabel()
+
+
+def test_scatter_axes_carry_the_construct_names(sample_study):
+    reg = sample_study.models[0].regression
+    fig = _mpl_figure()
+    names = ("Aktivitas pemasaran media sosial (SMMA)", "Minat beli (PI)")
+    _draw_scatter(fig, reg, sample_study.scores, _WORDS["id"], names)
+    ax = fig.axes[0]
+    assert (ax.get_xlabel(), ax.get_ylabel()) == names
+
+
+@pytest.mark.parametrize("draw", ["histogram", "scatter"])
+def test_legends_sit_above_the_plot_area(sample_study, draw):
+    fig = _mpl_figure()
+    if draw == "histogram":
+        _draw_histogram(fig, np.asarray(sample_study.models[0].regression.residuals),
+                        _WORDS["en"])
+    else:
+        _draw_scatter(fig, sample_study.models[0].regression, sample_study.scores,
+                      _WORDS["en"])
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    legend = ax.get_legend().get_window_extent()
+    area = ax.get_window_extent()
+    # the legend is entirely above the axes, so it covers no bar and no point
+    assert legend.y0 >= area.y1 - 0.5
+    for text in ax.texts:  # the equation too
+        assert text.get_window_extent().y0 >= area.y1 - 0.5
+
+
+def test_numbers_in_figures_follow_the_decimal_separator(sample_study):
+    cat = sample_study.categories["SMMA"]
+    fig = _mpl_figure()
+    _draw_categories(fig, cat, dict(_WORDS["id"], comma=True))
+    labels = [t.get_text() for t in fig.axes[0].texts]
+    assert labels == [f"{int(c)} ({p:.1f}%)".replace(".", ",")
+                      for c, p in zip(cat.table["count"], cat.table["percent"])]
+    assert _equation("PI", "SMMA", 5.1234, 0.4567, comma=True) == "PI = 5,123 + 0,457 SMMA"
+    # the default follows the language; --decimal point overrides it
+    comma_id = make_figures(sample_study, lang="id")[0].png
+    point_id = make_figures(sample_study, lang="id", decimal="point")[0].png
+    assert comma_id != point_id

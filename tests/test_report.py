@@ -107,6 +107,7 @@ def study(paths, analyze_folder):
 @pytest.fixture(autouse=True)
 def fixed_versions(monkeypatch):
     monkeypatch.setattr(build_mod, "_versions", lambda: dict(VERSIONS))
+    monkeypatch.setattr(build_mod, "current_year", lambda: 2026)
 
 
 def _expected(name: str, actual: str) -> str:
@@ -371,10 +372,93 @@ def test_markdown_keeps_html_as_text(hostile_study):
 
 def test_figures_in_text_and_markdown(study):
     figure = Figure("categories_PI.png", "Categories of PI (n = 19)", b"\x89PNG fake")
-    assert "[Categories of PI (n = 19)]\n\nFile: categories_PI.png" in render(
+    assert "[Figure 4.1 Categories of PI (n = 19) (categories_PI.png)]" in render(
         study, "text", figures=[figure])
-    assert "![Categories of PI (n = 19)](categories_PI.png)" in render(
+    assert ("![Categories of PI (n = 19)](categories_PI.png)\n\n**Figure 4.1** Categories of "
+            "PI (n = 19)\n\n*Source: primary data, processed, 2026*") in render(
         study, "markdown", figures=[figure])
+
+
+# ------------------------------------------------------------------ numbering and placement
+
+FAKE = b"\x89PNG fake"
+
+
+def _anchored():
+    return (Figure("categories_PI.png", "bars of PI", FAKE, anchor="categories:PI"),
+            Figure("scatter_PI_SMMA.png", "scatter", FAKE, anchor="model:1"),
+            Figure("residual_pp_2.png", "P-P of model 2", FAKE, anchor="assumptions:2"),
+            Figure("moderation.png", "no section", FAKE))
+
+
+def _blocks(doc):
+    return [(s.title, b) for s in doc.sections for b in s.blocks
+            if isinstance(b, (Table, Figure))]
+
+
+@pytest.mark.parametrize("lang, table, figure", [("en", "Table", "Figure"),
+                                                 ("id", "Tabel", "Gambar")])
+def test_tables_and_figures_are_numbered_in_reading_order(study, lang, table, figure):
+    doc = build_document(study, lang=lang, figures=_anchored())
+    blocks = [b for _, b in _blocks(doc)]
+    tables = [b.label for b in blocks if isinstance(b, Table)]
+    figures = [b.label for b in blocks if isinstance(b, Figure)]
+    assert tables == [f"{table} 4.{i}" for i in range(1, len(tables) + 1)]
+    assert figures == [f"{figure} 4.{i}" for i in range(1, 5)]
+    assert len(tables) > 15
+
+
+def test_number_prefix_and_year_are_parameters(study):
+    doc = build_document(study, figures=_anchored()[:1], number_prefix="3", year=2031)
+    first = _blocks(doc)[0][1]
+    assert first.label == "Table 3.1" and first.caption.startswith("Table 3.1 ")
+    assert first.source == "Source: primary data, processed, 2031"
+    plain = build_document(study, lang="id", number_prefix="")
+    assert _blocks(plain)[0][1].label == "Tabel 1"
+    assert _blocks(plain)[0][1].source == "Sumber: data primer diolah, 2026"
+    # the provenance table is not primary data
+    assert _blocks(plain)[-1][1].source is None
+
+
+def test_figures_stand_in_the_section_they_belong_to(study):
+    doc = build_document(study, lang="en", figures=_anchored())
+    titles = [s.title for s in doc.sections]
+    where = {b.name: i for i, s in enumerate(doc.sections) for b in s.blocks
+             if isinstance(b, Figure)}
+    assert {name: titles[i] for name, i in where.items()} == {
+        "categories_PI.png": "Purchase intention (PI)",
+        "scatter_PI_SMMA.png": "Simple linear regression: model 1 (PI ~ SMMA)",
+        "residual_pp_2.png": "Model 2: PI ~ entertainment + interaction",
+        "moderation.png": "Figures",
+    }
+    # the category figure is in the category breakdown, after its table
+    assert where["categories_PI.png"] > titles.index("Category breakdown")
+    blocks = doc.sections[where["categories_PI.png"]].blocks
+    assert isinstance(blocks[0], Table) and blocks[-1].name == "categories_PI.png"
+    assert where["residual_pp_2.png"] > titles.index("Classical assumption tests")
+    assert titles[-2:] == ["Figures", "Provenance"]
+    # figures come in reading order: model 1, assumptions of model 2, categories, the rest
+    order = [b.name for _, b in _blocks(doc) if isinstance(b, Figure)]
+    assert order == ["scatter_PI_SMMA.png", "residual_pp_2.png", "categories_PI.png",
+                     "moderation.png"]
+    # no "File:" lines any more
+    assert not any(isinstance(b, Paragraph) and b.text.startswith("File:")
+                   for s in doc.sections for b in s.blocks)
+
+
+def test_html_captions_and_figures(study):
+    page = render(study, "html", lang="id", figures=_anchored())
+    assert '<caption><span class="label">Tabel 4.1</span> ' in page
+    assert ('<figcaption><span class="label">Gambar 4.3</span> bars of PI</figcaption></figure>'
+            '\n<p class="source">Sumber: data primer diolah, 2026</p>') in page
+    assert page.count("<figure>") == 4
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_text_tables_fit_100_columns(study, lang):
+    out = render(study, "text", lang=lang, figures=_anchored())
+    assert max(len(line) for line in out.splitlines()) <= 100
+    assert render(study, "text", lang=lang, figures=_anchored()) == out
 
 
 def test_provenance_has_no_paths_or_timestamps(study, paths):

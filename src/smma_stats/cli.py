@@ -208,6 +208,11 @@ def _raw_frame(responses: Path, sheet: Optional[str]):
               help="Significance level of every test (--sig-level is the same option).")
 @click.option("--plots", type=_FILE, metavar="FOLDER",
               help="Write PNG figures to this folder (and embed them in html/docx).")
+@click.option("--number-prefix", default="4", show_default=True, metavar="TEXT",
+              help='Chapter number of table and figure captions: "4" gives "Tabel 4.1", '
+                   '"Gambar 4.1"; "" numbers 1, 2, 3.')
+@click.option("--margins", default="4,3,3,3", show_default=True, metavar="L,T,R,B",
+              help="Word page margins in cm: left (binding), top, right, bottom.")
 @click.option("--drop-invalid", is_flag=True,
               help="Drop invalid items one at a time, weakest first, re-testing after each.")
 @click.option("--robust", is_flag=True,
@@ -261,6 +266,7 @@ def _raw_frame(responses: Path, sheet: Optional[str]):
 @_guard
 def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[Path],
             lang: str, decimal: Optional[str], alpha: float, plots: Optional[Path],
+            number_prefix: str, margins: str,
             drop_invalid: bool, robust: bool,
             judge: str, one_tailed: bool, ks_method: str, missing: str,
             max_missing_share: float, exclude_flagged: bool, by: Optional[str],
@@ -274,7 +280,10 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
         raise SmmaError(f"--out {out} is a folder; give a file name")
     from .options import AnalysisOptions
     from .report import render
+    from .report.docx import parse_margins
     from .study import analyze as run
+
+    parse_margins(margins)  # a typo fails before the analysis
 
     options = AnalysisOptions(
         sig_level=alpha, judge=judge, tails=1 if one_tailed else 2, drop_invalid=drop_invalid,
@@ -301,11 +310,12 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
     if plots is not None:
         from .report.plots import make_figures, write_figures
 
-        figures = make_figures(study, lang=lang) + path_figures(study.moderation)
+        figures = make_figures(study, lang=lang, decimal=decimal) + path_figures(study.moderation)
         for fig in figures:
             refuse_inputs(plots / fig.name, inputs, option="--plots")
         write_figures(figures, plots)
-    report = render(study, fmt, lang=lang, figures=figures, decimal=decimal)
+    report = render(study, fmt, lang=lang, figures=figures, decimal=decimal,
+                    number_prefix=number_prefix, margins=margins)
     if out is None:
         click.echo(report, nl=not str(report).endswith("\n"))
     else:

@@ -18,7 +18,8 @@ _ALIASES = {"txt": "text", "md": "markdown"}
 
 
 def render(study, fmt: str = "text", lang: str = "en", figures: Iterable = (),
-           fragment: bool = False, decimal: str | None = None) -> str | bytes:
+           fragment: bool = False, decimal: str | None = None, number_prefix: str = "4",
+           year: int | None = None, margins="4,3,3,3") -> str | bytes:
     """Render a study in one format and language.
 
     Parameters
@@ -38,6 +39,12 @@ def render(study, fmt: str = "text", lang: str = "en", figures: Iterable = (),
         Decimal separator of every number in the human formats (not JSON):
         the comma (and leading zeros) by default for Indonesian, the point
         (APA leading-zero rule) for English.
+    number_prefix : str, default "4"
+        Chapter number of table and figure captions ("Tabel 4.1", "Gambar 4.1").
+    year : int, optional
+        Year in the source line under tables and figures (default: this year).
+    margins : str or 4 floats, default "4,3,3,3"
+        Word only: left, top, right, bottom page margins in cm.
 
     Returns
     -------
@@ -68,7 +75,8 @@ def render(study, fmt: str = "text", lang: str = "en", figures: Iterable = (),
         from .json_out import render_json
 
         return render_json(study)
-    doc = build_document(study, lang=lang, figures=figures, decimal=decimal)
+    doc = build_document(study, lang=lang, figures=figures, decimal=decimal,
+                         number_prefix=number_prefix, year=year)
     if key == "text":
         from .text import render_text
 
@@ -83,7 +91,7 @@ def render(study, fmt: str = "text", lang: str = "en", figures: Iterable = (),
         return render_html(doc, fragment=fragment)
     from .docx import render_docx
 
-    return render_docx(doc)
+    return render_docx(doc, margins=margins)
 
 
 __all__ = ["FORMATS", "render"]

@@ -24,7 +24,8 @@ VERSION_PACKAGES = ("smma_stats", "numpy", "pandas", "scipy")
 
 
 def build_document(study, lang: str = "en", figures: Iterable[Figure] = (),
-                   decimal: str | None = None) -> Document:
+                   decimal: str | None = None, number_prefix: str = "4",
+                   year: int | None = None) -> Document:
     """Lay out a study as a format-neutral document in one language.
 
     Parameters
@@ -34,9 +35,16 @@ def build_document(study, lang: str = "en", figures: Iterable[Figure] = (),
     lang : {"en", "id"}
         Language of every heading, label and sentence.
     figures : sequence of Figure
-        Figures to include (see :func:`smma_stats.report.plots.make_figures`).
+        Figures to include (see :func:`smma_stats.report.plots.make_figures`);
+        each goes into the section its ``anchor`` names (category bars with
+        their construct, scatter and residual plots with their model), the
+        others into a figure section at the end.
     decimal : {"point", "comma"}, optional
         Decimal separator; by default the comma for ``"id"``, else the point.
+    number_prefix : str, default "4"
+        Chapter number of the captions: ``Tabel 4.1``, ``Gambar 4.1``.
+    year : int, optional
+        Year of the source line under tables and figures (default: this year).
 
     Returns
     -------
@@ -44,7 +52,8 @@ def build_document(study, lang: str = "en", figures: Iterable[Figure] = (),
         Sections in report order: sample, data screening, validity,
         reliability, removed items, normality, one per model, classical
         assumption tests, contributions, categories, group comparison,
-        figures, provenance.
+        figures without a section, provenance. Tables and figures are
+        numbered in reading order.
 
     Examples
     --------
@@ -52,13 +61,28 @@ def build_document(study, lang: str = "en", figures: Iterable[Figure] = (),
     >>> [s.title for s in doc.sections if s.level == 1][:4]     # doctest: +SKIP
     ['Sampel Penelitian', 'Uji Validitas', 'Uji Reliabilitas', 'Penghapusan Butir Tidak Valid']
     """
+    from .document import number_blocks
+
     lang = check_lang(lang)
     if decimal is None:
         decimal = "comma" if lang == "id" else "point"
     if decimal not in DECIMALS:
         raise SmmaError(f"decimal must be 'point' or 'comma', not {decimal!r}")
     with number_style(decimal):
-        return _Builder(study, lang).document(tuple(figures))
+        doc = _Builder(study, lang).document(tuple(figures))
+    year = current_year() if year is None else int(year)
+    sections = number_blocks(doc.sections, msg("caption_table", lang),
+                             msg("caption_figure", lang), str(number_prefix),
+                             msg("caption_source", lang, year=year),
+                             unsourced=(msg("prov_table", lang),))
+    return Document(doc.title, doc.subtitle, sections, doc.lang)
+
+
+def current_year() -> int:
+    """The year of the source line when none is given (the run date's year)."""
+    import datetime
+
+    return datetime.date.today().year
 
 
 def base_name(path: Any) -> str:
@@ -99,6 +123,13 @@ class _Builder:
         self.s, self.lang, self.inst = study, lang, study.instrument
         self.alpha = level(study.alpha)
         self.sections: list[Section] = []
+        self.figures: list[Figure] = []
+
+    def placed(self, anchor: str) -> list[Figure]:
+        """The figures that belong in the section ``anchor`` names (taken out of the pool)."""
+        mine = [f for f in self.figures if getattr(f, "anchor", None) == anchor]
+        self.figures = [f for f in self.figures if f not in mine]
+        return mine
 
     def t(self, key: str, **fmt) -> str:
         return msg(key, self.lang, **fmt)
@@ -138,6 +169,7 @@ class _Builder:
         from .blocks_bootstrap import bootstrap_section
         from .blocks_groups import group_sections
 
+        self.figures = list(figures)
         self.sample()
         if getattr(self.s, "screening", None) is not None:
             self.add(self.t("sec_screening"), screening_blocks(
@@ -159,11 +191,8 @@ class _Builder:
         self.categories()
         if getattr(self.s, "groups", None) is not None:
             group_sections(self, self.s.groups)
-        if figures:
-            blocks = []
-            for f in figures:
-                blocks += [f, Paragraph(self.t("figure_file", name=base_name(f.name)))]
-            self.add(self.t("sec_figures"), blocks)
+        if self.figures:
+            self.add(self.t("sec_figures"), self.figures)
         self.provenance()
         inst, resp = self.inst, self.s.responses
         title = (inst.title_id or inst.title) if self.lang == "id" else inst.title
@@ -352,7 +381,8 @@ class _Builder:
 
         reg = m.regression
         key = "sec_model_simple" if len(reg.predictors) == 1 else "sec_model_multiple"
-        self.add(self.t(key, i=i, formula=m.formula), model_blocks(self, reg))
+        self.add(self.t(key, i=i, formula=m.formula),
+                 model_blocks(self, reg) + self.placed(f"model:{i}"))
 
     def assumptions(self) -> None:
         from .blocks import assumption_blocks
@@ -360,7 +390,7 @@ class _Builder:
         self.add(self.t("sec_assumptions"), [])
         for i, m in enumerate(self.s.models, 1):
             self.add(self.t("assumptions_model", i=i, formula=m.formula),
-                     assumption_blocks(self, m), level=2)
+                     assumption_blocks(self, m) + self.placed(f"assumptions:{i}"), level=2)
 
     def contributions(self) -> None:
         from .blocks import contribution_blocks
@@ -386,7 +416,8 @@ class _Builder:
             f"cat_method_{first.method}", basis=self.t(f"basis_{first.basis}"),
             levels=first.levels))])
         for name, cat in cats:
-            self.add(self.name(name), category_blocks(self, name, cat), level=2)
+            self.add(self.name(name), category_blocks(self, name, cat)
+                     + self.placed(f"categories:{name}"), level=2)
 
     def _cat_setting(self, cat: dict) -> str:
         try:

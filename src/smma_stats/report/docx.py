@@ -1,53 +1,57 @@
-"""Word (.docx) renderer: lays a :class:`~smma_stats.report.document.Document` out.
+"""Word (.docx) renderer: lays a :class:`~smma_stats.report.document.Document` out
+as a thesis chapter.
 
-Tables follow APA style, as Indonesian theses print them: no vertical lines,
-a rule above and below the header row and one under the last row, the title
-in italics above and the note in a smaller font below. Figures go in at
-15 cm wide with their caption underneath. The page is A4 portrait.
+The page is A4 with the margins Indonesian universities prescribe (left 4 cm
+for the binding, top, right and bottom 3 cm), the text Times New Roman 12 pt.
+Tables follow APA style as theses print them: the numbered caption above
+("Tabel 4.1 ..."), no vertical lines, a rule above and below the header row
+and one under the last row, the note and the source line below. Column
+widths come from the cells (:mod:`smma_stats.report.widths`), so no word is
+broken; a table too wide for a portrait page gets a landscape page. Figures
+sit where the Document puts them, with the numbered caption and the source
+line underneath.
 
 Every cell, heading and caption is taken from the Document as is; this module
-formats nothing itself. python-docx is imported inside :func:`render_docx`.
+formats no number. python-docx is imported inside :func:`render_docx`.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import io
-import re
-import zipfile
 
-from .document import Document, Figure, Paragraph, Table
+from .document import Document, Figure, Paragraph, Table, shorten_labels
+from .docx_xml import (FONT, LANG_TAGS, clean, fixed_widths, fixed_zip, header_row, set_fonts,
+                       set_language, set_properties, table_rules, unbreakable_text)
+from .widths import CELL_PAD_CM, column_widths, text_cm
 
-#: Width of an inserted figure, in centimetres.
-FIGURE_WIDTH_CM = 15.0
-#: Font sizes in points: table body and notes. Wide tables (the K-S table
-#: has twelve columns) step down to fit a portrait A4 page.
-TABLE_PT = 10
-NOTE_PT = 9
-_WIDE_PT = ((6, TABLE_PT), (8, 9))  # up to 6 columns: 10 pt; up to 8: 9 pt; more: 8 pt
-_NARROWEST_PT = 8
-#: A4 portrait with 2.5 cm margins, the paper Indonesian theses are printed on.
+#: Body size of a thesis (the typeface is :data:`FONT`).
+BODY_PT = 12
+#: Table cells: 11 pt up to five columns, 10 pt above; a table that does not fit
+#: a landscape page at 10 pt steps down to 9 and then 8.
+TABLE_PT = 11
+_WIDE_PT = ((5, TABLE_PT), (99, 10))
+_FALLBACK_PT = (9, 8)
+NOTE_PT = 10
+#: A4 and the margins (left, top, right, bottom) in centimetres.
 PAGE_CM = (21.0, 29.7)
-MARGIN_CM = 2.5
-
-# A fixed date for the package metadata and zip entries: same input, same bytes.
-_FIXED_DATE = _dt.datetime(2000, 1, 1, tzinfo=_dt.timezone.utc)
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-
-# XML 1.0 forbids these control characters; user text (item wording) may hold them.
-_BAD_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+MARGINS_CM = (4.0, 3.0, 3.0, 3.0)
+#: Widest a figure is inserted, in centimetres (less on a narrower text block).
+FIGURE_WIDTH_CM = 14.0
+#: Left-column cells longer than this are shortened, with the full text in a note.
+LABEL_LIMIT = 40
 
 _NOTE_PREFIXES = ("Note.", "Catatan.")
-_LANG_TAGS = {"en": "en-US", "id": "id-ID"}
 
 
-def render_docx(document: Document) -> bytes:
+def render_docx(document: Document, margins=MARGINS_CM) -> bytes:
     """Render a report Document as a Word file.
 
     Parameters
     ----------
     document : Document
         The format-neutral report (see :mod:`smma_stats.report.document`).
+    margins : 4 floats, default (4, 3, 3, 3)
+        Left, top, right and bottom margin in centimetres.
 
     Returns
     -------
@@ -61,6 +65,7 @@ def render_docx(document: Document) -> bytes:
     Word's navigation pane and table of contents pick them up. A table's
     header row repeats on every page the table spans. Cells whose column is
     marked ``"r"`` in ``Table.align`` are right-aligned, header included.
+    Landscape pages turn the binding margin to the top.
 
     Examples
     --------
@@ -71,99 +76,95 @@ def render_docx(document: Document) -> bytes:
     b'PK'
     """
     import docx
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm
 
+    margins = parse_margins(margins)
     word = docx.Document()
-    _set_page(word)
-    _set_language(word, _LANG_TAGS.get(document.lang, document.lang))
-    _set_properties(word, document)
+    _set_page(word.sections[0], margins, landscape=False)
+    set_fonts(word, FONT, BODY_PT)
+    set_language(word, LANG_TAGS.get(document.lang, document.lang))
+    set_properties(word, document)
+    writer = _Writer(word, margins, document.lang)
 
-    word.add_heading(_clean(document.title), level=0)
+    word.add_heading(clean(document.title), level=0)
     if document.subtitle:
-        word.add_paragraph(_clean(document.subtitle), style="Subtitle")
-
+        word.add_paragraph(clean(document.subtitle), style="Subtitle")
     for section in document.sections:
-        level = min(max(int(section.level), 1), 9)
-        word.add_heading(_clean(section.title), level=level)
+        # a section with a table too wide for portrait is set landscape as a whole,
+        # so its heading and sentences stay with the table
+        writer.orient(any(table_layout(b, margins)[2] for b in section.blocks
+                          if isinstance(b, Table) and b.columns))
+        word.add_heading(clean(section.title), level=min(max(int(section.level), 1), 9))
         for block in section.blocks:
             if isinstance(block, Table):
-                _add_table(word, block)
+                writer.table(block)
             elif isinstance(block, Figure):
-                word.add_picture(io.BytesIO(block.png), width=Cm(FIGURE_WIDTH_CM))
-                pic = word.paragraphs[-1]
-                pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                pic.paragraph_format.keep_with_next = True
-                cap = word.add_paragraph(_clean(block.caption), style="Caption")
-                cap.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            elif isinstance(block, Paragraph):
-                word.add_paragraph(_clean(block.text))
+                writer.figure(block)
             else:
-                word.add_paragraph(_clean(str(block)))
+                text = block.text if isinstance(block, Paragraph) else str(block)
+                word.add_paragraph(clean(text))
 
     buf = io.BytesIO()
     word.save(buf)
-    return _fixed_zip(buf.getvalue())
+    return fixed_zip(buf.getvalue())
 
 
-def _add_table(word, table: Table) -> None:
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Pt
+def parse_margins(margins) -> tuple[float, float, float, float]:
+    """Margins as four centimetre values from ``"4,3,3,3"`` or a sequence.
 
-    # APA: "Table 1" in bold on its own line, the title in italics below it
-    title = word.add_paragraph()
-    label, sep, rest = _clean(table.title).partition("\n")
-    if sep:
-        title.add_run(label).bold = True
-        title.add_run().add_break()
-        title.add_run(rest).italic = True
-    else:
-        title.add_run(label).italic = True
-    title.paragraph_format.keep_with_next = True
-    title.paragraph_format.space_after = Pt(3)
+    Examples
+    --------
+    >>> parse_margins("4,3,3,3")
+    (4.0, 3.0, 3.0, 3.0)
+    >>> parse_margins("2.5")
+    (2.5, 2.5, 2.5, 2.5)
+    """
+    from ..errors import SmmaError
 
-    ncols = len(table.columns)
-    if ncols == 0:
-        title.paragraph_format.keep_with_next = False
-        return
-    align = tuple(table.align or ())
-    right = [i < len(align) and align[i] == "r" for i in range(ncols)]
-    grid = word.add_table(rows=1 + len(table.rows), cols=ncols)
-    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _table_rules(grid)
+    parts = margins.split(",") if isinstance(margins, str) else list(margins)
+    try:
+        values = [float(p) for p in parts]
+    except (TypeError, ValueError):
+        values = []
+    if len(values) == 1:
+        values *= 4
+    if len(values) != 4 or not all(0 <= v <= 8 for v in values):
+        raise SmmaError(f"margins {margins!r}: give left,top,right,bottom in cm, "
+                        "e.g. 4,3,3,3 (each 0 to 8)")
+    return tuple(values)
 
-    size = Pt(table_font_pt(ncols))
-    for r, cells in enumerate([table.columns, *table.rows]):
-        row_cells = grid.rows[r].cells
-        for c in range(ncols):
-            text = cells[c] if c < len(cells) else ""
-            para = row_cells[c].paragraphs[0]
-            run = para.add_run(_clean(str(text)))
-            run.font.size = size
-            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right[c] else WD_ALIGN_PARAGRAPH.LEFT
-            fmt = para.paragraph_format
-            fmt.space_before = fmt.space_after = Pt(1)
-            # keep a table with its note on one page where it fits
-            fmt.keep_with_next = True
-    _header_row(grid.rows[0])
 
-    if table.note:
-        note = word.add_paragraph()
-        text = _clean(table.note)
-        for prefix in _NOTE_PREFIXES:
-            if text.startswith(prefix):
-                note.add_run(prefix).italic = True
-                text = text[len(prefix):]
-                break
-        note.add_run(text)
-        for run in note.runs:
-            run.font.size = Pt(NOTE_PT)
-        note.paragraph_format.space_before = Pt(3)
-    else:
-        for cell in grid.rows[-1].cells:
-            for para in cell.paragraphs:
-                para.paragraph_format.keep_with_next = False
+def text_widths_cm(margins) -> tuple[float, float]:
+    """Width of the text block on a portrait and on a landscape A4 page."""
+    left, top, right, bottom = parse_margins(margins)
+    return PAGE_CM[0] - left - right, PAGE_CM[1] - right - bottom
+
+
+def table_layout(table: Table, margins=MARGINS_CM):
+    """Font size, column widths (cm) and orientation of one table.
+
+    Every column is at least as wide as its longest word (estimated from
+    Times New Roman widths) plus the cell margins. Portrait at the table's
+    size, then at 10 pt; else landscape at 10 pt; else landscape at 9 and 8 pt.
+
+    Returns
+    -------
+    pt : int
+    widths : list of float
+    landscape : bool
+    """
+    portrait, landscape = text_widths_cm(margins)
+    first = table_font_pt(len(table.columns))
+    small = _WIDE_PT[-1][1]
+    tries = [(first, portrait, False), (small, portrait, False), (small, landscape, True)]
+    tries += [(pt, landscape, True) for pt in _FALLBACK_PT if pt < small]
+    for pt, width, land in tries:
+        widths = column_widths(table.columns, table.rows, width,
+                               lambda s, pt=pt: text_cm(s, pt), pad=CELL_PAD_CM,
+                               align=table.align)
+        if widths is not None:
+            return pt, widths, land
+    n = max(len(table.columns), 1)
+    return _FALLBACK_PT[-1], [landscape / n] * n, True
 
 
 def table_font_pt(ncols: int) -> int:
@@ -171,121 +172,152 @@ def table_font_pt(ncols: int) -> int:
     for most, pt in _WIDE_PT:
         if ncols <= most:
             return pt
-    return _NARROWEST_PT
+    return _WIDE_PT[-1][1]
 
 
-def _table_rules(grid) -> None:
-    """APA rules: top and bottom of the table only, no vertical or inner lines."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
+class _Writer:
+    """Adds blocks to the Word body, switching page orientation where needed."""
 
-    tbl_pr = grid._tbl.tblPr
-    for old in tbl_pr.findall(qn("w:tblBorders")):
-        tbl_pr.remove(old)
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        if edge in ("top", "bottom"):
-            el.set(qn("w:val"), "single")
-            el.set(qn("w:sz"), "8")
-            el.set(qn("w:space"), "0")
-            el.set(qn("w:color"), "000000")
-        else:
-            el.set(qn("w:val"), "nil")
-        borders.append(el)
-    # schema order inside tblPr: ... tblW, jc, ..., tblBorders, shd, tblLayout ...
-    anchor = None
-    for tag in ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
-                "w:tblDescription"):
-        anchor = tbl_pr.find(qn(tag))
-        if anchor is not None:
+    def __init__(self, word, margins, lang: str):
+        self.word, self.margins, self.lang = word, margins, lang
+        self.landscape = False
+
+    def orient(self, landscape: bool) -> None:
+        from docx.enum.section import WD_SECTION
+
+        if landscape == self.landscape:
+            return
+        _set_page(self.word.add_section(WD_SECTION.NEW_PAGE), self.margins, landscape)
+        self.landscape = landscape
+
+    def caption(self, label: str | None, title: str, above: bool) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Pt
+
+        para = self.word.add_paragraph(style="Caption")
+        if label:
+            para.add_run(clean(label)).bold = True
+            para.add_run(" ")
+        para.add_run(clean(title))
+        para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        fmt = para.paragraph_format
+        fmt.keep_with_next = above
+        fmt.space_before, fmt.space_after = (Pt(6), Pt(3)) if above else (Pt(3), Pt(2))
+
+    def source(self, text: str | None, keep: bool = False) -> None:
+        from docx.shared import Pt
+
+        if not text:
+            return
+        para = self.word.add_paragraph()
+        run = para.add_run(clean(text))
+        run.font.size = Pt(NOTE_PT)
+        run.italic = True
+        para.paragraph_format.space_after = Pt(10)
+        para.paragraph_format.keep_with_next = keep
+
+    def table(self, table: Table) -> None:
+        from .messages import msg
+
+        table, labels = shorten_labels(table, LABEL_LIMIT)
+        if labels:
+            extra = msg("note_shortened", self.lang,
+                        labels="; ".join(f"{m} {t}" for m, t in labels))
+            table = Table(table.title, table.columns, table.rows,
+                          f"{table.note} {extra}" if table.note else extra, table.align,
+                          table.label, table.source)
+        if not table.columns:
+            self.caption(table.label, table.title, above=False)
+            return
+        pt, widths, landscape = table_layout(table, self.margins)
+        if landscape and not self.landscape:  # the section decides; this is a safety net
+            self.orient(True)
+        self.caption(table.label, table.title, above=True)
+        _add_grid(self.word, table, pt, widths)
+        if table.note:
+            _add_note(self.word, table.note, keep=bool(table.source))
+        self.source(table.source)
+
+    def figure(self, fig: Figure) -> None:
+        from docx.enum.text import WD_ALIGN_PARAGRAPH
+        from docx.shared import Cm
+
+        usable = text_widths_cm(self.margins)[1 if self.landscape else 0]
+        self.word.add_picture(io.BytesIO(fig.png), width=Cm(min(FIGURE_WIDTH_CM, usable)))
+        pic = self.word.paragraphs[-1]
+        pic.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        pic.paragraph_format.keep_with_next = True
+        self.caption(fig.label, fig.caption, above=False)
+        if fig.source:
+            self.word.paragraphs[-1].paragraph_format.keep_with_next = True
+        self.source(fig.source)
+
+
+def _add_grid(word, table: Table, pt: int, widths) -> None:
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    ncols = len(table.columns)
+    align = tuple(table.align or ())
+    right = [i < len(align) and align[i] == "r" for i in range(ncols)]
+    grid = word.add_table(rows=1 + len(table.rows), cols=ncols)
+    grid.alignment = WD_TABLE_ALIGNMENT.CENTER
+    grid.autofit = False
+    table_rules(grid)
+    fixed_widths(grid, [Cm(w) for w in widths])
+    size = Pt(pt)
+    for r, cells in enumerate([table.columns, *table.rows]):
+        row_cells = grid.rows[r].cells
+        for c in range(ncols):
+            text = cells[c] if c < len(cells) else ""
+            para = row_cells[c].paragraphs[0]
+            run = para.add_run()
+            unbreakable_text(run, clean(str(text)))
+            run.font.size = size
+            para.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right[c] else WD_ALIGN_PARAGRAPH.LEFT
+            fmt = para.paragraph_format
+            fmt.space_before = fmt.space_after = Pt(1)
+            fmt.line_spacing = 1.0
+            fmt.first_line_indent = Cm(0)
+            # keep a table with its note on one page where it fits
+            fmt.keep_with_next = r < len(table.rows) or bool(table.note or table.source)
+    header_row(grid.rows[0])
+
+
+def _add_note(word, text: str, keep: bool) -> None:
+    from docx.shared import Pt
+
+    note = word.add_paragraph()
+    text = clean(text)
+    for prefix in _NOTE_PREFIXES:
+        if text.startswith(prefix):
+            note.add_run(prefix).italic = True
+            text = text[len(prefix):]
             break
-    if anchor is not None:
-        anchor.addprevious(borders)
-    else:
-        tbl_pr.append(borders)
+    note.add_run(text)
+    for run in note.runs:
+        run.font.size = Pt(NOTE_PT)
+    fmt = note.paragraph_format
+    fmt.space_before = Pt(3)
+    fmt.line_spacing = 1.0
+    fmt.keep_with_next = keep
 
 
-def _header_row(row) -> None:
-    """Rule under the header row, and repeat the header on each page."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    tr_pr.append(header)
-    for cell in row.cells:
-        tc_pr = cell._tc.get_or_add_tcPr()
-        borders = OxmlElement("w:tcBorders")
-        bottom = OxmlElement("w:bottom")
-        bottom.set(qn("w:val"), "single")
-        bottom.set(qn("w:sz"), "6")
-        bottom.set(qn("w:space"), "0")
-        bottom.set(qn("w:color"), "000000")
-        borders.append(bottom)
-        # tcBorders comes after tcW/gridSpan/vMerge and before shd/vAlign
-        anchor = None
-        for tag in ("w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
-                    "w:vAlign", "w:hideMark"):
-            anchor = tc_pr.find(qn(tag))
-            if anchor is not None:
-                break
-        if anchor is not None:
-            anchor.addprevious(borders)
-        else:
-            tc_pr.append(borders)
-
-
-def _set_page(word) -> None:
+def _set_page(section, margins, landscape: bool) -> None:
+    from docx.enum.section import WD_ORIENT
     from docx.shared import Cm
 
-    for section in word.sections:
-        section.page_width, section.page_height = Cm(PAGE_CM[0]), Cm(PAGE_CM[1])
-        section.left_margin = section.right_margin = Cm(MARGIN_CM)
-        section.top_margin = section.bottom_margin = Cm(MARGIN_CM)
+    left, top, right, bottom = margins
+    width, height = PAGE_CM
+    if landscape:
+        # the binding edge (the wide left margin) turns to the top of the page
+        width, height = height, width
+        left, top, right, bottom = top, left, bottom, right
+        left, right = min(left, right), min(left, right)
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Cm(width), Cm(height)
+    section.left_margin, section.right_margin = Cm(left), Cm(right)
+    section.top_margin, section.bottom_margin = Cm(top), Cm(bottom)
 
 
-def _set_language(word, tag: str) -> None:
-    """Proofing language of the default run style, so Word checks Indonesian as Indonesian."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    rpr = word.styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/"
-                                   + qn("w:rPr"))
-    if rpr is None:
-        return
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = OxmlElement("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), tag)
-
-
-def _set_properties(word, document: Document) -> None:
-    props = word.core_properties
-    props.title = _clean(document.title)[:255]
-    props.subject = _clean(document.subtitle or "")[:255]
-    props.author = "smma_stats"
-    props.last_modified_by = "smma_stats"
-    props.language = _LANG_TAGS.get(document.lang, document.lang)
-    props.revision = 1
-    props.created = _FIXED_DATE
-    props.modified = _FIXED_DATE
-    props.last_printed = _FIXED_DATE
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """Rewrite the package with fixed entry timestamps (python-docx stamps 'now')."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
-
-
-def _clean(text) -> str:
-    return _BAD_XML.sub("", "" if text is None else str(text))

@@ -20,14 +20,17 @@ CSS = """
 .smma-report h2 { font-size: 1.3em; border-bottom: 1px solid #bbb; margin-top: 1.6em; }
 .smma-report h3 { font-size: 1.1em; margin-top: 1.2em; }
 .smma-report table { border-collapse: collapse; margin: 0.6em 0; }
-.smma-report caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
+.smma-report caption { text-align: left; padding-bottom: 0.3em; }
 .smma-report th, .smma-report td { padding: 0.2em 0.7em; vertical-align: top; }
 .smma-report thead th { border-top: 2px solid #333; border-bottom: 1px solid #333; }
 .smma-report tbody tr:last-child td { border-bottom: 2px solid #333; }
 .smma-report td.r, .smma-report th.r { text-align: right; }
 .smma-report td.l, .smma-report th.l { text-align: left; }
 .smma-report .note { font-size: 0.9em; color: #444; margin-top: 0; }
-.smma-report figure { margin: 1em 0; }
+.smma-report figure { margin: 1em 0; text-align: center; }
+.smma-report figcaption { margin-top: 0.3em; }
+.smma-report .label { font-weight: bold; }
+.smma-report .source { font-size: 0.85em; font-style: italic; color: #444; margin-top: 0.2em; }
 .smma-report img { max-width: 100%; }
 """.strip()
 
@@ -56,10 +59,7 @@ def render_html(doc: Document, fragment: bool = False) -> str:
             if isinstance(block, Table):
                 body.append(table_html(block))
             elif isinstance(block, Figure):
-                data = base64.b64encode(block.png).decode("ascii")
-                body.append(f'<figure><img alt="{escape(block.caption)}" '
-                            f'src="data:image/png;base64,{data}">'
-                            f"<figcaption>{escape(block.caption)}</figcaption></figure>")
+                body.append(figure_html(block))
             elif isinstance(block, Paragraph):
                 body.append(f"<p>{escape(block.text)}</p>")
     body.append("</div>")
@@ -71,16 +71,33 @@ def render_html(doc: Document, fragment: bool = False) -> str:
             f"<body>\n{inner}\n</body>\n</html>\n")
 
 
+def _labelled(label: str | None, text: str) -> str:
+    head = f'<span class="label">{escape(label)}</span> ' if label else ""
+    return head + escape(text)
+
+
+def _source(text: str | None) -> str:
+    return f'\n<p class="source">{escape(text)}</p>' if text else ""
+
+
+def figure_html(fig: Figure) -> str:
+    """The image with its numbered caption below, then the source line."""
+    data = base64.b64encode(fig.png).decode("ascii")
+    return (f'<figure><img alt="{escape(fig.caption)}" src="data:image/png;base64,{data}">'
+            f"<figcaption>{_labelled(fig.label, fig.caption)}</figcaption></figure>"
+            + _source(fig.source))
+
+
 def table_html(table: Table) -> str:
-    """One table with its title as the caption and its note below."""
+    """One table with its numbered title as the caption, its note and source below."""
     n = len(table.columns)
     align = table.align or ("l",) + ("r",) * (n - 1)
     head = "".join(f'<th class="{a}">{escape(c)}</th>' for c, a in zip(table.columns, align))
     rows = "".join("<tr>" + "".join(f'<td class="{a}">{escape(str(c))}</td>'
                                     for c, a in zip(row, align)) + "</tr>"
                    for row in table.rows)
-    out = (f"<table><caption>{escape(table.title)}</caption>"
+    out = (f"<table><caption>{_labelled(table.label, table.title)}</caption>"
            f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
     if table.note:
         out += f'\n<p class="note">{escape(table.note)}</p>'
-    return out
+    return out + _source(table.source)

@@ -48,23 +48,37 @@ def render_markdown(doc: Document) -> str:
             if isinstance(block, Table):
                 parts.append(table_markdown(block))
             elif isinstance(block, Figure):
-                parts.append(f"![{escape(block.caption)}]({quote(block.name)})")
+                parts.append(figure_markdown(block))
             elif isinstance(block, Paragraph):
                 parts.append(escape(block.text))
     return "\n\n".join(parts) + "\n"
 
 
+def _labelled(label: str | None, text: str) -> str:
+    return f"**{escape(label)}** {escape(text)}" if label else f"**{escape(text)}**"
+
+
+def figure_markdown(fig: Figure) -> str:
+    """The image, its numbered caption below and the source line."""
+    lines = [f"![{escape(fig.caption)}]({quote(fig.name)})", "", _labelled(fig.label, fig.caption)]
+    if fig.source:
+        lines += ["", f"*{escape(fig.source)}*"]
+    return "\n".join(lines)
+
+
 def table_markdown(table: Table) -> str:
-    """A bold title line, the pipe table, and the note as a paragraph."""
+    """The numbered title line, the pipe table, the note and the source line."""
     n = len(table.columns)
     align = table.align or ("l",) + ("r",) * (n - 1)
 
     def line(cells) -> str:
         return "| " + " | ".join(escape(c, cell=True) for c in cells) + " |"
 
-    lines = [f"**{escape(table.title)}**", "", line(table.columns),
+    lines = [_labelled(table.label, table.title), "", line(table.columns),
              "| " + " | ".join("---:" if a == "r" else ":---" for a in align) + " |"]
     lines += [line(r) for r in table.rows]
     if table.note:
         lines += ["", escape(table.note)]
+    if table.source:
+        lines += ["", f"*{escape(table.source)}*"]
     return "\n".join(lines)

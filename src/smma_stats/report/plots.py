@@ -21,6 +21,7 @@ from pathlib import Path
 from ..errors import SmmaError
 from ..output import write_atomic
 from .document import Figure
+from .plot_words import WORDS
 
 #: Figure size in inches and resolution: 6.4 x 4.2 in at 120 dpi = 768 x 504 px.
 FIGSIZE = (6.4, 4.2)
@@ -28,38 +29,7 @@ DPI = 120
 MARGINS = {"left": 0.1, "right": 0.97, "bottom": 0.12, "top": 0.95}
 
 # The few words the figures need, in English and Indonesian.
-_WORDS = {
-    "en": {
-        "lang": "en",
-        "categories": "Categories of {name} (n = {n})",
-        "category": "Category",
-        "count": "Frequency",
-        "scatter": "Scatter plot of {y} against {x} with the fitted regression line",
-        "hist": "Histogram of the residuals of model {i} ({formula}) with the normal curve",
-        "qq": "Normal Q-Q plot of the residuals of model {i} ({formula})",
-        "residual": "Unstandardized residual",
-        "normal_curve": "Normal curve (mean 0, SD {sd})",
-        "theoretical": "Expected normal quantile (z)",
-        "observed": "Observed residual",
-        "fitted_line": "Regression line",
-        "observations": "Respondents",
-    },
-    "id": {
-        "lang": "id",
-        "categories": "Kategori {name} (n = {n})",
-        "category": "Kategori",
-        "count": "Frekuensi",
-        "scatter": "Diagram pencar {y} terhadap {x} dengan garis regresi",
-        "hist": "Histogram residual model {i} ({formula}) dengan kurva normal",
-        "qq": "Grafik normal Q-Q residual model {i} ({formula})",
-        "residual": "Residual tidak terstandar",
-        "normal_curve": "Kurva normal (rata-rata 0, SD {sd})",
-        "theoretical": "Kuantil normal harapan (z)",
-        "observed": "Residual teramati",
-        "fitted_line": "Garis regresi",
-        "observations": "Responden",
-    },
-}
+_WORDS = WORDS
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -81,7 +51,7 @@ def slugify(text: str) -> str:
     return slug or "figure"
 
 
-def make_figures(study, lang: str = "en") -> tuple[Figure, ...]:
+def make_figures(study, lang: str = "en", decimal: str | None = None) -> tuple[Figure, ...]:
     """Draw every figure of a study as PNG.
 
     Parameters
@@ -93,6 +63,10 @@ def make_figures(study, lang: str = "en") -> tuple[Figure, ...]:
         they appear in each ``CategoryResult.table``, except that the
         standard labels (low/medium/high, Rendah/Sedang/Tinggi, and the
         five-class sets) are shown in ``lang``.
+    decimal : {"point", "comma"}, optional
+        Decimal separator of the numbers drawn (bar percentages, the
+        regression equation, R², the SD of the normal curve); by default the
+        comma for ``"id"`` and the point otherwise, as in the report.
 
     Returns
     -------
@@ -101,8 +75,13 @@ def make_figures(study, lang: str = "en") -> tuple[Figure, ...]:
         (``categories_<construct>.png``); one scatter plot with the fitted
         line per simple model (``scatter_<Y>_<X>.png``); then, per model
         numbered from 1, a residual histogram with the normal curve
-        (``residual_hist_<i>.png``) and a normal Q-Q plot of the residuals
-        (``residual_qq_<i>.png``).
+        (``residual_hist_<i>.png``), SPSS's Normal P-P plot of the
+        standardized residual (``residual_pp_<i>.png``), a normal Q-Q plot of
+        the residuals (``residual_qq_<i>.png``) and SPSS's scatterplot of
+        SRESID against ZPRED (``residual_zpred_sresid_<i>.png``). Each
+        figure's ``anchor`` names its section: ``categories:<construct>``,
+        ``model:<i>`` for the scatter, ``assumptions:<i>`` for the residual
+        figures.
 
     Notes
     -----
@@ -119,11 +98,12 @@ def make_figures(study, lang: str = "en") -> tuple[Figure, ...]:
 
     >>> figs = make_figures(study, lang="id")                 # doctest: +SKIP
     >>> [f.name for f in figs]                                 # doctest: +SKIP
-    ['categories_SMMA.png', 'categories_PI.png', 'scatter_PI_SMMA.png', 'residual_hist_1.png', 'residual_qq_1.png', 'residual_hist_2.png', 'residual_qq_2.png']
+    ['categories_SMMA.png', 'categories_PI.png', 'scatter_PI_SMMA.png', 'residual_hist_1.png', 'residual_pp_1.png', 'residual_qq_1.png', 'residual_zpred_sresid_1.png', 'residual_hist_2.png', 'residual_pp_2.png', 'residual_qq_2.png', 'residual_zpred_sresid_2.png']
     >>> figs[2].caption                                        # doctest: +SKIP
-    'Diagram pencar PI terhadap SMMA dengan garis regresi'
+    'Diagram pencar Minat beli (PI) terhadap Aktivitas pemasaran media sosial (SMMA) dengan garis regresi'
     """
-    words = _words(lang)
+    words = dict(_words(lang))
+    words["comma"] = (decimal or ("comma" if lang == "id" else "point")) == "comma"
     import matplotlib.style
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure as MplFigure
@@ -131,40 +111,71 @@ def make_figures(study, lang: str = "en") -> tuple[Figure, ...]:
     figures: list[Figure] = []
     used: set[str] = set()
 
-    def add(stem: str, caption: str, draw) -> None:
+    def add(stem: str, caption: str, draw, anchor: str | None = None) -> None:
         with matplotlib.style.context("default"):
             fig = MplFigure(figsize=FIGSIZE, dpi=DPI)
             # fixed margins rather than a layout engine: one draw per figure, not two
             fig.subplots_adjust(**MARGINS)
             FigureCanvasAgg(fig)
             draw(fig)
-            figures.append(Figure(_unique(stem, used), caption, _png(fig)))
+            for ax in fig.axes:
+                comma_ticks(ax, words.get("comma"))
+            figures.append(Figure(_unique(stem, used), caption, _png(fig), anchor=anchor))
 
     instrument = study.instrument
-    for code, cat in study.categories.items():
+
+    def name(code: str) -> str:
         label = _label(instrument, code, lang)
-        name = code if label == code else f"{code} ({label})"
+        return code if label.lower() == code.lower() else f"{label} ({code})"
+
+    for code, cat in study.categories.items():
         add(f"categories_{slugify(code)}",
-            words["categories"].format(name=name, n=int(cat.n)),
-            lambda fig, cat=cat: _draw_categories(fig, cat, words))
+            words["categories"].format(name=name(code), n=int(cat.n)),
+            lambda fig, cat=cat: _draw_categories(fig, cat, words), f"categories:{code}")
 
     scores = study.scores
-    for m in study.models:
+    for i, m in enumerate(study.models, start=1):
         reg = m.regression
         if len(reg.predictors) != 1:
             continue
         x_name, y_name = reg.predictors[0], reg.dependent
+        names = (name(x_name), name(y_name))
         add(f"scatter_{slugify(y_name)}_{slugify(x_name)}",
-            words["scatter"].format(y=y_name, x=x_name),
-            lambda fig, reg=reg, scores=scores: _draw_scatter(fig, reg, scores, words))
+            words["scatter"].format(y=names[1], x=names[0]),
+            lambda fig, reg=reg, names=names: _draw_scatter(fig, reg, scores, words, names),
+            f"model:{i}")
 
     for i, m in enumerate(study.models, start=1):
-        resid = _finite(m.regression.residuals)
-        add(f"residual_hist_{i}", words["hist"].format(i=i, formula=m.formula),
-            lambda fig, r=resid: _draw_histogram(fig, r, words))
-        add(f"residual_qq_{i}", words["qq"].format(i=i, formula=m.formula),
-            lambda fig, r=resid: _draw_qq(fig, r, words))
+        _residual_figures(add, i, m, scores, words, name)
     return tuple(figures)
+
+
+def _residual_figures(add, i: int, m, scores, words, name) -> None:
+    """Histogram, P-P, Q-Q and ZPRED-SRESID plots of model ``i``, in its assumption section."""
+    from ..errors import SmmaError as _Error
+    from .plots_residual import draw_pp, draw_zpred_sresid
+
+    reg, where = m.regression, f"assumptions:{i}"
+    resid = _finite(reg.residuals)
+    y = name(reg.dependent)
+    add(f"residual_hist_{i}", words["hist"].format(i=i, formula=m.formula),
+        lambda fig: _draw_histogram(fig, resid, words), where)
+    diag = None
+    if scores is not None and resid.size > len(reg.predictors) + 1:
+        from ..residual_diagnostics import residual_diagnostics
+
+        try:
+            diag = residual_diagnostics(reg, scores)
+        except (_Error, KeyError, ValueError):
+            diag = None
+    if diag is not None:
+        add(f"residual_pp_{i}", words["pp"].format(i=i, y=y),
+            lambda fig: draw_pp(fig, diag.table["zresid"], words), where)
+    add(f"residual_qq_{i}", words["qq"].format(i=i, formula=m.formula),
+        lambda fig: _draw_qq(fig, resid, words), where)
+    if diag is not None:
+        add(f"residual_zpred_sresid_{i}", words["zpred"].format(i=i, y=y),
+            lambda fig: draw_zpred_sresid(fig, diag.table, words), where)
 
 
 def write_figures(figures, directory) -> list[Path]:
@@ -214,7 +225,8 @@ def _draw_categories(fig, cat, words) -> None:
     pos = list(range(len(labels)))
     bars = ax.bar(pos, counts, color="#4C72B0", edgecolor="black", linewidth=0.6)
     ax.set_xticks(pos, labels)
-    texts = [f"{c} ({p:.1f}%)" for c, p in zip(counts, percents)]
+    texts = [f"{c} ({decimal_text(f'{p:.1f}', words.get('comma'))}%)"
+             for c, p in zip(counts, percents)]
     ax.bar_label(bars, labels=texts, padding=2, fontsize=9)
     top = max(counts, default=0)
     ax.set_ylim(0, max(1.0, top * 1.15))
@@ -223,10 +235,11 @@ def _draw_categories(fig, cat, words) -> None:
     ax.spines[["top", "right"]].set_visible(False)
 
 
-def _draw_scatter(fig, reg, scores, words) -> None:
+def _draw_scatter(fig, reg, scores, words, names=None) -> None:
     import numpy as np
 
     x_name, y_name = reg.predictors[0], reg.dependent
+    x_title, y_title = names or (x_name, y_name)
     x = np.asarray(scores[x_name], dtype=float)
     y = np.asarray(scores[y_name], dtype=float)
     b0, b1 = _simple_coefficients(reg)
@@ -239,14 +252,14 @@ def _draw_scatter(fig, reg, scores, words) -> None:
         ax.plot([lo, hi], [b0 + b1 * lo, b0 + b1 * hi], color="#C44E52", linewidth=1.6,
                 label=words["fitted_line"])
         r2 = getattr(reg, "r2", float("nan"))
-        text = _equation(y_name, x_name, b0, b1)
+        text = _equation(y_name, x_name, b0, b1, words.get("comma", False))
         if math.isfinite(r2):
-            text += f"\nR² = {r2:.3f}"
-        ax.text(0.02, 0.98, text, transform=ax.transAxes, va="top", ha="left", fontsize=9,
-                bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "0.7"})
-    ax.set_xlabel(x_name)
-    ax.set_ylabel(y_name)
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+            text += f"\nR² = {decimal_text(f'{r2:.3f}', words.get('comma'))}"
+        # above the axes, where no point can be
+        ax.text(0.0, 1.02, text, transform=ax.transAxes, va="bottom", ha="left", fontsize=9)
+    ax.set_xlabel(x_title)
+    ax.set_ylabel(y_title)
+    legend_above(fig, ax)
     ax.spines[["top", "right"]].set_visible(False)
 
 
@@ -268,8 +281,9 @@ def _draw_histogram(fig, resid, words) -> None:
         grid = np.linspace(lo, hi, 200)
         density = np.exp(-0.5 * (grid / sd) ** 2) / (sd * math.sqrt(2 * math.pi))
         ax.plot(grid, density * n * width, color="#C44E52", linewidth=1.6,
-                label=words["normal_curve"].format(sd=f"{sd:.3f}"))
-        ax.legend(loc="upper right", fontsize=8, frameon=False)
+                label=words["normal_curve"].format(
+                    sd=decimal_text(f"{sd:.3f}", words.get("comma"))))
+        legend_above(fig, ax)
     ax.set_xlabel(words["residual"])
     ax.set_ylabel(words["count"])
     ax.spines[["top", "right"]].set_visible(False)
@@ -291,6 +305,13 @@ def _draw_qq(fig, resid, words) -> None:
     ax.set_xlabel(words["theoretical"])
     ax.set_ylabel(words["observed"])
     ax.spines[["top", "right"]].set_visible(False)
+
+
+def legend_above(fig, ax) -> None:
+    """The legend above the plot, right-aligned, where it covers no bar or point."""
+    fig.subplots_adjust(top=0.86)
+    ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.01), fontsize=8, frameon=False,
+              borderaxespad=0.0)
 
 
 def qq_points(values):
@@ -362,9 +383,36 @@ def _simple_coefficients(reg) -> tuple[float, float]:
     return b0, b1
 
 
-def _equation(y_name: str, x_name: str, b0: float, b1: float) -> str:
+def _equation(y_name: str, x_name: str, b0: float, b1: float, comma: bool = False) -> str:
     sign = "−" if b1 < 0 else "+"
-    return f"{y_name} = {b0:.3f} {sign} {abs(b1):.3f} {x_name}"
+    b0_text, b1_text = (decimal_text(f"{v:.3f}", comma) for v in (b0, abs(b1)))
+    return f"{y_name} = {b0_text} {sign} {b1_text} {x_name}"
+
+
+def comma_ticks(ax, comma) -> None:
+    """Tick labels with the decimal comma (numeric axes only; category names stay)."""
+    if not comma:
+        return
+    from matplotlib.ticker import ScalarFormatter
+
+    class CommaFormatter(ScalarFormatter):
+        def __call__(self, x, pos=None):
+            return super().__call__(x, pos).replace(".", ",")
+
+    for axis in (ax.xaxis, ax.yaxis):
+        if type(axis.get_major_formatter()) is ScalarFormatter:
+            axis.set_major_formatter(CommaFormatter())
+
+
+def decimal_text(text: str, comma) -> str:
+    """A formatted number with the decimal comma when ``comma`` is true.
+
+    Examples
+    --------
+    >>> decimal_text("-1.250", True), decimal_text("16.7", False)
+    ('-1,250', '16.7')
+    """
+    return text.replace(".", ",") if comma else text
 
 
 def _finite(values):
