@@ -311,7 +311,7 @@ def _run_chunks(path, kind, size, rows, instrument, rule, share, progress, keep_
     try:
         source = _chunks.open_source(path, kind, size, rows)
         _chunks.run(reader, source, progress)
-    except _chunks._NotText as exc:
+    except _chunks.NotText as exc:
         raise ResponseError(exc.message, exc.path) from None
     if reader.n_read == 0:
         raise ResponseError("no data rows below the header", path)

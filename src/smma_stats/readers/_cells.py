@@ -9,7 +9,7 @@ import numpy as np
 from ..errors import InstrumentError, ResponseError
 from ..instrument import Instrument, Scale
 from ._columns import absent_error, match_columns, normalise
-from ._files import Table
+from ._common import Table
 
 #: Cell texts read as "no answer" (compared after trimming, case ignored).
 MISSING_TEXTS = frozenset({"", "na", "n/a", "nan", "null"})
@@ -33,11 +33,11 @@ def code_items(table: Table, instrument: Instrument, keep_going: bool = False):
     problems: list[tuple[int, int, ResponseError]] = []
     if absent:
         err = absent_error(headers, instrument, columns, absent, path, table.kind,
-                           first=_first_cell(frame))
+                           first=first_cell(frame))
         if not keep_going:
             return columns, None, [err], []
         problems.append((0, -1, err))
-    lookup = _label_lookup(instrument.scale)
+    lookup = label_lookup(instrument.scale)
     coded, notes = {}, []
     for item, header in columns.items():
         s = frame[header]
@@ -60,7 +60,7 @@ def code_items(table: Table, instrument: Instrument, keep_going: bool = False):
     return columns, codes, [p[2] for p in problems], notes
 
 
-def _first_cell(frame):
+def first_cell(frame):
     """The first non-empty cell of a one-column table (to guess a wrong delimiter)."""
     if frame.shape[1] != 1:
         return None
@@ -100,7 +100,7 @@ def _num(v) -> str:
     return str(int(v)) if float(v).is_integer() else repr(float(v))
 
 
-class _Labels:
+class Labels:
     """Answer texts of a scale: exact (case and spacing ignored), then without punctuation."""
 
     def __init__(self, scale: Scale):
@@ -145,11 +145,16 @@ class _Labels:
         return None, None
 
 
-def _label_lookup(scale: Scale) -> _Labels:
-    return _Labels(scale)
+def label_lookup(scale: Scale) -> Labels:
+    """The answer texts of ``scale`` (labels and aliases), for reading cells."""
+    return Labels(scale)
 
 
-def _code_column(s, scale: Scale, lookup: _Labels):
+#: Old private name, kept while screening moves to :mod:`._attention`.
+_label_lookup = label_lookup
+
+
+def _code_column(s, scale: Scale, lookup: Labels):
     """Float codes (NaN = no answer) and ``[(position, message), ...]`` problems."""
     import pandas as pd
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
@@ -179,7 +184,7 @@ def _code_column(s, scale: Scale, lookup: _Labels):
     return arr, problems
 
 
-def _interpret(u, lo: int, hi: int, lookup: _Labels) -> tuple[float, str | None]:
+def _interpret(u, lo: int, hi: int, lookup: Labels) -> tuple[float, str | None]:
     """One distinct cell value -> (code or NaN, problem or None)."""
     if isinstance(u, (bool, np.bool_)):
         return np.nan, f"{u!r} is not a scale point ({lo}..{hi})"

@@ -17,14 +17,15 @@ from collections.abc import Callable
 import numpy as np
 
 from ..errors import ResponseError
-from ._compact import ChunkReader, _Store
-from ._files import (
-    _check_unique,
-    _decode,
-    _header_text,
-    _unique,
+from ._common import check_unique, header_text, unique_names
+from ._compact import ChunkReader, Store
+from ._parquet import ArrowColumn, header_fields, parquet_header, pyarrow_parquet, unreadable
+from ._text import (
+    MAX_LINE_BYTES,
+    csv_header,
     csv_layout,
     csv_options,
+    decode,
     parse_csv,
     pop_spares,
 )
@@ -101,13 +102,13 @@ class _TextSource:
             bom = 3 if head.startswith(_BOM) else 0
             body = head[bom:]
             if self.done >= size:
-                text = _decode(head, path)
+                text = decode(head, path)
             else:
                 cut = body.rfind(b"\n") + 1
                 try:
                     text = body[:cut].decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    _decode(body[:exc.start + 1] + b"\n", path)   # raises, naming the line
+                    decode(body[:exc.start + 1] + b"\n", path)   # raises, naming the line
                     raise  # pragma: no cover
             # A header problem is reported only once the whole file is known to be text,
             # as a whole read decodes the file first.
@@ -115,10 +116,8 @@ class _TextSource:
             try:
                 self.delimiter, self.headers, self.spares = csv_layout(text, path)
             except ResponseError as exc:
-                from ._files import _csv_header
-
                 self.header_error = exc
-                self.delimiter, self.headers = _csv_header(text)[:2]
+                self.delimiter, self.headers = csv_header(text)[:2]
                 self.spares = []
             reader = csv.reader(io.StringIO(text), delimiter=self.delimiter)
             next(reader)
@@ -241,22 +240,20 @@ class _ParquetSource:
     kind = "parquet"
 
     def __init__(self, path: str, size: int, chunk_rows: int):
-        from ._parquet import _pyarrow_parquet, _unreadable, header_fields
-
         self.path, self.size = path, size
-        self._unreadable = _unreadable
-        pq = _pyarrow_parquet(path)
+        self._unreadable = unreadable
+        pq = pyarrow_parquet(path)
         try:
             # without pre-buffering: it would keep every row group's bytes read so far
             self.book = pq.ParquetFile(path, pre_buffer=False)
             schema = self.book.schema_arrow
-            _check_unique([_header_text(c) for c in schema.names], path)
+            check_unique([header_text(c) for c in schema.names], path)
             self.total = max(int(self.book.metadata.num_rows), 1)
             self.rows_hint = int(self.book.metadata.num_rows)
         except ResponseError:
             raise
         except Exception as exc:  # pyarrow raises several types for a damaged file
-            raise _unreadable(exc, path) from None
+            raise unreadable(exc, path) from None
         width = max(len(schema.names), 1)
         self.batch_rows = max(1, min(int(chunk_rows), max(1024, PARQUET_BATCH_CELLS // width)))
         with open(path, "rb") as fh:
@@ -266,7 +263,7 @@ class _ParquetSource:
         self._digest = sha.hexdigest()
         #: schema position of each column, in the order of ``headers``
         self.fields = header_fields(schema)
-        self.headers = [_header_text(schema.names[j]) for j in self.fields]
+        self.headers = [header_text(schema.names[j]) for j in self.fields]
         self.done = 0
 
     def digest(self) -> str:
@@ -287,9 +284,7 @@ class _ParquetSource:
         try:
             book = self.book
             if as_dictionary:
-                from ._parquet import _pyarrow_parquet
-
-                book = _pyarrow_parquet(self.path).ParquetFile(
+                book = pyarrow_parquet(self.path).ParquetFile(
                     self.path, pre_buffer=False, read_dictionary=list(as_dictionary))
             for batch in book.iter_batches(batch_size=self.batch_rows):
                 self.done += batch.num_rows
@@ -316,7 +311,7 @@ class _ParquetSource:
             raise self._unreadable(exc, self.path) from None
         if any(name is not None for name in frame.index.names):
             frame = frame.reset_index()
-        return frame, [_header_text(c) for c in frame.columns]
+        return frame, [header_text(c) for c in frame.columns]
 
 
 # ------------------------------------------------------------------ driving
@@ -341,8 +336,6 @@ def is_large(kind: str, size: int, path: str) -> bool:
 def large_header(path: str, kind: str, size: int) -> list[str]:
     """The headers of a large CSV or Parquet file, from its first megabyte or its schema."""
     if kind == "parquet":
-        from ._parquet import parquet_header
-
         return parquet_header(None, path)
     source = _TextSource(path, size, CHUNK_ROWS)
     source.close()
@@ -365,7 +358,7 @@ def run(reader: ChunkReader, source, progress: Progress | None = None) -> None:
     before all else, as when the file is read whole: after the first such problem the
     rest of the file is only checked for UTF-8.
     """
-    reader.store = _Store(len(reader.ids), reader.dtype, getattr(source, "rows_hint", None))
+    reader.store = Store(len(reader.ids), reader.dtype, getattr(source, "rows_hint", None))
     if source.kind == "parquet":
         return _run_parquet(reader, source, progress)
     failed = source.header_error
@@ -381,7 +374,7 @@ def run(reader: ChunkReader, source, progress: Progress | None = None) -> None:
                 try:
                     rows_before = _take_block(reader, source, block, last, rows_before,
                                               delimiter, columns)
-                except _NotText:
+                except NotText:
                     raise
                 except ResponseError as exc:
                     failed = exc
@@ -410,7 +403,7 @@ def _run_parquet(reader: ChunkReader, source: _ParquetSource, progress) -> None:
     import pandas as pd
 
     heads = source.header()
-    _check_unique(heads, source.path)
+    check_unique(heads, source.path)
     reader.set_header(heads)
     plan = _ParquetPlan(reader, source, heads)
     row = 2
@@ -421,7 +414,7 @@ def _run_parquet(reader: ChunkReader, source: _ParquetSource, progress) -> None:
             before = len(reader.rows)
             if not reader.take_batch(plan.whole_numbers(batch), row):
                 frame = source.frame(batch)[0]
-                frame = frame.set_axis(_unique(heads), axis=1)
+                frame = frame.set_axis(unique_names(heads), axis=1)
                 frame.index = pd.RangeIndex(row, row + len(frame))
                 reader.take_frame(frame)
                 del frame
@@ -452,8 +445,6 @@ class _ParquetPlan:
             self.floats = [where[h] for h in reader.columns.values()
                            if pa.types.is_floating(schema.field(where[h]).type)]
         if reader.attr_names:
-            from ._parquet import ArrowColumn
-
             self.others = {h: (where[h], ArrowColumn(schema.field(where[h]).type))
                            for h in reader.attr_names}
             names = schema.names
@@ -536,7 +527,7 @@ def _take_block(reader, source, block: bytes, last: bool, rows_before: int, deli
     return rows_before + len(frame)
 
 
-class _NotText(ResponseError):
+class NotText(ResponseError):
     """A byte that is not UTF-8: reported before anything else."""
 
 
@@ -546,5 +537,5 @@ def _check_text(block: bytes, source) -> None:
         block.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = source.lines_before + block.count(b"\n", 0, exc.start) + 1
-        raise _NotText(f"line {line}: byte 0x{block[exc.start]:02x} is not UTF-8 text; "
+        raise NotText(f"line {line}: byte 0x{block[exc.start]:02x} is not UTF-8 text; "
                        "save the file as 'CSV UTF-8' and try again", source.path) from None

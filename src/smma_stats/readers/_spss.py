@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import ResponseError
+from ._common import one_line
 
 
 def _pyreadstat(path):
@@ -23,8 +24,6 @@ def _pyreadstat(path):
 
 
 def _unreadable(exc, path) -> ResponseError:
-    from ._files import one_line
-
     return ResponseError(f"cannot be read as an SPSS .sav file ({one_line(exc)})", path)
 
 
