@@ -17,9 +17,11 @@ import numpy as np
 
 from ..errors import ResponseError, SmmaError
 from ..instrument import Instrument
+from ._attention import AttentionAnswers, judge_keyed
 from ._cells import MISSING_TEXTS, code_items
 from ._files import load_table, read_header
 from ._missing import RULES, apply_rule
+from ._raw import RawResponses, read_all_rows
 
 
 @dataclass(frozen=True, repr=False)
@@ -70,6 +72,9 @@ class Responses:
     notes : tuple of str
         What reading did beyond the plain cells (SPSS codes read by their
         value labels, declared-missing codes read as skipped), for the report.
+    attention : AttentionAnswers or None
+        The instrument's attention check judged on the rows of ``items``
+        (the rows kept); None when the instrument has no attention check.
     chunked : bool
         The file was read in chunks (see ``chunksize`` of
         :func:`read_responses`). ``items`` then holds the smallest integer
@@ -98,6 +103,7 @@ class Responses:
     max_missing_share: float | None = None
     notes: tuple[str, ...] = ()
     chunked: bool = False
+    attention: AttentionAnswers | None = None
 
     def __repr__(self) -> str:
         return (f"Responses(n={self.n}, n_read={self.n_read}, n_dropped={self.n_dropped}, "
@@ -247,7 +253,8 @@ def read_responses(source, instrument: Instrument, missing: str = "listwise",
                      n_imputed_respondents=len(out.imputed_rows),
                      imputed_rows=out.imputed_rows,
                      max_missing_share=share if rule == "person-mean" else None,
-                     notes=tuple(notes))
+                     notes=tuple(notes),
+                     attention=judge_keyed(instrument, items, attributes, table.path))
 
 
 def validate_responses(source, instrument: Instrument,
@@ -336,6 +343,7 @@ def _read_chunked(path, kind, size, rows, instrument, rule, share, progress) -> 
                             path)
     ids = list(instrument.item_ids)
     items = pd.DataFrame(values, index=index, columns=ids, copy=False)
+    attention = judge_keyed(instrument, items, attributes, path)
     return Responses(items=items, attributes=attributes,
                      scores=compact_scores(values, ids, instrument, index=index),
                      n=len(index), n_read=reader.n_read, n_dropped=len(reader.dropped),
@@ -346,7 +354,7 @@ def _read_chunked(path, kind, size, rows, instrument, rule, share, progress) -> 
                      n_imputed_respondents=len(reader.imputed),
                      imputed_rows=tuple(reader.imputed),
                      max_missing_share=share if rule == "person-mean" else None,
-                     chunked=True)
+                     chunked=True, attention=attention)
 
 
 def _all_nan(values) -> bool:
@@ -391,4 +399,5 @@ def _scores(items, instrument: Instrument):
     return pd.DataFrame(cols, index=items.index)
 
 
-__all__ = ["Responses", "read_responses", "validate_responses", "read_header", "MISSING_TEXTS"]
+__all__ = ["Responses", "read_responses", "validate_responses", "read_header", "MISSING_TEXTS",
+           "read_all_rows", "RawResponses", "AttentionAnswers"]
