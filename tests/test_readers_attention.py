@@ -157,3 +157,13 @@ def test_check_matching_two_columns_is_an_error():
     frame = FRAME.drop(columns="check").assign(**{"1. Pilih Setuju": 4, "2. Pilih setuju": 4})
     with pytest.raises(ResponseError, match="matches several columns"):
         read_all_rows(frame, inst)
+
+
+def test_responses_keep_an_ambiguous_check_as_an_error():
+    """read_responses reads the answers; the check's error is kept for screening to raise."""
+    inst = demo({"column": "cek", "text": "Pilih Setuju", "expect": 4})
+    frame = FRAME.drop(columns="check").assign(**{"1. Pilih Setuju": 4, "2. Pilih setuju": 4})
+    att = read_responses(frame, inst).attention
+    assert att.column is None and att.rows.tolist() == []
+    assert isinstance(att.error, ResponseError)
+    assert str(att.error).startswith("the attention check 'cek' matches several columns")

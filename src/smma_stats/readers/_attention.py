@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import ResponseError
 from ..instrument import Instrument
 from ._cells import MISSING_TEXTS, Labels, label_lookup
 from ._columns import match_attention, normalise
@@ -41,6 +42,10 @@ class AttentionAnswers:
         ``"no answer to 'check' (expected 4)"``.
     note : str or None
         Why nothing was judged (no column matches the check), else None.
+    error : ResponseError or None
+        Set (and nothing judged) when the check's question matches several
+        columns: :func:`~smma_stats.readers.read_responses` still reads the
+        answers, and whoever screens them raises this error.
     """
 
     column: str | None
@@ -48,6 +53,7 @@ class AttentionAnswers:
     values: list = field(default_factory=list)
     details: list = field(default_factory=list)
     note: str | None = None
+    error: ResponseError | None = None
 
     @property
     def n_failed(self) -> int:
@@ -123,6 +129,8 @@ def judge_keyed(instrument: Instrument, items, attributes,
     """:func:`judge_attention` of reverse-keyed answers (those a Responses holds).
 
     Only the check's own column, when it is an item, has its keying undone.
+    A check matching several columns gives ``error`` instead of raising, so
+    that the answers are still read.
     """
     import pandas as pd
 
@@ -136,7 +144,10 @@ def judge_keyed(instrument: Instrument, items, attributes,
         if column in instrument.reverse:
             cells = instrument.scale.min + instrument.scale.max - cells
         raw[column] = cells
-    return judge_attention(instrument, raw, attributes, path)
+    try:
+        return judge_attention(instrument, raw, attributes, path)
+    except ResponseError as exc:
+        return AttentionAnswers(None, error=exc)
 
 
 def _judge_cells(cells, column: str, check, lookup: Labels) -> AttentionAnswers:
