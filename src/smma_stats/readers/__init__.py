@@ -229,7 +229,8 @@ def read_responses(source, instrument: Instrument, missing: str = "listwise",
     items = out.items
     if items.empty:
         raise ResponseError(_nothing_left(rule, table.n_read, share if rule == "person-mean"
-                                          else None), table.path)
+                                          else None, _empty(out.by_item, table.n_read,
+                                                            columns)), table.path)
     if rule == "pairwise" and items.isna().all(axis=None):
         raise ResponseError(f"no answers: none of the {table.n_read} rows answers an item",
                             table.path)
@@ -337,7 +338,9 @@ def _read_chunked(path, kind, size, rows, instrument, rule, share, progress) -> 
     values, index, attributes = reader.finish()
     if len(index) == 0:
         raise ResponseError(_nothing_left(rule, reader.n_read,
-                                          share if rule == "person-mean" else None), path)
+                                          share if rule == "person-mean" else None,
+                                          _empty(reader.by_item, reader.n_read,
+                                                 reader.columns)), path)
     if rule == "pairwise" and values.dtype.kind == "f" and _all_nan(values):
         raise ResponseError(f"no answers: none of the {reader.n_read} rows answers an item",
                             path)
@@ -379,7 +382,16 @@ def _share(share) -> float:
     return float(share)
 
 
-def _nothing_left(rule: str, n_read: int, share: float | None) -> str:
+def _empty(by_item, n_read: int, columns) -> list[str]:
+    """The headers of the item columns blank in every row read."""
+    return [columns.get(i, i) for i, k in by_item.items() if k >= n_read > 0]
+
+
+def _nothing_left(rule: str, n_read: int, share: float | None, empty=()) -> str:
+    if empty:
+        shown = ", ".join(repr(h) for h in empty[:5]) + (", ..." if len(empty) > 5 else "")
+        return (f"no complete responses: the item column(s) {shown} are empty in all "
+                f"{n_read} rows")
     if rule == "person-mean":
         return (f"no usable responses: each of the {n_read} rows misses more than "
                 f"{share:.0%} of the items of a construct")

@@ -9,11 +9,12 @@ import numpy as np
 from ..errors import InstrumentError, ResponseError
 from ..instrument import Instrument, Scale
 from ._columns import absent_error, match_columns, normalise
-from ._common import Table
+from ._common import ExcelError, Table, UnsavedFormula, short as _short
 
 #: Cell texts read as "no answer" (compared after trimming, case ignored).
 MISSING_TEXTS = frozenset({"", "na", "n/a", "nan", "null"})
 _NUMBER_RE = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 def code_items(table: Table, instrument: Instrument, keep_going: bool = False):
@@ -120,7 +121,7 @@ class Labels:
 
     def part(self, words: str) -> int | None:
         """Scale point named by a piece of a cell: a label, an alias or a bare number."""
-        if words.isdigit() and self.min >= 0:
+        if _ASCII_DIGITS.fullmatch(words) and self.min >= 0:
             return int(words)
         return self.loose.get(words)
 
@@ -172,7 +173,11 @@ def _code_column(s, scale: Scale, lookup: Labels):
             bad = ~np.isnan(arr) & ((arr != np.floor(arr)) | (arr < lo) | (arr > hi))
         problems = [(int(p), _check_number(arr[p], lo, hi)[1]) for p in np.flatnonzero(bad)]
         return arr, problems
-    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    try:
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    except TypeError:       # unhashable cells (lists from a nested Parquet column)
+        uniques = s.to_numpy(dtype=object)
+        codes = np.arange(len(uniques))
     parsed = [_interpret(u, lo, hi, lookup) for u in uniques]
     values = np.array([v for v, _ in parsed] + [np.nan], dtype=float)
     arr = values[codes]
@@ -188,7 +193,16 @@ def _interpret(u, lo: int, hi: int, lookup: Labels) -> tuple[float, str | None]:
     """One distinct cell value -> (code or NaN, problem or None)."""
     if isinstance(u, (bool, np.bool_)):
         return np.nan, f"{u!r} is not a scale point ({lo}..{hi})"
-    if isinstance(u, (int, float, np.integer, np.floating)):
+    if isinstance(u, ExcelError):
+        return np.nan, f"Excel error value {u} in the cell"
+    if isinstance(u, UnsavedFormula):
+        return np.nan, ("formula without a saved value: open and save the file in Excel "
+                        f"({_short(u, 40)})")
+    if isinstance(u, (int, np.integer)):
+        if not lo <= u <= hi:
+            return np.nan, f"{_short(str(u), 40)} is outside the scale {lo}..{hi}"
+        return float(u), None
+    if isinstance(u, (float, np.floating)):
         return (np.nan, None) if np.isnan(u) else _check_number(float(u), lo, hi)
     if isinstance(u, str):
         text = " ".join(u.split())
@@ -198,17 +212,22 @@ def _interpret(u, lo: int, hi: int, lookup: Labels) -> tuple[float, str | None]:
         if key in lookup.exact:
             return float(lookup.exact[key]), None
         if _NUMBER_RE.match(text):
-            return _check_number(float(text.replace(",", ".")), lo, hi)
+            return _check_number(float(text.replace(",", ".")), lo, hi, text)
         value, problem = lookup.combined(text)
         if value is not None or problem:
             return (np.nan if value is None else value), problem
         return np.nan, (f"{text!r} is neither a scale point ({lo}..{hi}) nor a label "
                         "of the scale")
-    return np.nan, f"{u!r} is not a scale point ({lo}..{hi})"
+    return np.nan, f"{_short(repr(u), 60)} is not a scale point ({lo}..{hi})"
 
 
-def _check_number(v: float, lo: int, hi: int) -> tuple[float, str | None]:
+def _check_number(v: float, lo: int, hi: int, text: str | None = None
+                  ) -> tuple[float, str | None]:
+    if not np.isfinite(v):
+        return np.nan, f"{_short(text or repr(float(v)), 40)} is not a scale point ({lo}..{hi})"
     shown = str(int(v)) if float(v).is_integer() else repr(float(v))
+    if len(shown) > 40:
+        shown = _short(text or shown, 40)
     if not float(v).is_integer():
         return np.nan, f"{shown} is not a whole number; answers are the scale points {lo}..{hi}"
     if not lo <= v <= hi:

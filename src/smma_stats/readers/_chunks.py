@@ -40,6 +40,8 @@ CHUNK_ROWS = 250_000
 PARQUET_BATCH_CELLS = 1 << 21
 
 _HEAD_BYTES = 1 << 20
+#: Largest block read at once, whatever the rows per chunk and the line length.
+MAX_BLOCK_BYTES = 64 << 20
 _BOM = b"\xef\xbb\xbf"
 _NL, _CR, _QUOTE, _ZERO = 10, 13, 34, 48
 
@@ -92,12 +94,21 @@ class _TextSource:
         self.hasher = _Hasher()
         try:
             head = self.fh.read(min(size, _HEAD_BYTES))
-            while b"\n" not in head and len(head) < size:     # a header longer than the head
+            self.hasher.feed(head)
+            #: lines end with a lone CR (Excel for Mac): read as if they ended with LF
+            self.cr = b"\n" not in head and b"\r" in head
+            while b"\n" not in head and not self.cr and len(head) < size:
+                if len(head) > MAX_LINE_BYTES:          # a header longer than the limit
+                    raise ResponseError(f"the header line is longer than "
+                                        f"{MAX_LINE_BYTES >> 20} MB; is this a response "
+                                        "file?", path)
                 more = self.fh.read(_HEAD_BYTES)
                 if not more:
                     break
+                self.hasher.feed(more)
                 head += more
-            self.hasher.feed(head)
+            if self.cr:
+                head = head.replace(b"\r", b"\n")
             self.hashed = self.done = len(head)
             bom = 3 if head.startswith(_BOM) else 0
             body = head[bom:]
@@ -134,7 +145,7 @@ class _TextSource:
             self.crlf = first.endswith(b"\r\n")
             self.grid_width = 2 * len(self.names) + self.crlf
             line = max(len(sample) // max(sample.count(b"\n"), 1), self.grid_width, 1)
-            self.block_bytes = max(int(chunk_rows) * line, 1)
+            self.block_bytes = max(min(int(chunk_rows) * line, MAX_BLOCK_BYTES), 1)
             if len(self.delimiter) != 1 or self.spares:
                 self.grid_width = 0
             self.rows_hint = (size - self.offset) // self.grid_width if self.grid_width else None
@@ -151,7 +162,7 @@ class _TextSource:
             self.hasher.feed(data[self.hashed - pos:] if pos < self.hashed else data)
             self.hashed = self.pos
         self.done = max(self.done, self.pos)
-        return data
+        return data.replace(b"\r", b"\n") if self.cr else data
 
     def close(self) -> None:
         self.fh.close()
@@ -174,10 +185,12 @@ class _TextSource:
             if eof and len(buf) <= limit:
                 end = len(buf)
             else:
-                end = _record_end(buf, limit)
+                end = _record_end(buf, limit) or _csv_record_end(buf, limit, self.delimiter)
                 if end == 0:                 # a record longer than a block: read on
                     if eof:
                         end = len(buf)
+                    elif len(buf) > MAX_LINE_BYTES:
+                        raise LongRow()
                     else:
                         limit += self.block_bytes
                         continue
@@ -186,6 +199,37 @@ class _TextSource:
             if block:
                 yield block, eof and not buf
         self.fh.close()
+
+
+class LongRow(Exception):
+    """A record longer than :data:`MAX_LINE_BYTES` (or a quote never closed)."""
+
+
+def _csv_record_end(buf: bytes, limit: int, delimiter: str) -> int:
+    """:func:`_record_end` by the csv module's rules, for a buffer whose quotes do not pair up.
+
+    A quote inside an unquoted cell (``5"``) is a plain character to a CSV
+    parser but throws the quote count off; the csv module reads such cells
+    as pandas does. Only a record followed by more bytes is known to be whole.
+    """
+    at = 0
+    ends = []
+
+    def lines():
+        nonlocal at
+        while at < len(buf) and at <= limit:
+            nl = buf.find(b"\n", at)
+            stop = len(buf) if nl < 0 else nl + 1
+            piece, at = buf[at:stop], stop
+            yield piece.decode("utf-8", "replace")
+
+    try:
+        for _ in csv.reader(lines(), delimiter=delimiter):
+            if at < len(buf) and at <= limit:
+                ends.append(at)
+    except csv.Error:           # a cell over the csv module's size limit
+        pass
+    return ends[-1] if ends else 0
 
 
 def _record_end(buf: bytes, limit: int) -> int:
@@ -368,7 +412,8 @@ def run(reader: ChunkReader, source, progress: Progress | None = None) -> None:
     delimiter = ord(source.delimiter) if len(source.delimiter) == 1 else 0
     columns = len(source.names)
     try:
-        for block, last in source.blocks():
+        blocks = source.blocks()
+        for block, last in _guarded(blocks, lambda: failed, lambda: rows_before, source):
             lines = source.lines_before
             if failed is None:
                 try:
@@ -388,6 +433,18 @@ def run(reader: ChunkReader, source, progress: Progress | None = None) -> None:
         source.close()
     if failed is not None:
         raise failed
+
+
+def _guarded(blocks, failed, rows_before, source):
+    """The blocks, a row past the length limit raised as the error naming its row."""
+    try:
+        yield from blocks
+    except LongRow:
+        first = failed()
+        if first is not None:
+            raise first from None
+        raise ResponseError(f"a row longer than {MAX_LINE_BYTES >> 20} MB, or a quote (\") "
+                            "that is never closed", source.path, row=rows_before() + 1) from None
 
 
 def _run_parquet(reader: ChunkReader, source: _ParquetSource, progress) -> None:

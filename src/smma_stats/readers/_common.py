@@ -35,6 +35,20 @@ class Table:
     user_missing: Mapping[str, int] = field(default_factory=dict)
 
 
+class ExcelError(str):
+    """An Excel error value (``#DIV/0!``, ``#N/A``, ...) read from a workbook cell."""
+
+
+class UnsavedFormula(str):
+    """A workbook cell holding a formula whose value was never saved (its formula text)."""
+
+
+def short(text, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with ``...``."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[:width - 3].rstrip() + "..."
+
+
 def header_text(h) -> str:
     """A header cell as text: blank for nothing, ``"3"`` for the number 3.0."""
     if h is None or (isinstance(h, float) and np.isnan(h)):
@@ -98,5 +112,5 @@ def compact_dtype(lo: int, hi: int):
     return np.dtype(np.int64)
 
 
-__all__ = ["SPARE", "Table", "header_text", "unique_names", "check_unique", "blank_cells",
+__all__ = ["SPARE", "Table", "ExcelError", "UnsavedFormula", "short", "header_text", "unique_names", "check_unique", "blank_cells",
            "per_unique", "one_line", "compact_dtype"]

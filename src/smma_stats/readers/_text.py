@@ -44,6 +44,8 @@ def decode(data: bytes, path: str) -> str:
                             "save the file as 'CSV UTF-8' and try again", path) from None
     if not text.strip():
         raise ResponseError("the file is empty", path)
+    if "\n" not in text and "\r" in text:
+        text = text.replace("\r", "\n")
     return text
 
 
@@ -136,10 +138,29 @@ def parse_csv(buffer, options: dict, path, header, encoding: str, rows_before: i
                                 row=row) from None
         raise ResponseError(f"cannot be read as a table ({one_line(exc)})", path) from None
     except pd.errors.ParserWarning:
+        n_headers = len([n for n in options["names"] if not n.startswith(SPARE)])
+        found = _first_long_record(buffer, options["sep"], n_headers, encoding)
+        if found is not None:
+            raise too_many(found[1], n_headers, found[0] + rows_before + 1, path) from None
         raise ResponseError("some rows have more cells than the header has columns",
                             path) from None
     except (ValueError, OverflowError, MemoryError) as exc:
         raise ResponseError(f"cannot be read as a table ({one_line(exc)})", path) from None
+
+
+def _first_long_record(buffer, delimiter: str, n_headers: int, encoding: str):
+    """(0-based record number in ``buffer``, cells) of its first record longer than the
+    header, read by the csv module; None when there is none or the buffer cannot be read."""
+    try:
+        buffer.seek(0)
+        text = buffer.read().decode(encoding, "replace")
+        for j, record in enumerate(csv.reader(io.StringIO(text, newline=""),
+                                              delimiter=delimiter)):
+            if len(record) > n_headers:
+                return j, len(record)
+    except (csv.Error, OSError, ValueError):
+        return None
+    return None
 
 
 def pop_spares(frame, spares: list[str], n_headers: int, path) -> None:

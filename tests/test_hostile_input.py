@@ -1,0 +1,204 @@
+"""Unlucky and hostile response files: each is read right or refused with one
+clear line naming the row and column, never a traceback or a crash.
+
+Every file here is generated in the test (``tmp_path``) from a small
+three-item instrument; the expected rows and messages follow from how the
+file was written (the header is spreadsheet row 1).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from smma_stats.errors import InstrumentError, ResponseError
+from smma_stats.instrument import instrument_from_dict
+from smma_stats.readers import read_header, read_responses, validate_responses
+
+INST = instrument_from_dict({"name": "demo", "scale": {"min": 1, "max": 5},
+                             "constructs": {"PI": {"items": ["Y1", "Y2", "Y3"]}}})
+ROWS = [[4, 5, 3], [2, 2, 1], [5, 4, 4], [3, 3, 2]]
+ROUTES = [pytest.param({}, id="whole"), pytest.param({"chunksize": 2}, id="chunks")]
+
+
+def csv_bytes(rows=ROWS, header="Y1,Y2,Y3", end="\n") -> bytes:
+    lines = [header] + [",".join(str(c) for c in r) for r in rows]
+    return (end.join(lines) + end).encode("utf-8")
+
+
+def refused(path, **kw) -> ResponseError:
+    with pytest.raises(ResponseError) as info:
+        read_responses(path, INST, **kw)
+    message = str(info.value)
+    assert "\n" not in message and len(message) <= 300
+    message.encode("utf-8")             # printable whatever the file name holds
+    return info.value
+
+
+# ---------------------------------------------------------------- line endings
+
+@pytest.mark.parametrize("kw", ROUTES)
+def test_cr_only_line_endings_are_read(tmp_path, kw):
+    """Excel for Mac's "CSV (Macintosh)" ends each line with a lone CR."""
+    path = tmp_path / "mac.csv"
+    path.write_bytes(csv_bytes(end="\r"))
+    res = read_responses(path, INST, **kw)
+    assert res.items.to_numpy().tolist() == ROWS
+    assert res.items.index.tolist() == [2, 3, 4, 5]
+    assert read_header(path) == ["Y1", "Y2", "Y3"]
+    assert validate_responses(path, INST, **kw) == []
+
+
+# ---------------------------------------------------------------- long lines
+
+def test_a_200_mb_line_is_refused_naming_its_row(tmp_path):
+    """One row of 200 MB: refused at the line limit, row named, without reading it all."""
+    path = tmp_path / "long.csv"
+    with path.open("wb") as fh:
+        fh.write(csv_bytes(ROWS[:2]))
+        fh.write(b"4,5,")
+        block = b"x" * (1 << 20)
+        for _ in range(200):
+            fh.write(block)
+        fh.write(b"\n" + csv_bytes(ROWS[2:])[len(b"Y1,Y2,Y3\n"):])
+    err = refused(path)
+    assert err.row == 4
+    assert err.message == 'a row longer than 16 MB, or a quote (") that is never closed'
+
+
+def test_a_long_cell_below_the_limit_is_read_in_chunks(tmp_path):
+    """A 3 MB cell in a chunked read: the block grows to hold it."""
+    path = tmp_path / "cell.csv"
+    rows = [[*r, "x" * (3 << 20) if k == 1 else "ok"] for k, r in enumerate(ROWS)]
+    path.write_bytes(csv_bytes(rows, header="Y1,Y2,Y3,note"))
+    res = read_responses(path, INST, chunksize=1)
+    assert res.items.to_numpy().tolist() == ROWS
+    assert res.attributes["note"].astype(str).str.len().tolist() == [2, 3 << 20, 2, 2]
+
+
+def test_a_stray_quote_inside_a_cell_does_not_swallow_the_file(tmp_path):
+    """``5"`` (an inch mark) is a plain character to a CSV parser, in both routes."""
+    path = tmp_path / "inch.csv"
+    rows = [[*r, f'{k}"' if k == 1 else "ok"] for k, r in enumerate(ROWS * 50)]
+    path.write_bytes(csv_bytes(rows, header="Y1,Y2,Y3,size"))
+    whole = read_responses(path, INST)
+    chunked = read_responses(path, INST, chunksize=7)
+    assert chunked.items.to_numpy().tolist() == whole.items.to_numpy().tolist()
+    assert list(chunked.attributes["size"].astype(str)) == list(whole.attributes["size"])
+    assert whole.attributes["size"].iloc[1] == '1"'
+
+
+@pytest.mark.parametrize("kw", ROUTES)
+def test_a_header_over_64_kb_is_read_whole(tmp_path, kw):
+    """5,000 long questions before the items: the header is not cut at 64 KB."""
+    questions = [f"Pertanyaan nomor {k:04d}: seberapa sering Anda membuka aplikasi ini?"
+                 for k in range(5000)]
+    header = ",".join(questions + ["Y1", "Y2", "Y3"])
+    assert len(header) > 300_000
+    rows = [[*(["1"] * 5000), *r] for r in ROWS]
+    path = tmp_path / "wide.csv"
+    path.write_bytes(csv_bytes(rows, header=header))
+    res = read_responses(path, INST, **kw)
+    assert res.items.to_numpy().tolist() == ROWS
+    assert res.attributes.shape == (4, 5000)
+    assert read_header(path)[-3:] == ["Y1", "Y2", "Y3"]
+
+
+# ---------------------------------------------------------------- row numbers
+
+@pytest.mark.parametrize("kw", ROUTES + [pytest.param({"chunksize": 3}, id="chunks3")])
+def test_an_unclosed_quote_names_its_spreadsheet_row(tmp_path, kw):
+    rows = [[*r] for r in ROWS * 3]
+    rows[6][1] = '"4'                   # row 8: a quote that never closes
+    path = tmp_path / "quote.csv"
+    path.write_bytes(csv_bytes(rows))
+    err = refused(path, **kw)
+    assert err.row == 8
+    assert str(err) == f'{path}, row 8: a quote (") opens a cell that is never closed'
+
+
+@pytest.mark.parametrize("kw", ROUTES)
+def test_a_long_row_names_its_spreadsheet_row_after_a_quoted_line_break(tmp_path, kw):
+    path = tmp_path / "wide_row.csv"
+    path.write_bytes(b'Y1,Y2,Y3,note\n4,5,3,"two\nlines"\n2,2,1,a\n5,4,4,b,extra\n3,3,2,c\n')
+    err = refused(path, **kw)
+    assert (err.row, err.message) == (4, "5 cells but the header has 4 columns")
+
+
+# ---------------------------------------------------------------- cells
+
+@pytest.mark.parametrize("cell, message", [
+    ("4 \u1369", "'4 \u1369' is neither a scale point (1..5) nor a label of the scale"),
+    ("12345678901234567890123", "12345678901234567890123 is outside the scale 1..5"),
+    ("1e400", "inf is not a scale point (1..5)"),
+])
+@pytest.mark.parametrize("kw", ROUTES)
+def test_odd_numbers_are_named_cell_errors(tmp_path, cell, message, kw):
+    rows = [[*r] for r in ROWS]
+    rows[2][1] = cell
+    path = tmp_path / "odd.csv"
+    path.write_bytes(csv_bytes(rows))
+    err = refused(path, **kw)
+    assert (err.row, err.column, err.message) == (4, "Y2", message)
+
+
+def test_nested_parquet_columns_are_cell_errors(tmp_path):
+    pytest.importorskip("pyarrow")
+    frame = pd.DataFrame({"Y1": [[4], [2], [5], [3]], "Y2": [5, 2, 4, 3], "Y3": [3, 1, 4, 2],
+                          "tags": [{"a": 1}, {"a": 2}, {"a": 1}, {"a": 3}]})
+    path = tmp_path / "nested.parquet"
+    frame.to_parquet(path)
+    err = refused(path)
+    assert (err.row, err.column, err.message) == (2, "Y1", "array([4]) is not a scale point "
+                                                           "(1..5)")
+    ok = frame.assign(Y1=[4, 2, 5, 3])
+    ok.to_parquet(path)
+    for kw in ({}, {"chunksize": 2}):
+        res = read_responses(path, INST, **kw)
+        assert res.items.to_numpy().tolist() == ROWS
+        assert len(res.attributes["tags"]) == 4
+
+
+@pytest.mark.parametrize("kw", ROUTES)
+def test_an_empty_item_column_is_named(tmp_path, kw):
+    rows = [[r[0], "", r[2]] for r in ROWS * 75]
+    path = tmp_path / "blank.csv"
+    path.write_bytes(csv_bytes(rows))
+    err = refused(path, **kw)
+    assert err.message == "no complete responses: the item column(s) 'Y2' are empty in all " \
+                          "300 rows"
+
+
+# ---------------------------------------------------------------- messages
+
+def test_a_file_name_that_is_not_utf8_is_shown_escaped(tmp_path):
+    name = os.fsdecode(b"jawaban_\xe9\x1b[31m.csv")
+    path = Path(os.fsdecode(bytes(tmp_path))) / name
+    try:
+        path.write_bytes(csv_bytes(header="A,B,C"))
+    except (OSError, UnicodeEncodeError):
+        pytest.skip("the file system refuses the name")
+    err = refused(path)
+    assert "jawaban_\\xe9\\x1b[31m.csv: no column for item(s) Y1" in str(err)
+
+
+def test_cells_with_terminal_escapes_and_huge_text_give_one_short_line(tmp_path):
+    rows = [[*r] for r in ROWS]
+    rows[1][0] = "\x1b[2J\x1b[31m" + "tolong " * 2000
+    path = tmp_path / "esc.csv"
+    path.write_bytes(csv_bytes(rows))
+    err = refused(path)
+    text = str(err)
+    assert "\x1b" not in text and "\\x1b[2J" in text
+    assert text.startswith(f"{path}, row 3, column 'Y1': '\\x1b[2J")
+    assert "..." in text and text.endswith("is neither a scale point (1..5) nor a label of "
+                                           "the scale")
+
+
+def test_every_message_is_one_capped_line():
+    err = ResponseError("x" * 5000 + "\n" + "y", "f.csv", row=3, column="c\x07" * 100)
+    assert len(str(err)) <= 300 and "\n" not in str(err) and "\x07" not in str(err)
+    assert len(str(InstrumentError("key 'a': " + "z" * 1000))) <= 300
