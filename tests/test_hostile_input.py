@@ -202,3 +202,43 @@ def test_every_message_is_one_capped_line():
     err = ResponseError("x" * 5000 + "\n" + "y", "f.csv", row=3, column="c\x07" * 100)
     assert len(str(err)) <= 300 and "\n" not in str(err) and "\x07" not in str(err)
     assert len(str(InstrumentError("key 'a': " + "z" * 1000))) <= 300
+
+
+# ---------------------------------------------------------------- SPSS .sav
+
+def small_sav(path: Path) -> bytes:
+    pyreadstat = pytest.importorskip("pyreadstat")
+    frame = pd.DataFrame({"Y1": [4.0, 2, 5, 3], "Y2": [5.0, 2, 4, 3], "Y3": [3.0, 1, 4, 2]})
+    labels = {1.0: "STS", 2.0: "TS", 3.0: "N", 4.0: "S", 5.0: "SS"}
+    pyreadstat.write_sav(frame, str(path), variable_value_labels={"Y1": labels})
+    return path.read_bytes()
+
+
+def test_a_sav_file_that_crashes_the_spss_reader_is_one_line(tmp_path):
+    """One corrupted byte in the value-label index: pyreadstat dies of a segmentation
+    fault; the file is read in a child process, so the crash becomes one line."""
+    path = tmp_path / "ok.sav"
+    data = small_sav(path)
+    assert read_responses(path, INST).items.to_numpy().tolist() == ROWS
+    # the variable-index record (type 4) after the value labels: count 1, then index 1
+    at = data.find(b"\x04\x00\x00\x00\x01\x00\x00\x00", data.find(b"STS")) + 8
+    assert data[at:at + 4] == b"\x01\x00\x00\x00"
+    bad = tmp_path / "damaged.sav"
+    bad.write_bytes(data[:at] + b"\xff" + data[at + 1:])
+    for read in (lambda: read_responses(bad, INST), lambda: read_header(bad),
+                 lambda: validate_responses(bad, INST)[0]):
+        try:
+            err = read()
+        except ResponseError as exc:
+            err = exc
+        assert isinstance(err, ResponseError)
+        assert str(err).startswith(f"{bad}: the .sav file is damaged (the SPSS reader crashed: "
+                                   "signal ")
+
+
+def test_a_truncated_sav_file_is_one_line(tmp_path):
+    path = tmp_path / "cut.sav"
+    data = small_sav(path)
+    path.write_bytes(data[:400])
+    err = refused(path)
+    assert err.message.startswith("cannot be read as an SPSS .sav file (")
