@@ -242,3 +242,113 @@ def test_a_truncated_sav_file_is_one_line(tmp_path):
     path.write_bytes(data[:400])
     err = refused(path)
     assert err.message.startswith("cannot be read as an SPSS .sav file (")
+
+
+# ---------------------------------------------------------------- Excel workbooks
+
+def workbook(path: Path, rows, header=("Y1", "Y2", "Y3")) -> Path:
+    openpyxl = pytest.importorskip("openpyxl")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(list(header))
+    for r in rows:
+        ws.append(list(r))
+    wb.save(path)
+    return path
+
+
+@pytest.mark.parametrize("error", ["#DIV/0!", "#N/A", "#VALUE!", "#REF!"])
+def test_excel_error_values_in_answers_are_named(tmp_path, error):
+    rows = [[*r] for r in ROWS]
+    rows[1][1] = error
+    err = refused(workbook(tmp_path / "err.xlsx", rows))
+    assert (err.row, err.column, err.message) == (3, "Y2", f"Excel error value {error} in "
+                                                           "the cell")
+
+
+def test_an_excel_error_in_another_column_is_kept_as_text(tmp_path):
+    rows = [[*r, "#N/A" if k == 0 else k] for k, r in enumerate(ROWS)]
+    res = read_responses(workbook(tmp_path / "other.xlsx", rows, ("Y1", "Y2", "Y3", "age")),
+                         INST)
+    assert res.items.to_numpy().tolist() == ROWS
+    assert res.attributes["age"].tolist() == ["#N/A", 1, 2, 3]
+
+
+def test_a_formula_without_a_saved_value_is_named(tmp_path):
+    """openpyxl writes formulas without their values, as an unsaved workbook holds them."""
+    rows = [[*r] for r in ROWS]
+    rows[2][2] = "=A4-1"
+    err = refused(workbook(tmp_path / "formula.xlsx", rows))
+    assert (err.row, err.column) == (4, "Y3")
+    assert err.message == ("formula without a saved value: open and save the file in Excel "
+                           "(=A4-1)")
+
+
+def test_a_huge_number_in_a_workbook_is_a_cell_error(tmp_path):
+    rows = [[*r] for r in ROWS]
+    rows[0][0] = 1e20
+    err = refused(workbook(tmp_path / "big.xlsx", rows))
+    assert (err.row, err.column, err.message) == (2, "Y1", "100000000000000000000 is outside "
+                                                           "the scale 1..5")
+
+
+def patch_sheet(path: Path, old: bytes, new: bytes) -> Path:
+    """The workbook with ``old`` replaced by ``new`` in its sheet's XML (openpyxl itself
+    cuts a text to Excel's 32,767 characters when writing)."""
+    import zipfile
+
+    out = path.with_name("patched_" + path.name)
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                assert old in data
+                data = data.replace(old, new)
+            dst.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+    return out
+
+
+def test_a_cell_over_excels_limit_is_refused(tmp_path):
+    rows = [[*r, "x" * 32_767 if k == 3 else "ok"] for k, r in enumerate(ROWS)]
+    path = workbook(tmp_path / "cell.xlsx", rows, ("Y1", "Y2", "Y3", "note"))
+    err = refused(patch_sheet(path, b"x" * 32_767, b"x" * 40_000))
+    assert (err.row, err.column) == (5, "note")
+    assert err.message == "a cell of 40,000 characters; a cell holds at most 32,767"
+
+
+def test_a_sheet_over_the_row_limit_is_refused_early(tmp_path, monkeypatch):
+    from smma_stats.readers import _xlsx
+
+    monkeypatch.setattr(_xlsx, "MAX_ROWS", 5)
+    path = workbook(tmp_path / "rows.xlsx", ROWS * 3)
+    err = refused(path)
+    assert err.message == ("sheet 'Sheet' has 12 rows below the header, more than the 5 read; "
+                           "save it as CSV, which is read in chunks")
+    # a sheet that does not state its size is counted as it is read, and stopped at the limit
+    import zipfile
+
+    plain = tmp_path / "nodim.xlsx"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(plain, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                data = data.replace(b'<dimension ref="A1:C13"/>', b"")
+            dst.writestr(info, data)
+    err = refused(plain)
+    assert err.message == ("sheet 'Sheet' has more than 5 rows of answers; save it as CSV, "
+                           "which is read in chunks")
+
+
+def test_a_workbook_part_that_unpacks_too_large_is_refused(tmp_path, monkeypatch):
+    """A few hundred KB can unpack to a 300 MB string; the part sizes are checked first."""
+    from smma_stats.readers import _xlsx
+
+    monkeypatch.setattr(_xlsx, "MAX_PART_BYTES", 1 << 20)
+    rows = [[*r, "ab" if k == 0 else "ok"] for k, r in enumerate(ROWS)]
+    path = workbook(tmp_path / "bomb.xlsx", rows, ("Y1", "Y2", "Y3", "note"))
+    path = patch_sheet(path, b">ab<", b">" + b"ab" * (1 << 20) + b"<")
+    assert path.stat().st_size < 100_000
+    err = refused(path)
+    assert err.message.startswith("the workbook part 'xl/")
+    assert err.message.endswith("unpacks to 2 MB, more than the 1 MB read; save the sheet "
+                                "as CSV")

@@ -9,7 +9,6 @@ name. Files are only ever read.
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 from pathlib import Path
 
@@ -17,10 +16,11 @@ import numpy as np
 
 from ..errors import ResponseError
 from ._chunks import is_large, large_header
-from ._common import Table, blank_cells, check_unique, header_text, one_line, unique_names
+from ._common import Table, blank_cells, check_unique, header_text, unique_names
 from ._parquet import parquet_header, read_parquet
 from ._spss import read_sav, sav_header
 from ._text import csv_header, decode, read_csv
+from ._xlsx import read_xlsx, xlsx_header
 
 
 def load_table(source, sheet) -> Table:
@@ -37,7 +37,7 @@ def load_table(source, sheet) -> Table:
     digest = hashlib.sha256(data).hexdigest()
     extras: dict = {}
     if kind == "xlsx":
-        frame, headers = _read_excel(data, path, sheet)
+        frame, headers = read_xlsx(data, path, sheet)
     elif kind == "sav":
         frame, headers, extras = read_sav(path)
     elif kind == "parquet":
@@ -63,10 +63,7 @@ def read_header(source, sheet: str | int | None = None) -> list[str]:
     else:
         data, path, kind = _read_bytes(source, sheet)
         if kind == "xlsx":
-            with _open_book(data, path) as book:
-                raw = pd.read_excel(book, sheet_name=_sheet_name(book, sheet, path),
-                                    header=None, nrows=1)
-            headers = [header_text(h) for h in raw.iloc[0]] if len(raw) else []
+            headers = xlsx_header(data, path, sheet)
         elif kind == "sav":
             headers = sav_header(path)
         elif kind == "parquet":
@@ -135,45 +132,6 @@ def _kind(head: bytes, tail: bytes, path: str, sheet) -> str:
         raise ResponseError(f"sheet= applies to Excel workbooks, not to {_KIND_NAMES[kind]}",
                             path)
     return kind
-
-
-def _open_book(data: bytes, path: str):
-    import pandas as pd
-
-    try:
-        return pd.ExcelFile(io.BytesIO(data), engine="openpyxl")
-    except Exception as exc:  # openpyxl raises many types for a damaged workbook
-        raise ResponseError(f"cannot be read as an .xlsx workbook ({one_line(exc)})",
-                            path) from None
-
-
-def _sheet_name(book, sheet, path) -> str:
-    names = book.sheet_names
-    if sheet is None:
-        return names[0]
-    if isinstance(sheet, int) and not isinstance(sheet, bool):
-        if not 0 <= sheet < len(names):
-            raise ResponseError(f"no sheet number {sheet}; the workbook has {len(names)} "
-                                f"sheet(s): {', '.join(names)}", path)
-        return names[sheet]
-    if sheet not in names:
-        raise ResponseError(f"no sheet named {sheet!r}; sheets: {', '.join(names)}", path)
-    return sheet
-
-
-def _read_excel(data: bytes, path: str, sheet):
-    import pandas as pd
-
-    with _open_book(data, path) as book:
-        sheet = _sheet_name(book, sheet, path)
-        raw = pd.read_excel(book, sheet_name=sheet, header=None)
-    if raw.empty:
-        raise ResponseError(f"sheet {sheet!r} is empty", path)
-    headers = [header_text(h) for h in raw.iloc[0]]
-    frame = raw.iloc[1:].infer_objects()
-    frame.columns = unique_names(headers)
-    frame.index = pd.RangeIndex(2, len(frame) + 2)
-    return frame, headers
 
 
 def _finish(frame, headers: list[str], path, digest, **extras) -> Table:
