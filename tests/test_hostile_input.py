@@ -352,3 +352,79 @@ def test_a_workbook_part_that_unpacks_too_large_is_refused(tmp_path, monkeypatch
     assert err.message.startswith("the workbook part 'xl/")
     assert err.message.endswith("unpacks to 2 MB, more than the 1 MB read; save the sheet "
                                 "as CSV")
+
+
+# ---------------------------------------------------------------- instrument YAML
+
+GOOD_YAML = """name: demo
+scale: {min: 1, max: 5, labels: {1: STS, 2: TS, 3: N, 4: S, 5: SS}}
+constructs:
+  PI: {label: Purchase intention, items: [Y1, Y2, Y3]}
+  BC: {label: Brand content, items: [X1, X2]}
+models: [PI ~ BC]
+"""
+
+
+def instrument_error(tmp_path, text: str) -> str:
+    from smma_stats.instrument import load_instrument
+
+    path = tmp_path / "inst.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InstrumentError) as info:
+        load_instrument(path)
+    message = str(info.value)
+    assert "\n" not in message and len(message) <= 300
+    prefix = f"{path}: "
+    assert message.startswith(prefix)
+    return message[len(prefix):]
+
+
+def test_the_good_instrument_loads(tmp_path):
+    from smma_stats.instrument import load_instrument
+
+    path = tmp_path / "inst.yaml"
+    path.write_text(GOOD_YAML, encoding="utf-8")
+    inst = load_instrument(path)
+    assert inst.item_ids == ["Y1", "Y2", "Y3", "X1", "X2"]
+    assert [(m.dependent, m.predictors) for m in inst.models] == [("PI", ("BC",))]
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("labels: {1: STS", "aliases: [S, Agree], labels: {1: STS",
+     "key 'scale.aliases': must map each value to its other answer texts, e.g. "
+     "{4: [S, Agree]}, not a list"),
+    ("labels: {1: STS", "aliases: Setuju, labels: {1: STS",
+     "key 'scale.aliases': must map each value to its other answer texts, e.g. "
+     "{4: [S, Agree]}, not the text 'Setuju'"),
+    ("models: [PI ~ BC]", "models: 5",
+     "key 'models': must be a list of models such as ['Y ~ X'] (one '- Y ~ X' line each), "
+     "not 5"),
+    ("models: [PI ~ BC]", "models: PI ~ BC",
+     "key 'models': must be a list of models such as ['Y ~ X'] (one '- Y ~ X' line each), "
+     "not the text 'PI ~ BC'"),
+    ("name: demo", "name: demo\ntitle_id: [a, b]", "key 'title_id': must be a text, not a list"),
+    ("label: Purchase intention", "label: Purchase intention, label_id: {x: 1}",
+     "key 'constructs.PI.label_id': must be a text, not a mapping"),
+])
+def test_wrong_instrument_keys_are_named(tmp_path, old, new, message):
+    assert old in GOOD_YAML
+    assert instrument_error(tmp_path, GOOD_YAML.replace(old, new, 1)) == message
+
+
+def test_a_key_given_twice_is_an_error(tmp_path):
+    text = GOOD_YAML.replace("models: [PI ~ BC]", "models: [PI ~ BC]\nmodels: [BC ~ PI]")
+    assert instrument_error(tmp_path, text) == ("key 'models' appears twice in one mapping "
+                                                "(lines 6 and 7)")
+
+
+def test_anchors_are_refused_and_a_billion_laughs_fails_at_once(tmp_path):
+    text = GOOD_YAML.replace("constructs:", "extra: &x [1, 2]\nconstructs:")
+    assert instrument_error(tmp_path, text) == (
+        "YAML anchors and aliases (&x, *x) are not accepted in an instrument (line 3); "
+        "write the values out")
+    laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for k in range(1, 9):
+        prev, cur = chr(ord("a") + k - 1), chr(ord("a") + k)
+        laughs.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
+    bomb = "name: lol\n" + "\n".join(laughs) + "\n"
+    assert instrument_error(tmp_path, bomb).startswith("YAML anchors and aliases (&a, *a)")
