@@ -121,7 +121,7 @@ class Labels:
 
     def part(self, words: str) -> int | None:
         """Scale point named by a piece of a cell: a label, an alias or a bare number."""
-        if _ASCII_DIGITS.fullmatch(words) and self.min >= 0:
+        if len(words) <= 18 and _ASCII_DIGITS.fullmatch(words) and self.min >= 0:
             return int(words)
         return self.loose.get(words)
 
@@ -200,7 +200,8 @@ def _interpret(u, lo: int, hi: int, lookup: Labels) -> tuple[float, str | None]:
                         f"({_short(u, 40)})")
     if isinstance(u, (int, np.integer)):
         if not lo <= u <= hi:
-            return np.nan, f"{_short(str(u), 40)} is outside the scale {lo}..{hi}"
+            shown = _short(str(u), 40) if int(u).bit_length() < 4000 else "a huge number"
+            return np.nan, f"{shown} is outside the scale {lo}..{hi}"
         return float(u), None
     if isinstance(u, (float, np.floating)):
         return (np.nan, None) if np.isnan(u) else _check_number(float(u), lo, hi)

@@ -97,10 +97,18 @@ def csv_layout(text: str, path) -> tuple[str, list[str], list[str]]:
     except ResponseError as exc:
         raise ResponseError(exc.message, path) from None
     check_unique(headers, path)
+    first, row = [], 2
     try:
-        first = next((r for r in records if r), [])
+        for row, record in enumerate(records, start=2):
+            if record:
+                first = record
+                break
     except csv.Error:       # e.g. a cell over the csv module's size limit: pandas judges
         first = []
+    if any(c.strip() for c in first[len(headers):]):
+        # the first row is longer than the header: said at once, not after a parse of
+        # a table as wide as that row
+        raise too_many(len(first), len(headers), row, path)
     return delimiter, headers, [f"{SPARE}{i}" for i in range(len(first) - len(headers))]
 
 
@@ -166,7 +174,10 @@ def _first_long_record(buffer, delimiter: str, n_headers: int, encoding: str):
 def pop_spares(frame, spares: list[str], n_headers: int, path) -> None:
     """Remove the spare columns; a cell in one means a row longer than the header."""
     if spares:
-        extra = np.column_stack([~blank_cells(frame.pop(name)) for name in spares])
+        cells = frame[spares]
+        frame.drop(columns=spares, inplace=True)        # at once: many spares are cheap
+        extra = np.column_stack([~blank_cells(cells.iloc[:, j]) for j in range(len(spares))])
+        del cells
         if extra.any():
             pos = int(extra.any(axis=1).argmax())
             cells = n_headers + 1 + int(np.flatnonzero(extra[pos]).max())
