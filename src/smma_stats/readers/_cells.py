@@ -15,6 +15,8 @@ from ._common import ExcelError, Table, UnsavedFormula, short as _short
 MISSING_TEXTS = frozenset({"", "na", "n/a", "nan", "null"})
 _NUMBER_RE = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
 _ASCII_DIGITS = re.compile(r"[0-9]+")
+#: Longest cell (normalised) tried as two names of one answer ("4 - Setuju").
+_COMBINED_CHARS = 200
 
 
 def code_items(table: Table, instrument: Instrument, keep_going: bool = False):
@@ -132,6 +134,8 @@ class Labels:
         (None, problem) when they name different ones, (None, None) otherwise.
         """
         key = normalise(text)
+        if len(key) > _COMBINED_CHARS:      # no answer is that long: not tried piece by piece
+            return None, None
         if key in self.loose:
             value = self.loose[key]
             return (float(value), None) if value is not None else (None, None)
@@ -217,8 +221,8 @@ def _interpret(u, lo: int, hi: int, lookup: Labels) -> tuple[float, str | None]:
         value, problem = lookup.combined(text)
         if value is not None or problem:
             return (np.nan if value is None else value), problem
-        return np.nan, (f"{text!r} is neither a scale point ({lo}..{hi}) nor a label "
-                        "of the scale")
+        return np.nan, (f"{_short(text, 120)!r} is neither a scale point ({lo}..{hi}) nor "
+                        "a label of the scale")
     return np.nan, f"{_short(repr(u), 60)} is not a scale point ({lo}..{hi})"
 
 

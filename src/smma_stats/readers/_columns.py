@@ -17,7 +17,7 @@ from ..errors import MAX_MESSAGE, ResponseError, printable
 from ..instrument import Instrument
 
 # "1. ", "1) ", "12 ", "X1.1 ", "X1.1. ", "Q3: " before the question text
-_NUMBERING_RE = re.compile(r"^\s*[A-Za-z]{0,4}\s?\d+(?:[._]\d+)*\s*(?:[.):\-]\s*|\s+)(?=\S)")
+_NUMBERING_RE = re.compile(r"^\s*[A-Za-z]{0,4}\s?\d+(?:[._]\d+)*(?:\s*[.):\-]|\s)\s*(?=\S)")
 _BRACKET_RE = re.compile(r"\[([^\[\]]+)\]")
 _PUNCT_RE = re.compile(r"[\W_]+")
 

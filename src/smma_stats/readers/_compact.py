@@ -20,7 +20,8 @@ from ._columns import absent_error, match_columns
 from ._common import Table, blank_cells, compact_dtype, header_text, unique_names
 from ._missing import apply_rule
 
-_PLAIN_NUMBER = re.compile(r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$")
+# (no nested repetition: a cell of a million digits is judged in linear time)
+_PLAIN_NUMBER = re.compile(r"^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$")
 
 
 # ------------------------------------------------------------------ the reader
