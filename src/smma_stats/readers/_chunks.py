@@ -382,7 +382,7 @@ def _take_block(reader, source, block: bytes, last: bool, rows_before: int, deli
     frame = parse_csv(io.BytesIO(block), source.options, source.path, header=None,
                       encoding="utf-8", rows_before=rows_before)
     frame.index = pd.RangeIndex(rows_before + 1, rows_before + 1 + len(frame))
-    pop_spares(frame, source.spares, len(source.headers), source.path)
+    frame = pop_spares(frame, source.spares, len(source.headers), source.path)
     reader.take_frame(frame)
     return rows_before + len(frame)
 

@@ -82,8 +82,7 @@ def read_csv(data: bytes, path: str):
     frame = parse_csv(io.BytesIO(data), csv_options(delimiter, headers, spares), path,
                       header=0, encoding="utf-8-sig")
     frame.index = pd.RangeIndex(2, 2 + len(frame))
-    pop_spares(frame, spares, len(headers), path)
-    return frame, headers
+    return pop_spares(frame, spares, len(headers), path), headers
 
 
 def csv_layout(text: str, path) -> tuple[str, list[str], list[str]]:
@@ -171,17 +170,18 @@ def _first_long_record(buffer, delimiter: str, n_headers: int, encoding: str):
     return None
 
 
-def pop_spares(frame, spares: list[str], n_headers: int, path) -> None:
-    """Remove the spare columns; a cell in one means a row longer than the header."""
+def pop_spares(frame, spares: list[str], n_headers: int, path):
+    """The frame without its spare columns; a cell in one means a row longer than the header."""
     if spares:
         cells = frame[spares]
-        frame.drop(columns=spares, inplace=True)        # at once: many spares are cheap
+        frame = frame.drop(columns=spares)          # at once: many spares are cheap
         extra = np.column_stack([~blank_cells(cells.iloc[:, j]) for j in range(len(spares))])
         del cells
         if extra.any():
             pos = int(extra.any(axis=1).argmax())
             cells = n_headers + 1 + int(np.flatnonzero(extra[pos]).max())
             raise too_many(cells, n_headers, int(frame.index[pos]), path)
+    return frame
 
 
 def too_many(cells: int, columns: int, row: int, path) -> ResponseError:
