@@ -428,3 +428,17 @@ def test_anchors_are_refused_and_a_billion_laughs_fails_at_once(tmp_path):
         laughs.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
     bomb = "name: lol\n" + "\n".join(laughs) + "\n"
     assert instrument_error(tmp_path, bomb).startswith("YAML anchors and aliases (&a, *a)")
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\n\n", "\r\r\n", "\r\n\r\n", "\r"])
+def test_row_numbers_agree_whatever_the_line_endings(tmp_path, end):
+    """A blank line counts as a spreadsheet row, as Excel shows it: the bad cell of the
+    last respondent is row 8 with single line ends and row 15 with doubled ones."""
+    rows = [[*r] for r in ROWS + ROWS[:2]] + [[4, 9, 4]]
+    path = tmp_path / "ends.csv"
+    path.write_bytes(csv_bytes(rows, end=end))
+    expected = 15 if end in ("\n\n", "\r\r\n", "\r\n\r\n") else 8
+    for kw in ({}, {"chunksize": 1}, {"chunksize": 2}, {"chunksize": 4}):
+        err = refused(path, **kw)
+        assert (err.row, err.column, err.message) == (expected, "Y2",
+                                                      "9 is outside the scale 1..5"), kw

@@ -121,6 +121,10 @@ class _TextSource:
                 start = len(body) if found < 0 else found + 1
             self.offset = bom + start                 # where the first record begins
             self.lines_before = body[:start].count(b"\n")
+            # rows above the first block: the header, and a blank row for each lone CR
+            # ending a line there ("\r\r\n"), as the C parser counts them in a whole read
+            above = body[:start]
+            self.header_rows = 1 + above.count(b"\r") - above.count(b"\r\n")
             self.options = csv_options(self.delimiter, self.headers, self.spares)
             self.names = self.options["names"]
             sample = body[start:]
@@ -325,7 +329,7 @@ def run(reader: ChunkReader, source, progress: Progress | None = None) -> None:
     failed = source.header_error
     if failed is None:
         reader.set_header(source.headers)
-    rows_before = 1
+    rows_before = source.header_rows
     delimiter = ord(source.delimiter) if len(source.delimiter) == 1 else 0
     columns = len(source.names)
     try:
