@@ -197,8 +197,8 @@ class _TextSource:
                         end = len(buf)
                     elif len(buf) > MAX_LINE_BYTES:
                         raise LongRow()
-                    else:
-                        limit += self.block_bytes
+                    else:           # doubled, so a long record costs linear time
+                        limit = max(limit + self.block_bytes, 2 * limit)
                         continue
             limit = self.block_bytes
             block, buf = (buf, b"") if end == len(buf) else (buf[:end], buf[end:])
