@@ -127,6 +127,13 @@ def parse_csv(buffer, options: dict, path, header, encoding: str, rows_before: i
     """
     import pandas as pd
 
+    n_headers = len([n for n in options["names"] if not n.startswith(SPARE)])
+    if _may_be_too_wide(buffer, options["sep"], len(options["names"])):
+        # the C parser would first build a column for every cell of such a row (slow)
+        found = _first_long_record(buffer, options["sep"], len(options["names"]), encoding)
+        if found is not None:
+            raise too_many(found[1], n_headers, found[0] + rows_before + 1, path)
+        buffer.seek(0)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)
@@ -153,6 +160,22 @@ def parse_csv(buffer, options: dict, path, header, encoding: str, rows_before: i
                             path) from None
     except (ValueError, OverflowError, MemoryError) as exc:
         raise ResponseError(f"cannot be read as a table ({one_line(exc)})", path) from None
+
+
+def _may_be_too_wide(buffer, delimiter: str, n_names: int) -> bool:
+    """Whether a line of ``buffer`` holds far more delimiters than the header has columns."""
+    data = buffer.getbuffer() if hasattr(buffer, "getbuffer") else None
+    if data is None or len(delimiter) != 1 or len(data) < 4096:
+        return False
+    a = np.frombuffer(data, dtype=np.uint8)
+    ends = np.flatnonzero(a == 10)
+    marks = np.flatnonzero(a == ord(delimiter))
+    del a, data
+    if marks.size <= 2 * n_names + 64:
+        return False
+    bounds = np.concatenate(([0], ends + 1, [len(buffer.getbuffer())]))
+    per_line = np.diff(np.searchsorted(marks, bounds))
+    return bool(per_line.max() > 2 * n_names + 64)
 
 
 def _first_long_record(buffer, delimiter: str, n_headers: int, encoding: str):
