@@ -22,6 +22,7 @@ from ._parquet import parquet_header
 from ._parquet_chunks import ParquetSource, run_parquet
 from ._text import (
     MAX_LINE_BYTES,
+    cells_of_any_size,
     csv_header,
     csv_layout,
     csv_options,
@@ -230,10 +231,11 @@ def _csv_record_end(buf: bytes, limit: int, delimiter: str) -> int:
             yield piece.decode("utf-8", "replace")
 
     try:
-        for _ in csv.reader(lines(), delimiter=delimiter):
-            if at < len(buf) and at <= limit:
-                ends.append(at)
-    except csv.Error:           # a cell over the csv module's size limit
+        with cells_of_any_size(len(buf)):
+            for _ in csv.reader(lines(), delimiter=delimiter):
+                if at < len(buf) and at <= limit:
+                    ends.append(at)
+    except csv.Error:           # e.g. a NUL byte: no record end known
         pass
     return ends[-1] if ends else 0
 

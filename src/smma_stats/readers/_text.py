@@ -8,6 +8,7 @@ carriage return; such a file is read as if its lines ended with a newline.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import re
@@ -184,13 +185,25 @@ def _first_long_record(buffer, delimiter: str, n_headers: int, encoding: str):
     try:
         buffer.seek(0)
         text = buffer.read().decode(encoding, "replace")
-        for j, record in enumerate(csv.reader(io.StringIO(text, newline=""),
-                                              delimiter=delimiter)):
-            if len(record) > n_headers:
-                return j, len(record)
+        with cells_of_any_size(len(text)):
+            for j, record in enumerate(csv.reader(io.StringIO(text, newline=""),
+                                                  delimiter=delimiter)):
+                if len(record) > n_headers:
+                    return j, len(record)
     except (csv.Error, OSError, ValueError):
         return None
     return None
+
+
+@contextlib.contextmanager
+def cells_of_any_size(size: int):
+    """The csv module's cell size limit (128 KB) raised to ``size`` characters for a while."""
+    old = csv.field_size_limit()
+    csv.field_size_limit(max(old, min(size, 2**31 - 1)))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(old)
 
 
 def pop_spares(frame, spares: list[str], n_headers: int, path):
@@ -221,7 +234,8 @@ def sniff(head: str, truncated: bool) -> str:
     best, best_key = ",", (False, 1)
     for delim in _DELIMITERS:
         try:
-            rows = list(csv.reader(lines, delimiter=delim))
+            with cells_of_any_size(len(head)):
+                rows = list(csv.reader(lines, delimiter=delim))
         except csv.Error:
             continue
         width = len(rows[0]) if rows else 0
@@ -231,5 +245,5 @@ def sniff(head: str, truncated: bool) -> str:
     return best
 
 
-__all__ = ["MAX_LINE_BYTES", "SNIFF_BYTES", "cr_only", "decode", "csv_header", "read_csv",
+__all__ = ["cells_of_any_size", "MAX_LINE_BYTES", "SNIFF_BYTES", "cr_only", "decode", "csv_header", "read_csv",
            "csv_layout", "csv_options", "parse_csv", "pop_spares", "too_many", "sniff"]
