@@ -442,3 +442,14 @@ def test_row_numbers_agree_whatever_the_line_endings(tmp_path, end):
         err = refused(path, **kw)
         assert (err.row, err.column, err.message) == (expected, "Y2",
                                                       "9 is outside the scale 1..5"), kw
+
+
+@pytest.mark.parametrize("kw", ROUTES + [pytest.param({"chunksize": 1}, id="chunks1")])
+def test_a_very_wide_row_with_a_big_quoted_cell_is_named_quickly(tmp_path, kw):
+    """Row 4 holds a 200 KB quoted cell (over the csv module's 128 KB default) and then
+    30,000 more cells: refused naming the row, without a column per cell."""
+    wide = b'4,5,"' + b"x," * 100_000 + b'"' + b",a" * 30_000
+    path = tmp_path / "wide.csv"
+    path.write_bytes(csv_bytes(ROWS[:2]) + wide + b"\n" + b"2,2,2\n" * 3)
+    err = refused(path, **kw)
+    assert (err.row, err.message) == (4, "30003 cells but the header has 3 columns")
