@@ -13,7 +13,8 @@ reads the file or raises :class:`~smma_stats.errors.SmmaError` whose message
 is one line of at most 300 characters; never another exception.
 
 The default run is a fixed set of 25 cases (about 3 s); ``pytest -m fuzz``
-runs the long loop (``SMMA_FUZZ_CASES`` cases, 1000 by default). A failure
+runs the long loop (``SMMA_FUZZ_CASES`` cases, 1000 by default) and checks
+that the process peaked under 1 GB. A failure
 names the case's seed, and ``mutate(data, random.Random(seed))`` rebuilds the
 input.
 """
@@ -166,6 +167,10 @@ def test_fuzzed_csv_files_read_or_fail_with_one_line(tmp_path):
 def test_fuzzed_csv_files_long_run(tmp_path, request):
     if "fuzz" not in (request.config.getoption("-m") or ""):
         pytest.skip("the long fuzz loop runs with -m fuzz")
+    import resource
+
     n = int(os.environ.get("SMMA_FUZZ_CASES", "1000"))
     for k in range(n):
         check_case(SEED + 1_000_000 + k, tmp_path)
+    # the peak resident memory of the whole run (kilobytes on Linux) stayed under 1 GB
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 1 << 20
