@@ -9,7 +9,7 @@ import numpy as np
 from ..errors import InstrumentError, ResponseError
 from ..instrument import Instrument, Scale
 from ._columns import absent_error, match_columns, normalise
-from ._common import ExcelError, Table, UnsavedFormula, short as _short
+from ._common import ExcelError, Table, UnsavedFormula, short
 
 #: Cell texts read as "no answer" (compared after trimming, case ignored).
 MISSING_TEXTS = frozenset({"", "na", "n/a", "nan", "null"})
@@ -201,10 +201,10 @@ def _interpret(u, lo: int, hi: int, lookup: Labels) -> tuple[float, str | None]:
         return np.nan, f"Excel error value {u} in the cell"
     if isinstance(u, UnsavedFormula):
         return np.nan, ("formula without a saved value: open and save the file in Excel "
-                        f"({_short(u, 40)})")
+                        f"({short(u, 40)})")
     if isinstance(u, (int, np.integer)):
         if not lo <= u <= hi:
-            shown = _short(str(u), 40) if int(u).bit_length() < 4000 else "a huge number"
+            shown = short(str(u), 40) if int(u).bit_length() < 4000 else "a huge number"
             return np.nan, f"{shown} is outside the scale {lo}..{hi}"
         return float(u), None
     if isinstance(u, (float, np.floating)):
@@ -221,18 +221,18 @@ def _interpret(u, lo: int, hi: int, lookup: Labels) -> tuple[float, str | None]:
         value, problem = lookup.combined(text)
         if value is not None or problem:
             return (np.nan if value is None else value), problem
-        return np.nan, (f"{_short(text, 120)!r} is neither a scale point ({lo}..{hi}) nor "
+        return np.nan, (f"{short(text, 120)!r} is neither a scale point ({lo}..{hi}) nor "
                         "a label of the scale")
-    return np.nan, f"{_short(repr(u), 60)} is not a scale point ({lo}..{hi})"
+    return np.nan, f"{short(repr(u), 60)} is not a scale point ({lo}..{hi})"
 
 
 def _check_number(v: float, lo: int, hi: int, text: str | None = None
                   ) -> tuple[float, str | None]:
     if not np.isfinite(v):
-        return np.nan, f"{_short(text or repr(float(v)), 40)} is not a scale point ({lo}..{hi})"
+        return np.nan, f"{short(text or repr(float(v)), 40)} is not a scale point ({lo}..{hi})"
     shown = str(int(v)) if float(v).is_integer() else repr(float(v))
     if len(shown) > 40:
-        shown = _short(text or shown, 40)
+        shown = short(text or shown, 40)
     if not float(v).is_integer():
         return np.nan, f"{shown} is not a whole number; answers are the scale points {lo}..{hi}"
     if not lo <= v <= hi:
