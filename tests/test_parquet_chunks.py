@@ -23,7 +23,13 @@ import pytest
 
 from smma_stats.errors import DataError, ResponseError
 from smma_stats.instrument import instrument_from_dict
-from smma_stats.readers import _chunks, read_header, read_responses, validate_responses
+from smma_stats.readers import (
+    _chunks,
+    _parquet_chunks,
+    read_header,
+    read_responses,
+    validate_responses,
+)
 from smma_stats.study import analyze
 from smma_stats.synthesis import (
     write_responses,
@@ -290,7 +296,7 @@ def test_batches_stay_small_whatever_the_row_groups(tmp_path, inst, monkeypatch)
     width = len(pq.read_schema(path).names)
     assert pq.ParquetFile(path).metadata.num_row_groups == 1
     sizes, text_types = [], set()
-    original = _chunks._ParquetSource.batches
+    original = _parquet_chunks.ParquetSource.batches
 
     def spy(self, *args):
         for batch in original(self, *args):
@@ -298,9 +304,9 @@ def test_batches_stay_small_whatever_the_row_groups(tmp_path, inst, monkeypatch)
             text_types.add(batch.schema.field("Gender").type)
             yield batch
 
-    monkeypatch.setattr(_chunks._ParquetSource, "batches", spy)
+    monkeypatch.setattr(_parquet_chunks.ParquetSource, "batches", spy)
     monkeypatch.setattr(_chunks, "PARQUET_MIN_CELLS", 1000)      # large: read in batches
-    monkeypatch.setattr(_chunks, "PARQUET_BATCH_CELLS", 1024 * width)
+    monkeypatch.setattr(_parquet_chunks, "PARQUET_BATCH_CELLS", 1024 * width)
     part = read_responses(path, inst)
     assert part.chunked and sizes == [1024, 1024, 952]
     # text of the other columns comes dictionary-encoded, as Parquet stores it

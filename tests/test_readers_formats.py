@@ -305,18 +305,24 @@ def test_header_matching_two_items(tmp_path):
                         "A1, A2; name the item it holds in the instrument's columns: mapping")
 
 
-def test_missing_item_names_its_wording_and_the_unmatched_question(tmp_path, inst):
-    path = tmp_path / "g.csv"
+def test_missing_item_names_its_wording_and_the_unmatched_question(tmp_path, inst,
+                                                                   monkeypatch):
+    monkeypatch.chdir(tmp_path)         # a short file name leaves room for the wording
+    path = Path("g.csv")
     path.write_text(gforms_text().replace("2. Konten yang diunggah selalu TERBARU",
                                           "2. Konten yang diunggah selalu baru"),
                     encoding="utf-8")
-    headers = ", ".join(h if len(h) <= 40 else h[:37].rstrip() + "..."
-                        for h in read_header(path))
-    refused(path, inst, f"{path}: no column for item(s) KI2 ('Konten yang diunggah selalu "
-                        f"terbaru.') of instrument 'formats-demo' (headers: {headers}); "
-                        "column(s) that look like questions but match no item's wording: "
-                        "'2. Konten yang diunggah selalu baru', "
-                        "'Apa saran Anda untuk akun Instagram ini?'")
+    err = read_and_catch(path, inst)
+    message = str(err)
+    # one line of at most 300 characters: the item and its wording, as many headers as
+    # there is room for, and the unmatched questions
+    assert len(message) <= 300 and "\n" not in message
+    assert message.startswith(f"{path}: no column for item(s) KI2 ('Konten yang diunggah "
+                              "selalu terbaru.') of instrument 'formats-demo' (headers: "
+                              "Timestamp, Email Address, Nama, ")
+    assert message.endswith(", ...); column(s) that look like questions but match no item's "
+                            "wording: '2. Konten yang diunggah selalu baru', "
+                            "'Apa saran Anda untuk akun Instagram ini?'")
 
 
 def test_attention_check_and_details_are_not_unmatched_questions(tmp_path):
@@ -349,11 +355,16 @@ ALL_ABSENT = ("no column for item(s) KI1 ('Informasi di akun Instagram ini mudah
      ("(headers: Jawaban); the file was read as one column headed 'Jawaban' (its first row "
       "is split by ';'?)")),
 ])
-def test_wrong_delimiter_is_hinted(tmp_path, inst, text, hint):
-    path = tmp_path / "d.csv"
+def test_wrong_delimiter_is_hinted(tmp_path, inst, text, hint, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    path = Path("d.csv")
     path.write_text(text, encoding="utf-8")
-    refused(path, inst, f"{path}: {ALL_ABSENT} {hint}; separate the columns with a comma, "
-                        "semicolon, tab or |")
+    message = str(read_and_catch(path, inst))
+    # the hint is kept whole; the items named are as many as the line has room for
+    assert len(message) <= 300
+    assert message.startswith(f"{path}: no column for item(s) KI1")
+    assert message.endswith(f" of instrument 'formats-demo' {hint}; separate the columns "
+                            "with a comma, semicolon, tab or |")
 
 
 def read_and_catch(path, inst):

@@ -234,7 +234,7 @@ def load_instrument(path: str | Path) -> Instrument:
         The file is missing or not YAML, or a key is wrong; the message names
         the file and the key.
     """
-    import yaml
+    from .yaml_loader import load_yaml
 
     p = Path(path)
     if not p.exists() and str(path) in shipped_instruments():   # a shipped name
@@ -246,12 +246,9 @@ def load_instrument(path: str | Path) -> Instrument:
     except (OSError, UnicodeDecodeError) as exc:
         raise InstrumentError(f"{p}: cannot read instrument file ({exc})") from None
     try:
-        # the C loader (libyaml) when present: same result, several times faster
-        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise InstrumentError(f"{p}: not valid YAML{where}") from None
+        raw = load_yaml(text)
+    except InstrumentError as exc:
+        raise InstrumentError(f"{p}: {exc}") from None
     try:
         return instrument_from_dict(raw, source=str(p))
     except InstrumentError as exc:
@@ -293,7 +290,11 @@ def instrument_from_dict(raw: Any, source: str | None = None) -> Instrument:
     if clash:
         raise InstrumentError(f"key 'constructs': {sorted(clash)[0]!r} is both a construct "
                               "and a dimension")
-    models = tuple(_parse_model(m, i, names) for i, m in enumerate(raw.get("models") or []))
+    raw_models = raw.get("models") or []
+    if not isinstance(raw_models, list):
+        raise InstrumentError(f"key 'models': must be a list of models such as ['Y ~ X'] "
+                              f"(one '- Y ~ X' line each), not {_kind(raw_models)}")
+    models = tuple(_parse_model(m, i, names) for i, m in enumerate(raw_models))
     mediation = tuple(_parse_path(m, f"mediation[{i}]", names, _MEDIATION_ROLES)
                       for i, m in enumerate(_list_of(raw, "mediation")))
     moderation = tuple(_parse_path(m, f"moderation[{i}]", names, _MODERATION_ROLES)
@@ -310,12 +311,30 @@ def instrument_from_dict(raw: Any, source: str | None = None) -> Instrument:
         if str(item) not in all_items and not (check and str(item) == check["column"]):
             raise InstrumentError(f"key 'columns.{header}': unknown item {item!r}")
     return Instrument(
-        name=name, title=str(raw.get("title") or name), scale=scale, score=score,
+        name=name, title=_opt_text(raw.get("title"), "title") or name, scale=scale, score=score,
         constructs=constructs, reverse=tuple(reverse), models=models,
         categories=categories, columns={str(k): str(v) for k, v in columns.items()},
-        attention_check=check, title_id=raw.get("title_id"),
-        description=raw.get("description"), source=source, mediation=mediation,
-        moderation=moderation, hypotheses=hypotheses)
+        attention_check=check, title_id=_opt_text(raw.get("title_id"), "title_id"),
+        description=_opt_text(raw.get("description"), "description"), source=source,
+        mediation=mediation, moderation=moderation, hypotheses=hypotheses)
+
+
+def _kind(v: Any) -> str:
+    """What a YAML value is, for a message."""
+    if isinstance(v, str):
+        return f"the text {v!r}"
+    return {dict: "a mapping", list: "a list", bool: "true/false"}.get(type(v), repr(v))
+
+
+def _opt_text(v: Any, key: str) -> str | None:
+    """An optional text key: a text (or a number written as one), or nothing."""
+    if v is None:
+        return None
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return str(v)
+    if not isinstance(v, str):
+        raise InstrumentError(f"key {key!r}: must be a text, not {_kind(v)}")
+    return v.strip()
 
 
 def _req_str(raw: dict, key: str) -> str:
@@ -353,16 +372,24 @@ def _parse_scale(raw: Any) -> Scale:
             raise InstrumentError(f"key 'scale.labels': {k!r} is not a scale value") from None
         if not lo <= kv <= hi:
             raise InstrumentError(f"key 'scale.labels': {kv} is outside {lo}..{hi}")
-        out[kv] = str(text)
+        out[kv] = _opt_text(text, f"scale.labels.{kv}") or ""
     aliases = {}
-    for k, texts in (raw.get("aliases") or {}).items():
+    raw_aliases = raw.get("aliases") or {}
+    if not isinstance(raw_aliases, dict):
+        raise InstrumentError("key 'scale.aliases': must map each value to its other answer "
+                              f"texts, e.g. {{4: [S, Agree]}}, not {_kind(raw_aliases)}")
+    for k, texts in raw_aliases.items():
         try:
             kv = int(k)
         except (TypeError, ValueError):
             raise InstrumentError(f"key 'scale.aliases': {k!r} is not a scale value") from None
         if not lo <= kv <= hi:
             raise InstrumentError(f"key 'scale.aliases': {kv} is outside {lo}..{hi}")
-        aliases[kv] = tuple(str(t) for t in (texts if isinstance(texts, list) else [texts]))
+        texts = texts if isinstance(texts, list) else [texts]
+        if any(isinstance(t, (dict, list)) or t is None for t in texts):
+            raise InstrumentError(f"key 'scale.aliases.{kv}': must be a text or a list of "
+                                  "texts")
+        aliases[kv] = tuple(str(t) for t in texts)
     return Scale(min=lo, max=hi, labels=out, aliases=aliases)
 
 
@@ -370,10 +397,12 @@ def _parse_items(raw: Any, where: str, reverse: set[str]) -> tuple[Item, ...]:
     if isinstance(raw, dict):
         items = []
         for k, v in raw.items():
+            key = f"{where}.items.{k}"
             if isinstance(v, dict):
-                text, text_en = v.get("id") or v.get("text"), v.get("en")
+                text = _opt_text(v.get("id") or v.get("text"), f"{key}.id")
+                text_en = _opt_text(v.get("en"), f"{key}.en")
             else:
-                text, text_en = (None if v is None else str(v)), None
+                text, text_en = _opt_text(v, key), None
             items.append(Item(str(k), text, text_en, str(k) in reverse))
     elif isinstance(raw, list):
         items = [Item(str(k), reverse=str(k) in reverse) for k in raw]
@@ -395,7 +424,7 @@ def _parse_constructs(raw: Any, reverse: set[str]) -> dict[str, Construct]:
         if not isinstance(body, dict):
             raise InstrumentError(f"key {where!r}: must be a mapping with label and items "
                                   "or dimensions")
-        label = str(body.get("label") or code)
+        label = _opt_text(body.get("label"), f"{where}.label") or code
         has_dims, has_items = "dimensions" in body, "items" in body
         if has_dims == has_items:
             raise InstrumentError(f"key {where!r}: give either 'items' or 'dimensions'")
@@ -411,9 +440,11 @@ def _parse_constructs(raw: Any, reverse: set[str]) -> dict[str, Construct]:
                     dbody = {"items": dbody}
                 if not isinstance(dbody, dict):
                     raise InstrumentError(f"key {dwhere!r}: must be a mapping with items")
-                dims.append(Dimension(str(dname), str(dbody.get("label") or dname),
+                dims.append(Dimension(str(dname),
+                                      _opt_text(dbody.get("label"), f"{dwhere}.label")
+                                      or str(dname),
                                       _parse_items(dbody.get("items"), dwhere, reverse),
-                                      dbody.get("label_id")))
+                                      _opt_text(dbody.get("label_id"), f"{dwhere}.label_id")))
             items = tuple(it for d in dims for it in d.items)
         else:
             items = _parse_items(body["items"], where, reverse)
@@ -422,7 +453,8 @@ def _parse_constructs(raw: Any, reverse: set[str]) -> dict[str, Construct]:
             if it.id in seen:
                 raise InstrumentError(f"key {where!r}: item {it.id!r} appears twice")
             seen.add(it.id)
-        out[code] = Construct(code, label, tuple(dims), items, body.get("label_id"))
+        out[code] = Construct(code, label, tuple(dims), items,
+                              _opt_text(body.get("label_id"), f"{where}.label_id"))
     return out
 
 

@@ -17,9 +17,11 @@ import numpy as np
 
 from ..errors import ResponseError, SmmaError
 from ..instrument import Instrument
+from ._attention import AttentionAnswers, judge_keyed
 from ._cells import MISSING_TEXTS, code_items
 from ._files import load_table, read_header
 from ._missing import RULES, apply_rule
+from ._raw import RawResponses, read_all_rows
 
 
 @dataclass(frozen=True, repr=False)
@@ -70,6 +72,9 @@ class Responses:
     notes : tuple of str
         What reading did beyond the plain cells (SPSS codes read by their
         value labels, declared-missing codes read as skipped), for the report.
+    attention : AttentionAnswers or None
+        The instrument's attention check judged on the rows of ``items``
+        (the rows kept); None when the instrument has no attention check.
     chunked : bool
         The file was read in chunks (see ``chunksize`` of
         :func:`read_responses`). ``items`` then holds the smallest integer
@@ -98,6 +103,7 @@ class Responses:
     max_missing_share: float | None = None
     notes: tuple[str, ...] = ()
     chunked: bool = False
+    attention: AttentionAnswers | None = None
 
     def __repr__(self) -> str:
         return (f"Responses(n={self.n}, n_read={self.n_read}, n_dropped={self.n_dropped}, "
@@ -227,7 +233,8 @@ def read_responses(source, instrument: Instrument, missing: str = "listwise",
     items = out.items
     if items.empty:
         raise ResponseError(_nothing_left(rule, table.n_read, share if rule == "person-mean"
-                                          else None), table.path)
+                                          else None, _empty(out.by_item, table.n_read,
+                                                            columns)), table.path)
     if rule == "pairwise" and items.isna().all(axis=None):
         raise ResponseError(f"no answers: none of the {table.n_read} rows answers an item",
                             table.path)
@@ -251,7 +258,8 @@ def read_responses(source, instrument: Instrument, missing: str = "listwise",
                      n_imputed_respondents=len(out.imputed_rows),
                      imputed_rows=out.imputed_rows,
                      max_missing_share=share if rule == "person-mean" else None,
-                     notes=tuple(notes))
+                     notes=tuple(notes),
+                     attention=judge_keyed(instrument, items, attributes, table.path))
 
 
 def validate_responses(source, instrument: Instrument,
@@ -315,7 +323,7 @@ def _run_chunks(path, kind, size, rows, instrument, rule, share, progress, keep_
     try:
         source = _chunks.open_source(path, kind, size, rows)
         _chunks.run(reader, source, progress)
-    except _chunks._NotText as exc:
+    except _chunks.NotText as exc:
         raise ResponseError(exc.message, exc.path) from None
     if reader.n_read == 0:
         raise ResponseError("no data rows below the header", path)
@@ -334,12 +342,15 @@ def _read_chunked(path, kind, size, rows, instrument, rule, share, progress) -> 
     values, index, attributes = reader.finish()
     if len(index) == 0:
         raise ResponseError(_nothing_left(rule, reader.n_read,
-                                          share if rule == "person-mean" else None), path)
+                                          share if rule == "person-mean" else None,
+                                          _empty(reader.by_item, reader.n_read,
+                                                 reader.columns)), path)
     if rule == "pairwise" and values.dtype.kind == "f" and _all_nan(values):
         raise ResponseError(f"no answers: none of the {reader.n_read} rows answers an item",
                             path)
     ids = list(instrument.item_ids)
     items = pd.DataFrame(values, index=index, columns=ids, copy=False)
+    attention = judge_keyed(instrument, items, attributes, path)
     return Responses(items=items, attributes=attributes,
                      scores=compact_scores(values, ids, instrument, index=index),
                      n=len(index), n_read=reader.n_read, n_dropped=len(reader.dropped),
@@ -350,7 +361,7 @@ def _read_chunked(path, kind, size, rows, instrument, rule, share, progress) -> 
                      n_imputed_respondents=len(reader.imputed),
                      imputed_rows=tuple(reader.imputed),
                      max_missing_share=share if rule == "person-mean" else None,
-                     chunked=True)
+                     chunked=True, attention=attention)
 
 
 def _all_nan(values) -> bool:
@@ -375,7 +386,16 @@ def _share(share) -> float:
     return float(share)
 
 
-def _nothing_left(rule: str, n_read: int, share: float | None) -> str:
+def _empty(by_item, n_read: int, columns) -> list[str]:
+    """The headers of the item columns blank in every row read."""
+    return [columns.get(i, i) for i, k in by_item.items() if k >= n_read > 0]
+
+
+def _nothing_left(rule: str, n_read: int, share: float | None, empty=()) -> str:
+    if empty:
+        shown = ", ".join(repr(h) for h in empty[:5]) + (", ..." if len(empty) > 5 else "")
+        return (f"no complete responses: the item column(s) {shown} are empty in all "
+                f"{n_read} rows")
     if rule == "person-mean":
         return (f"no usable responses: each of the {n_read} rows misses more than "
                 f"{share:.0%} of the items of a construct")
@@ -395,4 +415,5 @@ def _scores(items, instrument: Instrument):
     return pd.DataFrame(cols, index=items.index)
 
 
-__all__ = ["Responses", "read_responses", "validate_responses", "read_header", "MISSING_TEXTS"]
+__all__ = ["Responses", "read_responses", "validate_responses", "read_header", "MISSING_TEXTS",
+           "read_all_rows", "RawResponses", "AttentionAnswers"]

@@ -9,11 +9,14 @@ import numpy as np
 from ..errors import InstrumentError, ResponseError
 from ..instrument import Instrument, Scale
 from ._columns import absent_error, match_columns, normalise
-from ._files import Table
+from ._common import ExcelError, Table, UnsavedFormula, short
 
 #: Cell texts read as "no answer" (compared after trimming, case ignored).
 MISSING_TEXTS = frozenset({"", "na", "n/a", "nan", "null"})
 _NUMBER_RE = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+_ASCII_DIGITS = re.compile(r"[0-9]+")
+#: Longest cell (normalised) tried as two names of one answer ("4 - Setuju").
+_COMBINED_CHARS = 200
 
 
 def code_items(table: Table, instrument: Instrument, keep_going: bool = False):
@@ -33,11 +36,11 @@ def code_items(table: Table, instrument: Instrument, keep_going: bool = False):
     problems: list[tuple[int, int, ResponseError]] = []
     if absent:
         err = absent_error(headers, instrument, columns, absent, path, table.kind,
-                           first=_first_cell(frame))
+                           first=first_cell(frame))
         if not keep_going:
             return columns, None, [err], []
         problems.append((0, -1, err))
-    lookup = _label_lookup(instrument.scale)
+    lookup = label_lookup(instrument.scale)
     coded, notes = {}, []
     for item, header in columns.items():
         s = frame[header]
@@ -60,7 +63,7 @@ def code_items(table: Table, instrument: Instrument, keep_going: bool = False):
     return columns, codes, [p[2] for p in problems], notes
 
 
-def _first_cell(frame):
+def first_cell(frame):
     """The first non-empty cell of a one-column table (to guess a wrong delimiter)."""
     if frame.shape[1] != 1:
         return None
@@ -100,7 +103,7 @@ def _num(v) -> str:
     return str(int(v)) if float(v).is_integer() else repr(float(v))
 
 
-class _Labels:
+class Labels:
     """Answer texts of a scale: exact (case and spacing ignored), then without punctuation."""
 
     def __init__(self, scale: Scale):
@@ -120,7 +123,7 @@ class _Labels:
 
     def part(self, words: str) -> int | None:
         """Scale point named by a piece of a cell: a label, an alias or a bare number."""
-        if words.isdigit() and self.min >= 0:
+        if len(words) <= 18 and _ASCII_DIGITS.fullmatch(words) and self.min >= 0:
             return int(words)
         return self.loose.get(words)
 
@@ -131,6 +134,8 @@ class _Labels:
         (None, problem) when they name different ones, (None, None) otherwise.
         """
         key = normalise(text)
+        if len(key) > _COMBINED_CHARS:      # no answer is that long: not tried piece by piece
+            return None, None
         if key in self.loose:
             value = self.loose[key]
             return (float(value), None) if value is not None else (None, None)
@@ -145,11 +150,16 @@ class _Labels:
         return None, None
 
 
-def _label_lookup(scale: Scale) -> _Labels:
-    return _Labels(scale)
+def label_lookup(scale: Scale) -> Labels:
+    """The answer texts of ``scale`` (labels and aliases), for reading cells."""
+    return Labels(scale)
 
 
-def _code_column(s, scale: Scale, lookup: _Labels):
+#: Old private name, kept while screening moves to :mod:`._attention`.
+_label_lookup = label_lookup
+
+
+def _code_column(s, scale: Scale, lookup: Labels):
     """Float codes (NaN = no answer) and ``[(position, message), ...]`` problems."""
     import pandas as pd
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
@@ -167,7 +177,11 @@ def _code_column(s, scale: Scale, lookup: _Labels):
             bad = ~np.isnan(arr) & ((arr != np.floor(arr)) | (arr < lo) | (arr > hi))
         problems = [(int(p), _check_number(arr[p], lo, hi)[1]) for p in np.flatnonzero(bad)]
         return arr, problems
-    codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    try:
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    except TypeError:       # unhashable cells (lists from a nested Parquet column)
+        uniques = s.to_numpy(dtype=object)
+        codes = np.arange(len(uniques))
     parsed = [_interpret(u, lo, hi, lookup) for u in uniques]
     values = np.array([v for v, _ in parsed] + [np.nan], dtype=float)
     arr = values[codes]
@@ -179,11 +193,21 @@ def _code_column(s, scale: Scale, lookup: _Labels):
     return arr, problems
 
 
-def _interpret(u, lo: int, hi: int, lookup: _Labels) -> tuple[float, str | None]:
+def _interpret(u, lo: int, hi: int, lookup: Labels) -> tuple[float, str | None]:
     """One distinct cell value -> (code or NaN, problem or None)."""
     if isinstance(u, (bool, np.bool_)):
         return np.nan, f"{u!r} is not a scale point ({lo}..{hi})"
-    if isinstance(u, (int, float, np.integer, np.floating)):
+    if isinstance(u, ExcelError):
+        return np.nan, f"Excel error value {u} in the cell"
+    if isinstance(u, UnsavedFormula):
+        return np.nan, ("formula without a saved value: open and save the file in Excel "
+                        f"({short(u, 40)})")
+    if isinstance(u, (int, np.integer)):
+        if not lo <= u <= hi:
+            shown = short(str(u), 40) if int(u).bit_length() < 4000 else "a huge number"
+            return np.nan, f"{shown} is outside the scale {lo}..{hi}"
+        return float(u), None
+    if isinstance(u, (float, np.floating)):
         return (np.nan, None) if np.isnan(u) else _check_number(float(u), lo, hi)
     if isinstance(u, str):
         text = " ".join(u.split())
@@ -193,17 +217,22 @@ def _interpret(u, lo: int, hi: int, lookup: _Labels) -> tuple[float, str | None]
         if key in lookup.exact:
             return float(lookup.exact[key]), None
         if _NUMBER_RE.match(text):
-            return _check_number(float(text.replace(",", ".")), lo, hi)
+            return _check_number(float(text.replace(",", ".")), lo, hi, text)
         value, problem = lookup.combined(text)
         if value is not None or problem:
             return (np.nan if value is None else value), problem
-        return np.nan, (f"{text!r} is neither a scale point ({lo}..{hi}) nor a label "
-                        "of the scale")
-    return np.nan, f"{u!r} is not a scale point ({lo}..{hi})"
+        return np.nan, (f"{short(text, 120)!r} is neither a scale point ({lo}..{hi}) nor "
+                        "a label of the scale")
+    return np.nan, f"{short(repr(u), 60)} is not a scale point ({lo}..{hi})"
 
 
-def _check_number(v: float, lo: int, hi: int) -> tuple[float, str | None]:
+def _check_number(v: float, lo: int, hi: int, text: str | None = None
+                  ) -> tuple[float, str | None]:
+    if not np.isfinite(v):
+        return np.nan, f"{short(text or repr(float(v)), 40)} is not a scale point ({lo}..{hi})"
     shown = str(int(v)) if float(v).is_integer() else repr(float(v))
+    if len(shown) > 40:
+        shown = short(text or shown, 40)
     if not float(v).is_integer():
         return np.nan, f"{shown} is not a whole number; answers are the scale points {lo}..{hi}"
     if not lo <= v <= hi:

@@ -17,14 +17,16 @@ from collections.abc import Callable
 import numpy as np
 
 from ..errors import ResponseError
-from ._compact import ChunkReader, _Store
-from ._files import (
-    _check_unique,
-    _decode,
-    _header_text,
-    _unique,
+from ._compact import ChunkReader, Store
+from ._parquet import parquet_header
+from ._parquet_chunks import ParquetSource, run_parquet
+from ._text import (
+    MAX_LINE_BYTES,
+    cells_of_any_size,
+    csv_header,
     csv_layout,
     csv_options,
+    decode,
     parse_csv,
     pop_spares,
 )
@@ -35,10 +37,10 @@ STREAM_MIN_BYTES = 20 * 1024 * 1024
 PARQUET_MIN_CELLS = 10_000_000
 #: Rows per chunk when no chunk size is given.
 CHUNK_ROWS = 250_000
-#: Cells (rows x columns) at most in one Parquet record batch.
-PARQUET_BATCH_CELLS = 1 << 21
 
 _HEAD_BYTES = 1 << 20
+#: Largest block read at once, whatever the rows per chunk and the line length.
+MAX_BLOCK_BYTES = 64 << 20
 _BOM = b"\xef\xbb\xbf"
 _NL, _CR, _QUOTE, _ZERO = 10, 13, 34, 48
 
@@ -90,24 +92,18 @@ class _TextSource:
         self.fh = open(path, "rb")
         self.hasher = _Hasher()
         try:
-            head = self.fh.read(min(size, _HEAD_BYTES))
-            while b"\n" not in head and len(head) < size:     # a header longer than the head
-                more = self.fh.read(_HEAD_BYTES)
-                if not more:
-                    break
-                head += more
-            self.hasher.feed(head)
+            head = self._read_head()
             self.hashed = self.done = len(head)
             bom = 3 if head.startswith(_BOM) else 0
             body = head[bom:]
             if self.done >= size:
-                text = _decode(head, path)
+                text = decode(head, path)
             else:
                 cut = body.rfind(b"\n") + 1
                 try:
                     text = body[:cut].decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    _decode(body[:exc.start + 1] + b"\n", path)   # raises, naming the line
+                    decode(body[:exc.start + 1] + b"\n", path)   # raises, naming the line
                     raise  # pragma: no cover
             # A header problem is reported only once the whole file is known to be text,
             # as a whole read decodes the file first.
@@ -115,10 +111,8 @@ class _TextSource:
             try:
                 self.delimiter, self.headers, self.spares = csv_layout(text, path)
             except ResponseError as exc:
-                from ._files import _csv_header
-
                 self.header_error = exc
-                self.delimiter, self.headers = _csv_header(text)[:2]
+                self.delimiter, self.headers = csv_header(text)[:2]
                 self.spares = []
             reader = csv.reader(io.StringIO(text), delimiter=self.delimiter)
             next(reader)
@@ -128,6 +122,10 @@ class _TextSource:
                 start = len(body) if found < 0 else found + 1
             self.offset = bom + start                 # where the first record begins
             self.lines_before = body[:start].count(b"\n")
+            # rows above the first block: the header, and a blank row for each lone CR
+            # ending a line there ("\r\r\n"), as the C parser counts them in a whole read
+            above = body[:start]
+            self.header_rows = 1 + above.count(b"\r") - above.count(b"\r\n")
             self.options = csv_options(self.delimiter, self.headers, self.spares)
             self.names = self.options["names"]
             sample = body[start:]
@@ -135,13 +133,32 @@ class _TextSource:
             self.crlf = first.endswith(b"\r\n")
             self.grid_width = 2 * len(self.names) + self.crlf
             line = max(len(sample) // max(sample.count(b"\n"), 1), self.grid_width, 1)
-            self.block_bytes = max(int(chunk_rows) * line, 1)
+            self.block_bytes = max(min(int(chunk_rows) * line, MAX_BLOCK_BYTES), 1)
             if len(self.delimiter) != 1 or self.spares:
                 self.grid_width = 0
             self.rows_hint = (size - self.offset) // self.grid_width if self.grid_width else None
         except BaseException:
             self.close()
             raise
+
+    def _read_head(self) -> bytes:
+        """The first megabyte, or more until the header line ends (CRs read as LFs)."""
+        size = self.size
+        head = self.fh.read(min(size, _HEAD_BYTES))
+        self.hasher.feed(head)
+        #: lines end with a lone CR (Excel for Mac): read as if they ended with LF
+        self.cr = b"\n" not in head and b"\r" in head
+        while b"\n" not in head and not self.cr and len(head) < size:
+            if len(head) > MAX_LINE_BYTES:          # a header longer than the limit
+                raise ResponseError(f"the header line is longer than "
+                                    f"{MAX_LINE_BYTES >> 20} MB; is this a response file?",
+                                    self.path)
+            more = self.fh.read(_HEAD_BYTES)
+            if not more:
+                break
+            self.hasher.feed(more)
+            head += more
+        return head.replace(b"\r", b"\n") if self.cr else head
 
     def _read(self, n: int) -> bytes:
         """The next ``n`` bytes from ``self.pos``, hashed once each."""
@@ -152,7 +169,7 @@ class _TextSource:
             self.hasher.feed(data[self.hashed - pos:] if pos < self.hashed else data)
             self.hashed = self.pos
         self.done = max(self.done, self.pos)
-        return data
+        return data.replace(b"\r", b"\n") if self.cr else data
 
     def close(self) -> None:
         self.fh.close()
@@ -175,18 +192,52 @@ class _TextSource:
             if eof and len(buf) <= limit:
                 end = len(buf)
             else:
-                end = _record_end(buf, limit)
+                end = _record_end(buf, limit) or _csv_record_end(buf, limit, self.delimiter)
                 if end == 0:                 # a record longer than a block: read on
                     if eof:
                         end = len(buf)
-                    else:
-                        limit += self.block_bytes
+                    elif len(buf) > MAX_LINE_BYTES:
+                        raise LongRow()
+                    else:           # doubled, so a long record costs linear time
+                        limit = max(limit + self.block_bytes, 2 * limit)
                         continue
             limit = self.block_bytes
             block, buf = (buf, b"") if end == len(buf) else (buf[:end], buf[end:])
             if block:
                 yield block, eof and not buf
         self.fh.close()
+
+
+class LongRow(Exception):
+    """A record longer than :data:`MAX_LINE_BYTES` (or a quote never closed)."""
+
+
+def _csv_record_end(buf: bytes, limit: int, delimiter: str) -> int:
+    """:func:`_record_end` by the csv module's rules, for a buffer whose quotes do not pair up.
+
+    A quote inside an unquoted cell (``5"``) is a plain character to a CSV
+    parser but throws the quote count off; the csv module reads such cells
+    as pandas does. Only a record followed by more bytes is known to be whole.
+    """
+    at = 0
+    ends = []
+
+    def lines():
+        nonlocal at
+        while at < len(buf) and at <= limit:
+            nl = buf.find(b"\n", at)
+            stop = len(buf) if nl < 0 else nl + 1
+            piece, at = buf[at:stop], stop
+            yield piece.decode("utf-8", "replace")
+
+    try:
+        with cells_of_any_size(len(buf)):
+            for _ in csv.reader(lines(), delimiter=delimiter):
+                if at < len(buf) and at <= limit:
+                    ends.append(at)
+    except csv.Error:           # e.g. a NUL byte: no record end known
+        pass
+    return ends[-1] if ends else 0
 
 
 def _record_end(buf: bytes, limit: int) -> int:
@@ -230,95 +281,6 @@ def _grid_template(width: int, columns: int, delimiter: int, crlf: bool):
     return _TEMPLATES[key]
 
 
-class _ParquetSource:
-    """A Parquet file read a record batch at a time.
-
-    A batch holds at most ``chunk_rows`` rows and about :data:`PARQUET_BATCH_CELLS`
-    cells, whatever the file's row groups (one row group of the whole file is
-    read a batch at a time too).
-    """
-
-    kind = "parquet"
-
-    def __init__(self, path: str, size: int, chunk_rows: int):
-        from ._parquet import _pyarrow_parquet, _unreadable, header_fields
-
-        self.path, self.size = path, size
-        self._unreadable = _unreadable
-        pq = _pyarrow_parquet(path)
-        try:
-            # without pre-buffering: it would keep every row group's bytes read so far
-            self.book = pq.ParquetFile(path, pre_buffer=False)
-            schema = self.book.schema_arrow
-            _check_unique([_header_text(c) for c in schema.names], path)
-            self.total = max(int(self.book.metadata.num_rows), 1)
-            self.rows_hint = int(self.book.metadata.num_rows)
-        except ResponseError:
-            raise
-        except Exception as exc:  # pyarrow raises several types for a damaged file
-            raise _unreadable(exc, path) from None
-        width = max(len(schema.names), 1)
-        self.batch_rows = max(1, min(int(chunk_rows), max(1024, PARQUET_BATCH_CELLS // width)))
-        with open(path, "rb") as fh:
-            sha = hashlib.sha256()
-            for piece in iter(lambda: fh.read(1 << 22), b""):
-                sha.update(piece)
-        self._digest = sha.hexdigest()
-        #: schema position of each column, in the order of ``headers``
-        self.fields = header_fields(schema)
-        self.headers = [_header_text(schema.names[j]) for j in self.fields]
-        self.done = 0
-
-    def digest(self) -> str:
-        return self._digest
-
-    def close(self) -> None:
-        pass
-
-    def batches(self, as_dictionary=()):
-        """The record batches of the file, in row order.
-
-        The text columns named in ``as_dictionary`` come dictionary-encoded, as
-        Parquet usually stores them, instead of as one string per cell.
-        """
-        import pyarrow as pa
-
-        pool = pa.default_memory_pool()
-        try:
-            book = self.book
-            if as_dictionary:
-                from ._parquet import _pyarrow_parquet
-
-                book = _pyarrow_parquet(self.path).ParquetFile(
-                    self.path, pre_buffer=False, read_dictionary=list(as_dictionary))
-            for batch in book.iter_batches(batch_size=self.batch_rows):
-                self.done += batch.num_rows
-                yield batch
-                del batch
-        except ResponseError:
-            raise
-        except Exception as exc:
-            raise self._unreadable(exc, self.path) from None
-        finally:
-            # Arrow's allocator keeps freed memory for reuse, which each batch (of one
-            # size) does; it is handed back once, not after every batch (slow)
-            pool.release_unused()
-
-    def header(self) -> list[str]:
-        """The headers read_parquet gives, from the schema's pandas metadata."""
-        return self.frame(self.book.schema_arrow.empty_table())[1]
-
-    def frame(self, batch):
-        """The cells of a batch and their headers, as read_parquet gives them."""
-        try:
-            frame = batch.to_pandas()
-        except Exception as exc:
-            raise self._unreadable(exc, self.path) from None
-        if any(name is not None for name in frame.index.names):
-            frame = frame.reset_index()
-        return frame, [_header_text(c) for c in frame.columns]
-
-
 # ------------------------------------------------------------------ driving
 
 def is_large(kind: str, size: int, path: str) -> bool:
@@ -341,8 +303,6 @@ def is_large(kind: str, size: int, path: str) -> bool:
 def large_header(path: str, kind: str, size: int) -> list[str]:
     """The headers of a large CSV or Parquet file, from its first megabyte or its schema."""
     if kind == "parquet":
-        from ._parquet import parquet_header
-
         return parquet_header(None, path)
     source = _TextSource(path, size, CHUNK_ROWS)
     source.close()
@@ -353,7 +313,7 @@ def large_header(path: str, kind: str, size: int) -> list[str]:
 
 def open_source(path: str, kind: str, size: int, chunk_rows: int):
     if kind == "parquet":
-        return _ParquetSource(path, size, chunk_rows)
+        return ParquetSource(path, size, chunk_rows)
     return _TextSource(path, size, chunk_rows)
 
 
@@ -365,23 +325,24 @@ def run(reader: ChunkReader, source, progress: Progress | None = None) -> None:
     before all else, as when the file is read whole: after the first such problem the
     rest of the file is only checked for UTF-8.
     """
-    reader.store = _Store(len(reader.ids), reader.dtype, getattr(source, "rows_hint", None))
+    reader.store = Store(len(reader.ids), reader.dtype, getattr(source, "rows_hint", None))
     if source.kind == "parquet":
-        return _run_parquet(reader, source, progress)
+        return run_parquet(reader, source, progress)
     failed = source.header_error
     if failed is None:
         reader.set_header(source.headers)
-    rows_before = 1
+    rows_before = source.header_rows
     delimiter = ord(source.delimiter) if len(source.delimiter) == 1 else 0
     columns = len(source.names)
     try:
-        for block, last in source.blocks():
+        blocks = source.blocks()
+        for block, last in _guarded(blocks, lambda: failed, lambda: rows_before, source):
             lines = source.lines_before
             if failed is None:
                 try:
                     rows_before = _take_block(reader, source, block, last, rows_before,
                                               delimiter, columns)
-                except _NotText:
+                except NotText:
                     raise
                 except ResponseError as exc:
                     failed = exc
@@ -397,120 +358,16 @@ def run(reader: ChunkReader, source, progress: Progress | None = None) -> None:
         raise failed
 
 
-def _run_parquet(reader: ChunkReader, source: _ParquetSource, progress) -> None:
-    """Feed every record batch of a Parquet file to ``reader``.
-
-    Whole-number answers go straight from the batch's arrays into the
-    reader's compact store; only a batch holding anything else (gaps, text,
-    fractions, numbers off the scale) is turned into a pandas frame for the
-    cell checks and missing-answer rules of a whole read. The other columns
-    are kept as Arrow arrays (text dictionary-encoded) and turned into pandas
-    once, at the end.
-    """
-    import pandas as pd
-
-    heads = source.header()
-    _check_unique(heads, source.path)
-    reader.set_header(heads)
-    plan = _ParquetPlan(reader, source, heads)
-    row = 2
-    for batch in source.batches(plan.as_dictionary):
-        if reader.deferred is not None and not reader.keep_going and reader.n_read:
-            pass            # answers are done with; the rest is only checked to be readable
-        else:
-            before = len(reader.rows)
-            if not reader.take_batch(plan.whole_numbers(batch), row):
-                frame = source.frame(batch)[0]
-                frame = frame.set_axis(_unique(heads), axis=1)
-                frame.index = pd.RangeIndex(row, row + len(frame))
-                reader.take_frame(frame)
-                del frame
-            plan.keep_others(batch, reader.rows[before:], row)
-        row += batch.num_rows
-        del batch
-        if progress:
-            progress("reading", source.done, source.total)
-    plan.close()
-
-
-class _ParquetPlan:
-    """Where a Parquet file's answers and other columns are in each record batch."""
-
-    def __init__(self, reader: ChunkReader, source: _ParquetSource, headers: list[str]):
-        import pyarrow as pa
-
-        self.reader, self.headers = reader, headers
-        self.path, self.unreadable = source.path, source._unreadable
-        schema = source.book.schema_arrow
-        self.floats: list[int] = []
-        self.others: dict = {}
-        self.as_dictionary: list[str] = []
-        if headers != source.headers:   # pandas metadata the schema alone does not explain
-            return
-        where = {name: source.fields[i] for i, name in enumerate(reader.names)}
-        if reader.columns and not reader.absent:
-            self.floats = [where[h] for h in reader.columns.values()
-                           if pa.types.is_floating(schema.field(where[h]).type)]
-        if reader.attr_names:
-            from ._parquet import ArrowColumn
-
-            self.others = {h: (where[h], ArrowColumn(schema.field(where[h]).type))
-                           for h in reader.attr_names}
-            names = schema.names
-            self.as_dictionary = [names[j] for j, column in self.others.values()
-                                  if column.text and names[j] and names.count(names[j]) == 1]
-            # the reader then keeps the answers only; these columns are gathered here
-            reader.attributes = {h: column for h, (_, column) in self.others.items()}
-            reader.attr_names = []
-
-    def whole_numbers(self, batch):
-        """The batch with float answer columns as integers when each cell is a whole number.
-
-        A column with a gap, a NaN or a fraction is left as it is (the batch then
-        takes the cell-by-cell route).
-        """
-        import pyarrow as pa
-
-        if not self.reader.coding or self.reader.keep_going:
-            return batch
-        for j in self.floats:
-            column = batch.column(j)
-            if column.null_count:
-                return batch
-            try:
-                whole = column.cast(pa.int64())       # safe: a fraction or NaN raises
-            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-                return batch
-            batch = batch.set_column(j, batch.schema.field(j).with_type(pa.int64()), whole)
-        return batch
-
-    def keep_others(self, batch, kept: list, row0: int) -> None:
-        """Add the other columns' cells of the rows ``kept`` (as the reader lists them)."""
-        if not self.others or not kept:
-            return
-        import pyarrow as pa
-
-        if len(kept) == 1 and isinstance(kept[0], tuple) and kept[0] == (row0, batch.num_rows):
-            take = None
-        else:
-            take = pa.array(np.concatenate([
-                np.arange(r[0], r[0] + r[1], dtype=np.int64) if isinstance(r, tuple)
-                else np.asarray(r, dtype=np.int64) for r in kept]) - row0)
-        for j, column in self.others.values():
-            cells = batch.column(j)
-            column.add(cells if take is None else cells.take(take))
-
-    def close(self) -> None:
-        """Turn the other columns into pandas (a column that cannot be raises)."""
-        import pyarrow as pa
-
-        pool = pa.default_memory_pool()
-        try:
-            for _, column in self.others.values():
-                column.close()
-                pool.release_unused()       # each column's Arrow arrays, now converted
-        except Exception as exc:
-            raise self.unreadable(exc, self.path) from None
+def _guarded(blocks, failed, rows_before, source):
+    """The blocks, a row past the length limit raised as the error naming its row."""
+    try:
+        yield from blocks
+    except LongRow:
+        first = failed()
+        if first is not None:
+            raise first from None
+        raise ResponseError(f"a row longer than {MAX_LINE_BYTES >> 20} MB, or a quote (\") "
+                            "that is never closed", source.path, row=rows_before() + 1) from None
 
 
 def _take_block(reader, source, block: bytes, last: bool, rows_before: int, delimiter: int,
@@ -531,12 +388,12 @@ def _take_block(reader, source, block: bytes, last: bool, rows_before: int, deli
     frame = parse_csv(io.BytesIO(block), source.options, source.path, header=None,
                       encoding="utf-8", rows_before=rows_before)
     frame.index = pd.RangeIndex(rows_before + 1, rows_before + 1 + len(frame))
-    pop_spares(frame, source.spares, len(source.headers), source.path)
+    frame = pop_spares(frame, source.spares, len(source.headers), source.path)
     reader.take_frame(frame)
     return rows_before + len(frame)
 
 
-class _NotText(ResponseError):
+class NotText(ResponseError):
     """A byte that is not UTF-8: reported before anything else."""
 
 
@@ -546,5 +403,5 @@ def _check_text(block: bytes, source) -> None:
         block.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = source.lines_before + block.count(b"\n", 0, exc.start) + 1
-        raise _NotText(f"line {line}: byte 0x{block[exc.start]:02x} is not UTF-8 text; "
+        raise NotText(f"line {line}: byte 0x{block[exc.start]:02x} is not UTF-8 text; "
                        "save the file as 'CSV UTF-8' and try again", source.path) from None

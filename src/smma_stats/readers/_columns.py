@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..errors import ResponseError
+from ..errors import MAX_MESSAGE, ResponseError, printable
 from ..instrument import Instrument
 
 # "1. ", "1) ", "12 ", "X1.1 ", "X1.1. ", "Q3: " before the question text
-_NUMBERING_RE = re.compile(r"^\s*[A-Za-z]{0,4}\s?\d+(?:[._]\d+)*\s*(?:[.):\-]\s*|\s+)(?=\S)")
+_NUMBERING_RE = re.compile(r"^\s*[A-Za-z]{0,4}\s?\d+(?:[._]\d+)*(?:\s*[.):\-]|\s)\s*(?=\S)")
 _BRACKET_RE = re.compile(r"\[([^\[\]]+)\]")
 _PUNCT_RE = re.compile(r"[\W_]+")
 
@@ -177,23 +177,48 @@ def _passes(headers: list[str], labels: dict, mapped: dict, wording: dict) -> tu
 def absent_error(headers: list[str], instrument: Instrument, columns: dict, absent: list,
                  path, kind: str, first: str | None = None) -> ResponseError:
     """The one-line error for items without a column, with what may explain it."""
+    budget = MAX_MESSAGE - (min(len(printable(path)), 100) + 2 if path else 0)
+    if kind == "text" and len(headers) == 1:
+        tail = f" (headers: {_short(headers[0], 40)}); " + _delimiter_hint(headers[0], first)
+    else:
+        stray = stray_questions(headers, set(columns.values()), instrument)
+        tail = ""
+        if stray:
+            tail = ("; column(s) that look like questions but match no item's wording: "
+                    + ", ".join(repr(_short(h, 50)) for h in stray[:3])
+                    + (", ..." if len(stray) > 3 else ""))
+    lead = _absent_lead(instrument, absent, budget - len(tail) - 40)
+    if kind == "text" and len(headers) == 1:
+        return ResponseError(lead + tail, path)
+    # the headers shown are as many as the one-line message has room for
+    room = budget - len(lead) - len(tail) - len(" (headers: , ...)")
+    shown: list[str] = []
+    for h in headers:
+        piece = _short(h, 40)
+        if sum(len(p) + 2 for p in shown) + len(piece) > room:
+            break
+        shown.append(piece)
+    listed = ", ".join(shown) + (", ..." if len(shown) < len(headers) else "")
+    return ResponseError(f"{lead} (headers: {listed}){tail}", path)
+
+
+def _absent_lead(instrument: Instrument, absent: list, width: int) -> str:
+    """"no column for item(s) ..." naming the items, with wording while there is room."""
     items = instrument.items
-    named = []
+    end = f" of instrument {_short(instrument.name, 40)!r}"
+    named: list[str] = []
     for k, i in enumerate(absent):
         text = items[i].text or items[i].text_en
-        # wording for the first few only, so a wholly wrong file still gives a short line
-        named.append(f"{i} ({_short(text, 50)!r})" if text and k < _WORDED else i)
-    shown = ", ".join(_short(h, 40) for h in headers[:15]) + (", ..." if len(headers) > 15
-                                                            else "")
-    message = (f"no column for item(s) {', '.join(named)} of instrument {instrument.name!r} "
-               f"(headers: {shown})")
-    if kind == "text" and len(headers) == 1:
-        return ResponseError(message + "; " + _delimiter_hint(headers[0], first), path)
-    stray = stray_questions(headers, set(columns.values()), instrument)
-    if stray:
-        message += ("; column(s) that look like questions but match no item's wording: "
-                    + ", ".join(repr(_short(h, 60)) for h in stray))
-    return ResponseError(message, path)
+        worded = f"{_short(i, 30)} ({_short(text, 50)!r})" if text and k < _WORDED else None
+        used = sum(len(n) + 2 for n in named) + len(end)
+        if worded and used + len(worded) <= width:
+            named.append(worded)
+        elif used + len(i) <= width:
+            named.append(_short(i, 30))
+        else:
+            named.append(f"and {len(absent) - k} more" if named else _short(i, 30))
+            break
+    return f"no column for item(s) {', '.join(named)}{end}"
 
 
 def stray_questions(headers: list[str], taken: set[str], instrument: Instrument) -> list[str]:

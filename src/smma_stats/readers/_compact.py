@@ -15,19 +15,13 @@ import re
 import numpy as np
 
 from ..errors import ResponseError
-from ._cells import code_items
-from ._files import Table, _blank_cells, _header_text, _unique
+from ._cells import code_items, first_cell
+from ._columns import absent_error, match_columns
+from ._common import Table, blank_cells, compact_dtype, header_text, unique_names
+from ._missing import apply_rule
 
-_PLAIN_NUMBER = re.compile(r"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$")
-
-
-def compact_dtype(lo: int, hi: int):
-    """The smallest signed integer type holding every point of a ``lo..hi`` scale."""
-    for dt in (np.int8, np.int16, np.int32):
-        info = np.iinfo(dt)
-        if info.min <= lo and hi <= info.max:
-            return np.dtype(dt)
-    return np.dtype(np.int64)
+# (no nested repetition: a cell of a million digits is judged in linear time)
+_PLAIN_NUMBER = re.compile(r"^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s*$")
 
 
 # ------------------------------------------------------------------ the reader
@@ -44,8 +38,6 @@ class ChunkReader:
 
     def __init__(self, instrument, path: str, kind: str, rule: str, share: float,
                  keep_going: bool = False):
-        from ._columns import match_columns
-
         self.instrument, self.path, self.kind = instrument, path, kind
         self.rule, self.share, self.keep_going = rule, share, keep_going
         self.match_columns = match_columns
@@ -60,7 +52,7 @@ class ChunkReader:
         self.columns: dict = {}
         self.absent: list = []
         self.n_read = 0
-        self.store = _Store(len(self.ids), self.dtype)
+        self.store = Store(len(self.ids), self.dtype)
         self.rows: list = []        # per chunk: (first row, count) or an array of rows
         self.dropped: list[int] = []
         self.imputed: list[int] = []
@@ -136,7 +128,7 @@ class ChunkReader:
 
         if not self.coding or self.absent or self.keep_going or self.blank_seen:
             return False
-        where = {_header_text(f): j for j, f in enumerate(batch.schema.names)}
+        where = {header_text(f): j for j, f in enumerate(batch.schema.names)}
         arrays = []
         for item in self.ids:
             j = where.get(self.columns[item])
@@ -170,17 +162,17 @@ class ChunkReader:
     def _grid_frame(self, digits, row0: int):
         import pandas as pd
 
-        return pd.DataFrame(digits.astype(np.int64), columns=_unique(self.headers),
+        return pd.DataFrame(digits.astype(np.int64), columns=unique_names(self.headers),
                             index=pd.RangeIndex(row0, row0 + digits.shape[0]))
 
     def take_frame(self, frame) -> None:
         """Raw cells with the spreadsheet row as index (blank rows included)."""
         blank = np.ones(len(frame), dtype=bool)
         for col in frame.columns:
-            blank &= _blank_cells(frame[col])
+            blank &= blank_cells(frame[col])
         frame = frame.set_axis(self.names, axis=1)
         for name in self.blank_seen:
-            if not self.blank_seen[name] and not _blank_cells(frame[name]).all():
+            if not self.blank_seen[name] and not blank_cells(frame[name]).all():
                 self.blank_seen[name] = True
         if blank.any():
             frame = frame.loc[~blank]
@@ -191,12 +183,9 @@ class ChunkReader:
         if not self.coding or not len(frame):
             return
         if self.absent and not self.absent_told:
-            from ._cells import _first_cell
-            from ._columns import absent_error
-
             self.absent_told = True
             self._problem(absent_error(self.names, self.instrument, self.columns, self.absent,
-                                       self.path, self.kind, first=_first_cell(frame)))
+                                       self.path, self.kind, first=first_cell(frame)))
             if not self.keep_going:
                 return
         table = Table(frame, self.path, None, len(frame), kind=self.kind)
@@ -210,8 +199,6 @@ class ChunkReader:
         self._keep(codes, frame)
 
     def _keep(self, codes, frame) -> None:
-        from ._missing import apply_rule
-
         scale = self.instrument.scale
         for item in self.instrument.reverse:
             codes[item] = scale.min + scale.max - codes[item]
@@ -261,7 +248,7 @@ class ChunkReader:
         return values, index, attributes
 
 
-class _Store:
+class Store:
     """The kept answers, written in place as chunks arrive (room for ``hint`` rows first)."""
 
     def __init__(self, k: int, dtype, hint: int | None = None):

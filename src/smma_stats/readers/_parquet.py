@@ -7,9 +7,11 @@ import io
 import numpy as np
 
 from ..errors import ResponseError
+from ._common import check_unique, compact_dtype, header_text, one_line
 
 
-def _pyarrow_parquet(path):
+def pyarrow_parquet(path):
+    """``pyarrow.parquet``, or the error saying it is needed."""
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -18,9 +20,8 @@ def _pyarrow_parquet(path):
     return pq
 
 
-def _unreadable(exc, path) -> ResponseError:
-    from ._files import one_line
-
+def unreadable(exc, path) -> ResponseError:
+    """The error for a Parquet file pyarrow cannot read."""
     return ResponseError(f"cannot be read as a Parquet file ({one_line(exc)})", path)
 
 
@@ -28,20 +29,18 @@ def read_parquet(data: bytes, path: str):
     """The cells and headers; a named index written by pandas comes back as a column."""
     import pandas as pd
 
-    from ._files import _check_unique, _header_text
-
-    pq = _pyarrow_parquet(path)
+    pq = pyarrow_parquet(path)
     try:
         book = pq.ParquetFile(io.BytesIO(data))
-        _check_unique([_header_text(c) for c in book.schema_arrow.names], path)
+        check_unique([header_text(c) for c in book.schema_arrow.names], path)
         frame = book.read().to_pandas()
     except ResponseError:
         raise
     except Exception as exc:  # pyarrow raises several types for a damaged file
-        raise _unreadable(exc, path) from None
+        raise unreadable(exc, path) from None
     if any(name is not None for name in frame.index.names):
         frame = frame.reset_index()
-    headers = [_header_text(c) for c in frame.columns]
+    headers = [header_text(c) for c in frame.columns]
     frame.index = pd.RangeIndex(2, len(frame) + 2)
     return frame, headers
 
@@ -52,15 +51,13 @@ def parquet_header(data: bytes | None, path: str, schema=None) -> list[str]:
     The schema is read from ``data`` (the file's bytes), from the file at ``path`` when
     ``data`` is None, or given as ``schema``.
     """
-    from ._files import _header_text
-
     if schema is None:
-        pq = _pyarrow_parquet(path)
+        pq = pyarrow_parquet(path)
         try:
             schema = pq.read_schema(io.BytesIO(data) if data is not None else path)
         except Exception as exc:
-            raise _unreadable(exc, path) from None
-    return [_header_text(schema.names[j]) for j in header_fields(schema)]
+            raise unreadable(exc, path) from None
+    return [header_text(schema.names[j]) for j in header_fields(schema)]
 
 
 def header_fields(schema) -> list[int]:
@@ -141,8 +138,6 @@ class ArrowColumn:
         import pandas as pd
         import pyarrow as pa
         import pyarrow.compute as pc
-
-        from ._compact import compact_dtype
 
         ordered = bool(pa.types.is_dictionary(self.type) and self.type.ordered)
         if not chunks:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import ResponseError
+from ._common import one_line
 
 
 def _pyreadstat(path):
@@ -22,39 +23,98 @@ def _pyreadstat(path):
     return pyreadstat
 
 
-def _unreadable(exc, path) -> ResponseError:
-    from ._files import one_line
-
-    return ResponseError(f"cannot be read as an SPSS .sav file ({one_line(exc)})", path)
-
-
 def read_sav(path: str):
     """Cells (declared-missing codes emptied), headers, and the labels the file holds."""
     import pandas as pd
 
-    pyreadstat = _pyreadstat(path)
-    try:
-        # user_missing=True keeps declared-missing codes so they can be counted here;
-        # the file is named rather than handed over as bytes, which every pyreadstat reads
-        frame, meta = pyreadstat.read_sav(path, user_missing=True)
-    except Exception as exc:  # pyreadstat raises its own types for a damaged file
-        raise _unreadable(exc, path) from None
+    # user_missing=True keeps declared-missing codes so they can be counted here;
+    # the file is named rather than handed over as bytes, which every pyreadstat reads
+    frame, meta = _read_isolated(path, user_missing=True)
     headers = [str(c) for c in frame.columns]
     frame.columns = headers
     emptied = {}
-    for name, ranges in (meta.missing_ranges or {}).items():
+    for name, ranges in (meta["missing_ranges"] or {}).items():
         if name not in frame.columns:
             continue
         mask = _declared_missing(frame[name], ranges)
         if mask.any():
             frame[name] = frame[name].mask(mask)
             emptied[str(name)] = int(mask.sum())
-    value_labels = {str(k): dict(v) for k, v in (meta.variable_value_labels or {}).items() if v}
-    variable_labels = {str(k): str(v) for k, v in (meta.column_names_to_labels or {}).items()
-                       if v}
+    value_labels = {str(k): dict(v) for k, v in (meta["variable_value_labels"] or {}).items()
+                    if v}
+    variable_labels = {str(k): str(v) for k, v in
+                       (meta["column_names_to_labels"] or {}).items() if v}
     frame.index = pd.RangeIndex(2, len(frame) + 2)
     return frame, headers, {"value_labels": value_labels, "variable_labels": variable_labels,
                             "user_missing": emptied}
+
+
+_META = ("missing_ranges", "variable_value_labels", "column_names_to_labels", "column_names")
+
+
+def _read_in_child(conn, path: str, kwargs: dict) -> None:
+    """In a child process: read the file and send (status, frame, metadata) back."""
+    try:
+        import pyreadstat
+
+        frame, meta = pyreadstat.read_sav(path, **kwargs)
+        conn.send(("ok", frame, {k: getattr(meta, k, None) for k in _META}))
+    except Exception as exc:  # pyreadstat raises its own types for a damaged file
+        conn.send(("error", one_line(exc), None))
+    finally:
+        conn.close()
+
+
+def _read_here(path: str, kwargs: dict):
+    """``pyreadstat.read_sav`` in this process."""
+    pyreadstat = _pyreadstat(path)
+    try:
+        frame, meta = pyreadstat.read_sav(path, **kwargs)
+    except Exception as exc:  # pyreadstat raises its own types for a damaged file
+        raise ResponseError(f"cannot be read as an SPSS .sav file ({one_line(exc)})",
+                            path) from None
+    return frame, {k: getattr(meta, k, None) for k in _META}
+
+
+def _read_isolated(path: str, **kwargs):
+    """``pyreadstat.read_sav`` in a child process, so that a damaged file that crashes
+    the SPSS reader (a segmentation fault in its C code) gives an error, not a crash.
+
+    The child is started by the "forkserver" method where there is one (a fork
+    of a small server process, cheap after the first), else by "spawn".
+    """
+    import multiprocessing as mp
+
+    _pyreadstat(path)
+    method = "forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn"
+    ctx = mp.get_context(method)
+    if method == "forkserver":
+        # the server imports the reader once; each child is then a cheap fork of it
+        ctx.set_forkserver_preload(["pandas", "pyreadstat", __name__])
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_read_in_child, args=(send, str(path), kwargs), daemon=True)
+    try:
+        child.start()
+    except (AssertionError, OSError):   # no child possible here (a daemonic process)
+        send.close()
+        receive.close()
+        return _read_here(path, kwargs)
+    send.close()
+    try:
+        message = receive.recv()
+    except EOFError:                 # the child died without answering
+        message = None
+    finally:
+        receive.close()
+        child.join()
+    if message is None:
+        code = child.exitcode
+        how = (f"signal {-code}" if code is not None and code < 0 else f"exit code {code}")
+        raise ResponseError(f"the .sav file is damaged (the SPSS reader crashed: {how})", path)
+    status, frame, meta = message
+    if status != "ok":
+        raise ResponseError(f"cannot be read as an SPSS .sav file ({frame})", path)
+    return frame, meta
 
 
 def _declared_missing(s, ranges) -> np.ndarray:
@@ -75,12 +135,8 @@ def _declared_missing(s, ranges) -> np.ndarray:
 
 def sav_header(path: str) -> list[str]:
     """Variable names of a .sav file, without reading its cases."""
-    pyreadstat = _pyreadstat(path)
-    try:
-        _, meta = pyreadstat.read_sav(path, metadataonly=True)
-    except Exception as exc:
-        raise _unreadable(exc, path) from None
-    return [str(c) for c in meta.column_names]
+    _, meta = _read_isolated(path, metadataonly=True)
+    return [str(c) for c in meta["column_names"]]
 
 
 def label_attributes(frame, value_labels):

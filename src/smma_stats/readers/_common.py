@@ -1,0 +1,116 @@
+"""What every reader module shares: the raw table, header text, blank cells,
+library errors on one line, and the compact integer type of a scale.
+
+A leaf module: it imports nothing of the readers, so every other reader
+module can import it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import numpy as np
+
+from ..errors import ResponseError, one_line
+
+#: Header prefix of a placeholder column holding cells beyond the header's width.
+SPARE = "\x00spare"
+
+
+@dataclass(frozen=True)
+class Table:
+    """Raw cells of a response table; the index is the spreadsheet row number."""
+
+    frame: Any            # raw cells, index = spreadsheet row, blank rows removed
+    path: str | None
+    sha256: str | None
+    n_read: int
+    kind: str = "frame"   # "text", "xlsx", "sav", "parquet" or "frame"
+    #: header -> {stored code: value label} (SPSS value labels)
+    value_labels: Mapping[str, Mapping[Any, str]] = field(default_factory=dict)
+    #: header -> the column's own label (SPSS variable label)
+    variable_labels: Mapping[str, str] = field(default_factory=dict)
+    #: header -> cells emptied because the file declares their code missing
+    user_missing: Mapping[str, int] = field(default_factory=dict)
+
+
+class ExcelError(str):
+    """An Excel error value (``#DIV/0!``, ``#N/A``, ...) read from a workbook cell."""
+
+
+class UnsavedFormula(str):
+    """A workbook cell holding a formula whose value was never saved (its formula text)."""
+
+
+def short(text, width: int) -> str:
+    """``text`` on one line, cut to ``width`` characters with ``...``."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[:width - 3].rstrip() + "..."
+
+
+def header_text(h) -> str:
+    """A header cell as text: blank for nothing, ``"3"`` for the number 3.0."""
+    if h is None or (isinstance(h, float) and np.isnan(h)):
+        return ""
+    if isinstance(h, float) and h.is_integer():
+        return str(int(h))
+    return str(h).strip()
+
+
+def unique_names(headers: list[str]) -> list[str]:
+    """Placeholder names for blank headers so the reader gets unique names."""
+    return [h if h else f"\x00blank{i}" for i, h in enumerate(headers)]
+
+
+def check_unique(headers: list[str], path) -> None:
+    """Refuse a header that names two columns."""
+    seen: dict[str, int] = {}
+    for i, h in enumerate(headers):
+        if h and h in seen:
+            raise ResponseError(f"the header {h!r} appears twice (columns {seen[h] + 1} and "
+                                f"{i + 1}); give each column its own name", path)
+        seen.setdefault(h, i)
+
+
+def blank_cells(s) -> np.ndarray:
+    """Cells holding nothing: NaN/None, or text of spaces only."""
+    from pandas.api.types import is_numeric_dtype
+
+    if is_numeric_dtype(s.dtype):
+        return s.isna().to_numpy()
+    return per_unique(s, lambda u: isinstance(u, str) and not u.strip(), missing=True)
+
+
+def per_unique(s, fn, missing):
+    """``fn`` evaluated once per distinct value, spread back over the column.
+
+    A column of unhashable cells (lists, dicts from a nested Parquet column)
+    is evaluated cell by cell.
+    """
+    import pandas as pd
+
+    try:
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    except TypeError:
+        cells = [fn(u) if not _na(u) else missing for u in s.tolist()]
+        return np.array(cells, dtype=object).astype(type(missing))
+    out = np.array([fn(u) for u in uniques] + [missing], dtype=object)
+    return out[codes].astype(type(missing))
+
+
+def _na(u) -> bool:
+    return u is None or (isinstance(u, float) and np.isnan(u))
+
+
+def compact_dtype(lo: int, hi: int):
+    """The smallest signed integer type holding every point of a ``lo..hi`` scale."""
+    for dt in (np.int8, np.int16, np.int32):
+        info = np.iinfo(dt)
+        if info.min <= lo and hi <= info.max:
+            return np.dtype(dt)
+    return np.dtype(np.int64)
+
+
+__all__ = ["SPARE", "Table", "ExcelError", "UnsavedFormula", "short", "header_text", "unique_names", "check_unique", "blank_cells",
+           "per_unique", "one_line", "compact_dtype"]
