@@ -366,7 +366,7 @@ def test_duplicates_of_wide_rows(inst):
     frame["Gender"] = rng.choice(["L", "P"], 2000)
     frame["check"] = 4
     whole = read_responses(frame, inst)
-    from smma_stats.screening import screen
+    from smma_stats.study import screen
 
     got = screen(whole, inst).table
     dup = got[got["flag"] == "duplicate"]
@@ -610,8 +610,7 @@ def test_docstring_examples():
     import doctest
 
     from smma_stats import rowkeys, scores
-    from smma_stats.readers import _compact
 
-    for module in (moments, rowkeys, scores, _compact):
+    for module in (moments, rowkeys, scores):
         failed, attempted = doctest.testmod(module, optionflags=doctest.NORMALIZE_WHITESPACE)
         assert attempted > 0 and failed == 0, module.__name__

@@ -27,7 +27,8 @@ from smma_stats.readers import (
     read_all_rows,
     read_responses,
 )
-from smma_stats.screening import screen
+
+from smma_stats.study import screen
 
 DATA = Path(__file__).resolve().parent / "data"
 CSV = DATA / "screening_gforms.csv"

@@ -32,7 +32,8 @@ from smma_stats.readers import read_responses
 from smma_stats.report import render
 from smma_stats.report.build import build_document
 from smma_stats.report.document import Paragraph, Table
-from smma_stats.screening import FLAGS, screen, without_rows
+from smma_stats.screening import FLAGS, without_rows
+from smma_stats.study import screen
 
 INSTRUMENT = {
     "name": "screening-fixture", "title": "Screening fixture", "title_id": "Data penyaringan",

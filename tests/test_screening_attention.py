@@ -34,7 +34,8 @@ import yaml
 from smma_stats.errors import InstrumentError, ResponseError
 from smma_stats.instrument import instrument_from_dict, load_instrument
 from smma_stats.readers import read_responses
-from smma_stats.screening import _attention, screen
+from smma_stats.readers import judge_attention
+from smma_stats.study import screen
 from smma_stats.study import analyze
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -195,8 +196,8 @@ def test_answer_texts(cell, passes):
     for expect in ("Setuju", "S", "Agree", 4, [4], "setuju."):
         raw["attention_check"]["expect"] = expect
         checked = instrument_from_dict(raw)
-        flagged = _attention(items, attributes, checked.attention_check, checked, "r.csv")
-        assert (flagged == []) is passes, expect
+        flagged = judge_attention(checked, items, attributes, "r.csv")
+        assert (len(flagged.rows) == 0) is passes, expect
 
 
 def test_an_expected_text_that_is_no_label(tmp_path):
@@ -254,18 +255,9 @@ def test_no_matching_column_is_a_note_not_an_error(tmp_path, inst):
         res = screen(data)
     assert res.notes == (note,) and res.to_dict()["notes"] == [note]
     assert res.counts["attention_check"] == 0 and res.flagged_rows == ()
-    # called without a list, the rule itself warns
-    with pytest.warns(UserWarning) as caught:
-        assert _attention(data.items, data.attributes, inst.attention_check, inst,
-                          str(path)) == []
-    assert [str(w.message) for w in caught] == [note]
-    # a list given for notes takes the note instead of a warning
-    notes: list[str] = []
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        assert _attention(data.items, data.attributes, inst.attention_check, inst,
-                          str(path), notes=notes) == []
-    assert notes == [note]
+    # the readers judge the check and keep the note; nothing is flagged
+    judged = judge_attention(inst, data.items, data.attributes, str(path))
+    assert len(judged.rows) == 0 and judged.note == note
     study = analyze(data, inst, exclude_flagged=True)
     assert study.n == 14 and study.excluded_rows == () and study.screening.notes == (note,)
     # the report says the check was not screened, in both languages

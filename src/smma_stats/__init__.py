@@ -39,7 +39,7 @@ _EXPORTS = {
     "AssumptionTestResult": "heteroscedasticity", "LinearityResult": "assumptions",
     "CategoryResult": "categories", "categorize": "categories",
     "StudyResult": "study", "analyze": "study",
-    "ScreeningResult": "screening", "screen": "screening",
+    "ScreeningResult": "screening", "screen": "study",
     "GroupResult": "groups", "group_breakdown": "groups",
     "independent_t_test": "group_tests", "one_way_anova": "group_tests",
     "levene_test": "group_tests",

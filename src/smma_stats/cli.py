@@ -340,7 +340,7 @@ def validate(responses: Path, instrument: Optional[str], construct: Sequence[str
     for the researcher to judge; they do not change the exit code.
     """
     from .readers import validate_responses
-    from .screening import screen
+    from .study import screen
 
     inst, _ = _resolve(responses, instrument, construct, (), sheet, dimensions)
     problems = list(validate_responses(responses, inst, sheet=sheet))

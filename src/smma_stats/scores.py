@@ -20,7 +20,8 @@ def compact_dtype(lo: int, hi: int):
     return np.dtype(np.int64)
 
 
-def construct_scores(values, item_ids, instrument, items_used=None, index=None):
+def construct_scores(values, item_ids, instrument, items_used=None, index=None, *,
+                     compact: bool = True):
     """Construct and dimension scores of an answers array, in compact types.
 
     Parameters
@@ -33,6 +34,9 @@ def construct_scores(values, item_ids, instrument, items_used=None, index=None):
         Construct -> the items kept (after dropping invalid items); all by default.
         A scale left without items has no column.
     index : pandas.Index, optional
+    compact : bool, default True
+        Sums of whole answers in the smallest integer type that holds them
+        (``int16`` at least); False gives ``int64``, as pandas would.
 
     Returns
     -------
@@ -76,7 +80,8 @@ def construct_scores(values, item_ids, instrument, items_used=None, index=None):
         k = len(cols)
         if whole and how == "sum":
             # int16 at least, so that arithmetic on a score does not overflow at once
-            dt = compact_dtype(k * min(scale.min, 0) - 256, k * max(scale.max, 0) + 256)
+            dt = (compact_dtype(k * min(scale.min, 0) - 256, k * max(scale.max, 0) + 256)
+                  if compact else np.dtype(np.int64))
             out[name] = np.empty(n, dtype=dt)
         else:
             out[name] = np.empty(n, dtype=np.float64)

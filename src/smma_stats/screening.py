@@ -25,9 +25,10 @@ flagged rows out of the analysis and the report names them.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any, Mapping
+
+import numpy as np
 
 from .errors import ResponseError
 from .results import ResultMixin, jsonable
@@ -115,21 +116,20 @@ def _flag_records(table) -> list[dict]:
     return [dict(zip(names, cells)) for cells in zip(*columns)]
 
 
-def screen(source, instrument=None, *, sheet: str | int | None = None,
-           ignore_columns: tuple = ()) -> ScreeningResult:
+def screen(source, instrument=None, *, ignore_columns: tuple = ()) -> ScreeningResult:
     """Flag duplicate submissions, straight-lining, failed attention checks and bad cells.
 
     Parameters
     ----------
-    source : Responses, str, Path or pandas.DataFrame
+    source : Responses or RawResponses
         What :func:`~smma_stats.readers.read_responses` returns (its rows
-        are screened), or a response file / data frame (every row read is
-        screened, and cells that are not scale points are listed as
-        ``out_of_range`` instead of stopping the reading).
-    instrument : Instrument, str or Path, optional
-        Needed unless ``source`` is a :class:`Responses`.
-    sheet : str or int, optional
-        Workbook sheet, as for ``read_responses``.
+        are screened), or what :func:`~smma_stats.readers.read_all_rows`
+        returns (every row read is screened, and cells that are not scale
+        points are listed as ``out_of_range``). To screen a file in one call
+        use :func:`smma_stats.screen` (:func:`smma_stats.study.screen`),
+        which reads it first.
+    instrument : Instrument
+        Needed unless ``source`` carries its instrument.
     ignore_columns : sequence of str
         More columns to leave out of the duplicate comparison, besides the
         timestamp columns.
@@ -154,7 +154,8 @@ def screen(source, instrument=None, *, sheet: str | int | None = None,
     >>> df = pd.DataFrame({"Timestamp": ["09:01", "09:02", "09:05", "09:07"],
     ...                    "Y1": [4, 2, 4, 3], "Y2": [5, 2, 5, 4], "Y3": [3, 2, 3, 9],
     ...                    "check": [4, 4, 4, 2]})
-    >>> res = screen(df, inst)
+    >>> from smma_stats.readers import read_all_rows
+    >>> res = screen(read_all_rows(df, inst), inst)
     >>> res.table[["row", "flag", "other_row", "value"]]
        row             flag other_row value
     0    3  straight_lining      None     2
@@ -170,33 +171,30 @@ def screen(source, instrument=None, *, sheet: str | int | None = None,
     >>> res.counts
     {'duplicate': 1, 'straight_lining': 1, 'attention_check': 1, 'out_of_range': 1}
     """
-    from .instrument import Instrument, find_instrument
-    from .readers import Responses
-
-    if isinstance(source, Responses):
-        instrument = instrument if instrument is not None else source.instrument
-    if instrument is None:
-        raise ResponseError("screen: give the instrument (an Instrument, a YAML path or a "
-                            "shipped instrument's name)")
-    if not isinstance(instrument, Instrument):
-        instrument = find_instrument(instrument)
-    if isinstance(source, Responses):
-        items, keyed = source.items, True
-        attributes, problems, path = source.attributes, [], source.source
-    else:
-        (items, attributes, problems, path), keyed = _read_raw(source, instrument, sheet), False
+    instrument = instrument if instrument is not None else getattr(source, "instrument", None)
+    if instrument is None or not hasattr(instrument, "scale"):
+        raise ResponseError("screen: give the Instrument the responses were read with")
+    raw = hasattr(source, "problems")            # every row read, answers as ticked
+    items = source.answers if raw else source.items
+    attributes = source.attributes
     ignored = [c for c in attributes.columns
                if c in set(ignore_columns) or any(w in str(c).casefold()
                                                    for w in TIMESTAMP_WORDS)]
     flags = [_duplicates(items, attributes.drop(columns=ignored), instrument.scale),
-             _straight_lining(items, instrument, keyed)]
+             _straight_lining(items, instrument, keyed=not raw)]
     check = instrument.attention_check
     notes: list[str] = []
-    records: list[dict] = []
-    if check:
-        records += _attention(items, attributes, check, instrument, path, notes, keyed)
-    for p in problems:
-        records.append(_record(p.row, "out_of_range", column=p.column, detail=p.message))
+    attention = getattr(source, "attention", None)
+    if check and attention is not None:
+        if attention.error is not None:
+            raise attention.error
+        if attention.note:
+            notes.append(attention.note)
+        flags.append(_Flags("attention_check", np.asarray(attention.rows, dtype=np.int64),
+                            detail=list(attention.details), value=list(attention.values),
+                            column=attention.column))
+    records = [_record(p.row, "out_of_range", column=p.column, detail=p.message)
+               for p in (source.problems if raw else ())]
     return _result(records, len(items), check, tuple(ignored), blocks=flags,
                    notes=tuple(notes))
 
@@ -216,6 +214,7 @@ class _Flags:
     detail: list
     other_row: list | None = None
     value: list | None = None
+    column: str | None = None
 
 
 def _result(records, n, check, ignored, blocks=(), notes=()) -> ScreeningResult:
@@ -244,7 +243,8 @@ def _result(records, n, check, ignored, blocks=(), notes=()) -> ScreeningResult:
     table = pd.DataFrame({
         "row": rows[sort],
         "flag": column((r["flag"] for r in records), lambda b: [b.flag] * len(b.rows)),
-        "column": column((r["column"] for r in records), lambda b: None),
+        "column": column((r["column"] for r in records),
+                         lambda b: None if b.column is None else [b.column] * len(b.rows)),
         "other_row": column((r["other_row"] for r in records), lambda b: b.other_row),
         "value": column((r["value"] for r in records), lambda b: b.value),
         "detail": column((r["detail"] for r in records), lambda b: b.detail)})
@@ -255,21 +255,6 @@ def _result(records, n, check, ignored, blocks=(), notes=()) -> ScreeningResult:
     return ScreeningResult(table=table, n=int(n), flagged_rows=flagged,
                            attention_check=dict(check) if check else None,
                            ignored_columns=ignored, notes=tuple(notes))
-
-
-def _read_raw(source, instrument, sheet):
-    """Coded answers of every row read (NaN: blank or not a scale point), the other
-    columns and the cell problems."""
-    from .readers._cells import code_items
-    from .readers._files import load_table
-
-    table = load_table(source, sheet)
-    columns, codes, problems = code_items(table, instrument, keep_going=True)[:3]
-    if codes is None:
-        raise problems[0]
-    used = set(columns.values())
-    attributes = table.frame[[h for h in table.frame.columns if h not in used]]
-    return codes.astype(float), attributes, problems, table.path
 
 
 def _duplicates(items, attributes, scale) -> _Flags:
@@ -321,119 +306,6 @@ def _plain(v):
 
 def _fold(text) -> str:
     return " ".join(str(text).split()).casefold()
-
-
-def _attention(items, attributes, check, instrument, path, notes=None,
-               keyed: bool = False) -> list[dict]:
-    """Rows whose answer to the attention check is not one of ``expect``, or is blank.
-
-    The check's column is the item's when its id is an item id; otherwise it
-    is found among the other columns as an item's column is found: by id,
-    by the ``columns:`` mapping or by wording (see
-    :func:`~smma_stats.readers._columns.match_attention`). An answer is read
-    as an item's cell is: a number, a scale label or alias, or a point with
-    its label (``"4 - Setuju"``); an expected text that is not a label is
-    compared apart from case, spacing and punctuation. When no column
-    matches, nothing is flagged and a note says so: appended to ``notes``
-    when a list is given, else issued as a :class:`UserWarning`.
-    """
-    import numpy as np
-    import pandas as pd
-
-    from .readers._cells import _label_lookup
-    from .readers._columns import match_attention, normalise
-
-    column = check["column"]
-    lookup = _label_lookup(instrument.scale)
-    points = {_point(v, lookup) for v in check["expect"]} - {None}
-    texts = {normalise(v) for v in check["expect"] if isinstance(v, str)}
-    expect = " or ".join(str(v) for v in check["expect"])
-    if column in items.columns:
-        cells = items[column]
-        if keyed and column in set(instrument.reverse):
-            cells = instrument.scale.min + instrument.scale.max - cells
-    else:
-        names = {str(h): h for h in attributes.columns}
-        header = match_attention(list(names), instrument, path)
-        if header is None:
-            note = _no_column_note(column, list(names))
-            if notes is None:
-                import warnings
-
-                warnings.warn(note, UserWarning, stacklevel=3)
-            else:
-                notes.append(note)
-            return []
-        column, cells = header, attributes[names[header]]
-    # judge each distinct answer once, then spread the verdicts over the rows
-    codes, uniques = pd.factorize(cells, use_na_sentinel=True)
-    verdicts = [_judge(cell, lookup, points, texts, column, expect)
-                for cell in list(np.asarray(uniques, dtype=object)) + [None]]
-    codes = np.where(codes < 0, len(verdicts) - 1, codes)
-    out = []
-    for u, verdict in enumerate(verdicts):
-        if verdict is None:
-            continue
-        value, detail = verdict
-        for row in items.index[np.flatnonzero(codes == u)]:
-            out.append(_record(row, "attention_check", column=str(column), value=value,
-                               detail=detail))
-    return out
-
-
-def _judge(cell, lookup, points, texts, column, expect):
-    """None for a right answer, else the answer given and the finding in words."""
-    from .readers._columns import normalise
-
-    blank = _blank(cell)
-    if not blank and (_point(cell, lookup) in points
-                      or isinstance(cell, str) and normalise(cell) in texts):
-        return None
-    number = None if blank else _number(cell)
-    value = None if blank else (_plain(number) if number is not None else cell)
-    detail = (f"no answer to {column!r}" if blank else
-              f"answered {value!r} to {column!r}") + f" (expected {expect})"
-    return value, detail
-
-
-def _point(cell, lookup) -> float | None:
-    """A number, or the scale point an answer text names (read as an item's cell is)."""
-    number = _number(cell)
-    if number is not None or not isinstance(cell, str):
-        return number
-    key = " ".join(cell.split()).casefold()
-    if key in lookup.exact:
-        return float(lookup.exact[key])
-    return lookup.combined(cell)[0]
-
-
-def _blank(cell) -> bool:
-    """No answer: nothing, NaN, or a text an item cell would read as skipped."""
-    import pandas as pd
-
-    from .readers._cells import MISSING_TEXTS
-
-    if isinstance(cell, str):
-        return " ".join(cell.split()).casefold() in MISSING_TEXTS
-    return cell is None or (pd.api.types.is_scalar(cell) and bool(pd.isna(cell)))
-
-
-def _no_column_note(column, headers: list[str]) -> str:
-    shown = [h if len(h) <= 40 else h[:37].rstrip() + "..." for h in headers[:10]]
-    shown = ", ".join(shown) + (", ..." if len(headers) > 10 else "") or "none"
-    return (f"attention check not screened: no column matches {column!r} by id, the "
-            f"columns: mapping or wording (columns besides the items: {shown})")
-
-
-def _number(cell) -> float | None:
-    """A cell as a number (``4``, ``4.0``, ``"4"``, ``"4,0"``), else None."""
-    if isinstance(cell, bool):
-        return None
-    try:
-        v = float(str(cell).strip().replace(",", ".")) if isinstance(cell, str) else float(cell)
-    except (TypeError, ValueError):
-        return None
-    return None if math.isnan(v) else v
 
 
 def without_rows(responses, rows):

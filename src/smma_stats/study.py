@@ -141,12 +141,39 @@ def _path_stage(study, specs, opts):
 def screen(source, instrument=None, *, sheet=None, ignore_columns: tuple = ()):
     """Flag duplicates, straight-lining, failed attention checks and bad cells.
 
-    See :func:`smma_stats.screening.screen`; kept here so that a response
-    file can be screened in one call.
+    Parameters
+    ----------
+    source : Responses, str, Path or pandas.DataFrame
+        Responses already read (their rows are screened), or a response file
+        or data frame: every row is read with
+        :func:`~smma_stats.readers.read_all_rows` and cells that are not
+        scale points are listed as ``out_of_range`` instead of stopping the
+        reading.
+    instrument : Instrument, str or Path, optional
+        Needed unless ``source`` is a :class:`~smma_stats.readers.Responses`.
+    sheet : str or int, optional
+        Workbook sheet.
+    ignore_columns : sequence of str
+        More columns to leave out of the duplicate comparison.
+
+    Returns
+    -------
+    ScreeningResult
+        See :func:`smma_stats.screening.screen`.
     """
+    from .instrument import Instrument, find_instrument
+    from .readers import Responses, read_all_rows
     from .screening import screen as run
 
-    return run(source, instrument, sheet=sheet, ignore_columns=ignore_columns)
+    if isinstance(source, Responses):
+        return run(source, instrument or source.instrument, ignore_columns=ignore_columns)
+    if instrument is None:
+        raise SmmaError("screen: give the instrument (an Instrument, a YAML path or a "
+                        "shipped instrument's name)")
+    if not isinstance(instrument, Instrument):
+        instrument = find_instrument(instrument)
+    return run(read_all_rows(source, instrument, sheet=sheet), instrument,
+               ignore_columns=ignore_columns)
 
 
 # ------------------------------------------------------------------ settings and inputs

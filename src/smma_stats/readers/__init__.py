@@ -17,7 +17,8 @@ import numpy as np
 
 from ..errors import ResponseError, SmmaError
 from ..instrument import Instrument
-from ._attention import AttentionAnswers, judge_keyed
+from ..scores import construct_scores
+from ._attention import AttentionAnswers, judge_attention, judge_keyed
 from ._cells import MISSING_TEXTS, code_items
 from ._files import load_table, read_header
 from ._missing import RULES, apply_rule
@@ -249,7 +250,8 @@ def read_responses(source, instrument: Instrument, missing: str = "listwise",
         notes = [*notes, f"{sum(emptied.values())} answer(s) holding a code the file declares "
                          "missing read as skipped (" + ", ".join(
                              f"{h}: {k}" for h, k in emptied.items()) + ")"]
-    return Responses(items=items, attributes=attributes, scores=_scores(items, instrument),
+    return Responses(items=items, attributes=attributes, scores=construct_scores(items.to_numpy(), [str(c) for c in items.columns],
+                                            instrument, index=items.index, compact=False),
                      n=len(items), n_read=table.n_read, n_dropped=len(out.dropped),
                      dropped_rows=out.dropped, source=table.path, sha256=table.sha256,
                      columns=columns, missing=rule, instrument=instrument,
@@ -334,7 +336,6 @@ def _run_chunks(path, kind, size, rows, instrument, rule, share, progress, keep_
 def _read_chunked(path, kind, size, rows, instrument, rule, share, progress) -> Responses:
     import pandas as pd
 
-    from ._compact import compact_scores
 
     reader = _run_chunks(path, kind, size, rows, instrument, rule, share, progress)
     if reader.deferred is not None:
@@ -352,7 +353,7 @@ def _read_chunked(path, kind, size, rows, instrument, rule, share, progress) -> 
     items = pd.DataFrame(values, index=index, columns=ids, copy=False)
     attention = judge_keyed(instrument, items, attributes, path)
     return Responses(items=items, attributes=attributes,
-                     scores=compact_scores(values, ids, instrument, index=index),
+                     scores=construct_scores(values, ids, instrument, index=index),
                      n=len(index), n_read=reader.n_read, n_dropped=len(reader.dropped),
                      dropped_rows=tuple(reader.dropped), source=path, sha256=reader.digest,
                      columns=reader.columns, missing=rule, instrument=instrument,
@@ -402,18 +403,5 @@ def _nothing_left(rule: str, n_read: int, share: float | None, empty=()) -> str:
     return f"no complete responses: each of the {n_read} rows misses at least one answer"
 
 
-def _scores(items, instrument: Instrument):
-    import pandas as pd
-
-    how = instrument.score
-    cols = {}
-    for name in instrument.scale_names():
-        block = items[instrument.items_of(name)]
-        # a respondent who skipped one of the items has no score (pairwise)
-        cols[name] = (block.sum(axis=1, skipna=False) if how == "sum"
-                      else block.mean(axis=1, skipna=False))
-    return pd.DataFrame(cols, index=items.index)
-
-
 __all__ = ["Responses", "read_responses", "validate_responses", "read_header", "MISSING_TEXTS",
-           "read_all_rows", "RawResponses", "AttentionAnswers"]
+           "read_all_rows", "RawResponses", "AttentionAnswers", "judge_attention"]

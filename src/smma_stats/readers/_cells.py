@@ -156,7 +156,6 @@ def label_lookup(scale: Scale) -> Labels:
 
 
 #: Old private name, kept while screening moves to :mod:`._attention`.
-_label_lookup = label_lookup
 
 
 def _code_column(s, scale: Scale, lookup: Labels):
