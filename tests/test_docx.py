@@ -415,7 +415,6 @@ def test_long_row_labels_are_shortened_with_a_note():
 def test_libreoffice_pdf_keeps_every_table_label_whole(tmp_path):
     """Convert the shipped sample's Word report to PDF; every cell text is on one line or
     wrapped at a space, never inside a word (needs LibreOffice and pdftotext)."""
-    import re
     import shutil
     import subprocess
     from pathlib import Path
