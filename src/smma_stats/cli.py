@@ -135,6 +135,7 @@ def _resolve(responses: Path, instrument: Optional[str], construct: Sequence[str
     """The instrument to use, and notes on how it was chosen (shown in the report)."""
     from .infer import with_models
     from .instrument import find_instrument
+    from .notes import Note
 
     if instrument and construct:
         raise SmmaError("give either --instrument or --construct, not both")
@@ -143,15 +144,16 @@ def _resolve(responses: Path, instrument: Optional[str], construct: Sequence[str
                         "its dimensions")
     if instrument:
         inst = find_instrument(instrument)
-        notes = [f"instrument: {inst.name}"]
+        notes = [Note(f"instrument: {inst.name}", "instrument", {"name": inst.name})]
     else:
         inst, notes = _infer(responses, construct, sheet, dimensions)
     if model:
         inst = with_models(inst, model)
-        notes.append("models from --model used instead of the instrument's: "
-                     + "; ".join(m.formula for m in inst.models))
+        given = "; ".join(m.formula for m in inst.models)
+        notes.append(Note("models from --model used instead of the instrument's: " + given,
+                          "models_given", {"models": given}))
     if not inst.models:
-        notes.append("no models: no regression was run")
+        notes.append(Note("no models: no regression was run", "no_models"))
     return inst, notes
 
 
@@ -160,6 +162,7 @@ def _infer(responses: Path, construct: Sequence[str], sheet: Optional[str],
     """A shipped instrument matching the header, else one proposed from the answers."""
     from .infer import (adhoc_instrument, construct_columns, infer_instrument, match_shipped,
                         propose_instrument)
+    from .notes import Note
     from .readers import read_header
 
     header = read_header(responses, sheet=sheet)
@@ -172,14 +175,15 @@ def _infer(responses: Path, construct: Sequence[str], sheet: Optional[str],
         return proposal.instrument, list(proposal.notes)
     shipped = match_shipped(header)
     if shipped is not None:
-        return shipped, [f"instrument: {shipped.name} (shipped; its item columns match "
-                         "the file)"]
+        return shipped, [Note(f"instrument: {shipped.name} (shipped; its item columns match "
+                              "the file)", "instrument_shipped", {"name": shipped.name})]
     if large:
         inst, notes = infer_instrument(header, dimensions=dimensions)
-        return inst, ["instrument inferred from the column names (a large file: answers "
-                      "not read for the inference)"] + notes
+        return inst, [Note("instrument inferred from the column names (a large file: answers "
+                           "not read for the inference)", "inferred_header")] + notes
     proposal = propose_instrument(_raw_frame(responses, sheet), dimensions=dimensions)
-    return proposal.instrument, ["instrument inferred from the file"] + list(proposal.notes)
+    return proposal.instrument, [Note("instrument inferred from the file", "inferred_file")
+                                 ] + list(proposal.notes)
 
 
 def _raw_frame(responses: Path, sheet: Optional[str]):

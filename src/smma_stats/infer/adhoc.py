@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from ..errors import InstrumentError
 from ..instrument import Instrument, Model, instrument_from_dict
-from .naming import default_models, default_scale
+from ..notes import Note
+from .naming import default_models, default_scale, models_note
 
 _ID_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9_.]{0,15}$")
 _FORMULA = re.compile(r"^\s*([^~+]+?)\s*~\s*(.+?)\s*$")
@@ -132,14 +133,16 @@ def adhoc_instrument(specs: Sequence[str], columns: Sequence[str],
         taken.update(ids)
         mapping.update({h: i for h, i in zip(headers, ids) if h != i})
         constructs[code] = {"label": code, "items": ids}
-        notes.append(f"construct {code}: {len(ids)} items ({headers[0]}..{headers[-1]})")
+        notes.append(Note(f"construct {code}: {len(ids)} items ({headers[0]}..{headers[-1]})",
+                          "construct_items", {"code": code, "k": len(ids), "first": headers[0],
+                                              "last": headers[-1]}))
     model_list = list(models) or default_models(constructs, dependent=list(constructs)[-1])
     raw = {"name": "adhoc", "title": "Ad-hoc instrument from --construct",
            "scale": default_scale(scale_min, scale_max), "constructs": constructs,
            "models": model_list}
     if mapping:
         raw["columns"] = mapping
-    notes.append("models: " + ("; ".join(model_list) if model_list else "none"))
+    notes.append(models_note(model_list))
     return instrument_from_dict(raw), notes
 
 

@@ -39,7 +39,9 @@ from .answers import (
     is_attribute_header,
     norm,
 )
-from .naming import constructs_from_groups, default_models, default_scale, name_groups
+from ..notes import Note
+from .naming import (constructs_from_groups, default_models, default_scale, models_note,
+                     name_groups)
 
 _TOKEN = re.compile(r"^\s*([A-Za-z]{1,5}\d+(?:[._]\d+)?)(?=$|[\s.):\-])")
 _GRID = re.compile(r"^(.*\S)\s*\[([^\[\]]+)\]\s*$")
@@ -237,8 +239,9 @@ def _infer_groups(headers, items, dimensions, comments) -> tuple[list[dict], lis
     used.update(h for g in unnamed for h in g["headers"])
     unnamed += _blocks(headers, [h for h in rest if h not in used], pos, comments)
     used.update(h for g in unnamed for h in g["headers"])
-    notes += [f"{h!r} looks like a scale question but stands alone: left out of the "
-              "constructs" for h in rest if h not in used]
+    notes += [Note(f"{h!r} looks like a scale question but stands alone: left out of the "
+                   "constructs", "stray_question", {"question": h})
+              for h in rest if h not in used]
     _name_unnamed(unnamed, bool(groups), comments)
     groups = sorted(groups + unnamed, key=lambda g: g["first"])
     return groups, notes
@@ -355,7 +358,8 @@ def _reverse(frame, constructs, mapping, comments) -> tuple[list[str], list[str]
         for i, rv in zip(ids, r):
             if np.isfinite(rv) and rv < 0:
                 reverse.append(i)
-                notes.append(f"{i} read as reverse-keyed (corrected item-total r = {rv:.3f})")
+                notes.append(Note(f"{i} read as reverse-keyed (corrected item-total r = "
+                                  f"{rv:.3f})", "reverse", {"item": i, "r": f"{rv:.3f}"}))
                 comments[f"reverse.{i}"] = [f"corrected item-total r = {rv:.3f} (negative): "
                                             "scored reversed; check its wording"]
     return reverse, notes
@@ -372,15 +376,21 @@ def _models(constructs, given: bool, comments) -> list[str]:
 
 
 def _summary(raw, rev_notes, check, attributes) -> list[str]:
-    parts = [f"{code} ({len(_items_of(body))} items)" for code, body in raw["constructs"].items()]
-    notes = ["constructs: " + ", ".join(parts)] + rev_notes
+    counts = [{"code": code, "k": len(_items_of(body))}
+              for code, body in raw["constructs"].items()]
+    parts = [f"{c['code']} ({c['k']} items)" for c in counts]
+    notes = [Note("constructs: " + ", ".join(parts), "constructs", {"parts": counts})]
+    notes += rev_notes
     if check is not None:
-        notes.append(f"attention check: {check[0]!r} (expects {check[1]})")
-    notes.append("models: " + ("; ".join(raw["models"]) if raw["models"] else "none"))
+        notes.append(Note(f"attention check: {check[0]!r} (expects {check[1]})",
+                          "attention_check", {"question": check[0], "answer": check[1]}))
+    notes.append(models_note(raw["models"]))
     scale = raw["scale"]
-    notes.append(f"scale: {scale['min']}..{scale['max']}")
+    notes.append(Note(f"scale: {scale['min']}..{scale['max']}", "scale",
+                      {"min": scale["min"], "max": scale["max"]}))
     if attributes:
-        notes.append("other columns: " + ", ".join(attributes))
+        notes.append(Note("other columns: " + ", ".join(attributes), "other_columns",
+                          {"columns": ", ".join(attributes)}))
     return notes
 
 

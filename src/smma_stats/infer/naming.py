@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..errors import InstrumentError
+from ..notes import Note
 from ..instrument import (
     Instrument,
     instrument_from_dict,
@@ -91,19 +92,31 @@ def constructs_from_groups(groups: dict[str, dict[str, list[str]]], dimensions: 
             items = next(iter(dims.values()))
             constructs[letter] = {"label": letter, "items": items}
             continue
-        spans = " and ".join(f"{v[0]}..{v[-1]}" for v in dims.values())
+        span_list = [f"{v[0]}..{v[-1]}" for v in dims.values()]
+        spans = " and ".join(span_list)
         names = " and ".join(dims)
         if dimensions:
             constructs[letter] = {"label": letter,
                                   "dimensions": {d: {"items": v} for d, v in dims.items()}}
-            notes.append(f"{spans} read as dimensions {names} of one construct {letter} "
-                         "(--dimensions)")
+            notes.append(Note(f"{spans} read as dimensions {names} of one construct {letter} "
+                              "(--dimensions)", "read_dimensions",
+                              {"spans": span_list, "names": list(dims), "letter": letter}))
         else:
             for d, v in dims.items():
                 constructs[d] = {"label": d, "items": v}
-            notes.append(f"{spans} read as {len(dims)} constructs {names}; use --dimensions "
-                         f"to read them as dimensions of {letter}")
+            notes.append(Note(f"{spans} read as {len(dims)} constructs {names}; use "
+                              f"--dimensions to read them as dimensions of {letter}",
+                              "read_constructs", {"spans": span_list, "names": list(dims),
+                                                  "k": len(dims), "letter": letter}))
     return constructs, notes
+
+
+def models_note(models: Sequence[str]) -> Note:
+    """The note listing the models chosen (``"models: Y ~ X1 + X2"`` or ``"models: none"``)."""
+    if not models:
+        return Note("models: none", "models_none")
+    text = "; ".join(models)
+    return Note("models: " + text, "models", {"models": text})
 
 
 def default_models(constructs: dict, dependent: str | None = None) -> list[str]:

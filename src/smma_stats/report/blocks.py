@@ -115,7 +115,10 @@ def assumption_blocks(b, m) -> list:
     reg, a = m.regression, b.s.alpha
     out: list = gap_blocks(b, m)
     if computable(m.normality):
+        from .notes_blocks import normality_disagreement
+
         out.append(Paragraph(b.t("residual_normality", sentence=b.normality_sentence(m.normality))))
+        out += [p for p in (normality_disagreement(b, m.normality),) if p is not None]
 
     slopes = [r for r in records(reg.coefficients) if r["term"] != _CONSTANT]
     if len(slopes) >= 2:
@@ -269,7 +272,8 @@ def category_blocks(b, name: str, cat) -> list:
     else:
         note = b.t("cat_note_ideal_percent", ideal=_cut(recs[-1]["upper"]))
     table = b.table("cat_table", ["col_category", "col_range", "col_count", "col_percent"],
-                    rows, b.t("cat_rule", rule="; ".join(parts), note=note), name=name)
+                    rows, b.t("cat_rule", rule="; ".join(parts), note=note),
+                    name=b.cell(name))
     top = max(range(len(recs)), key=lambda j: (recs[j]["count"], -j))
     out = [table, Paragraph(b.t("cat_sentence", count=whole(recs[top]["count"]), n=cat.n,
                                 pct=pct(recs[top]["percent"]), category=labels[top],
@@ -338,9 +342,10 @@ def screening_blocks(b, sc, excluded: tuple, n_used: int) -> list:
         out.append(Paragraph(b.t("screening_ignored", columns=", ".join(sc.ignored_columns))))
     check = sc.attention_check
     if check:
-        expect = f" {b.t('or')} ".join(str(v) for v in check["expect"])
+        expect = f" {b.t('or')} ".join(b.t("quoted_text", text=v) for v in check["expect"])
         key = "screening_attention_unmatched" if sc.notes else "screening_attention"
-        out.append(Paragraph(b.t(key, column=check["column"], expect=expect)))
+        out.append(Paragraph(b.t(key, column=b.t("quoted_text", text=check["column"]),
+                                 expect=expect)))
     recs = records(sc.table)
     flags = ["duplicate", "straight_lining"] + (["attention_check"] if check else [])
     flags += [f for f in ("attention_check", "out_of_range")

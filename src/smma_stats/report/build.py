@@ -104,7 +104,12 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def _shipped(path: str) -> bool:
+def is_abbreviation(code: str) -> bool:
+    """Whether a construct code is an abbreviation (``PI``, ``X1``), not a word."""
+    return not any(ch.islower() for ch in str(code))
+
+
+def is_shipped(path: str) -> bool:
     """Whether an instrument file is one of those shipped with the package."""
     from pathlib import Path
 
@@ -135,9 +140,23 @@ class _Builder:
         return msg(key, self.lang, **fmt)
 
     def name(self, code: str) -> str:
-        """A construct or dimension for a sentence: ``Label (CODE)``."""
+        """A construct or dimension for a sentence: ``Label (CODE)``.
+
+        In Indonesian a code that is a word (``entertainment``) is left out
+        beside its translated label (``Hiburan``); abbreviations (``PI``,
+        ``X1``) stay, as theses write them.
+        """
         label = self.inst.label_of(code, self.lang)
-        return label if label.lower() == code.lower() else f"{label} ({code})"
+        if label.lower() == code.lower() or (self.lang == "id" and not is_abbreviation(code)):
+            return label
+        return f"{label} ({code})"
+
+    def cell(self, code: str) -> str:
+        """A construct or dimension in a table row: the code, or in Indonesian the label
+        of a code that is a word (see :meth:`name`)."""
+        if self.lang == "id" and not is_abbreviation(code):
+            return self.inst.label_of(code, self.lang)
+        return code
 
     def names(self, codes) -> str:
         """``A``, ``A and B``, ``A, B and C`` (labels as in :meth:`name`)."""
@@ -209,7 +228,9 @@ class _Builder:
         blocks = [self.table("sample_table", ["col_rows_read", "col_rows_dropped", "col_n_used"],
                              [(whole(r.n_read), whole(r.n_dropped), whole(r.n))], left=0)]
         blocks += missing_blocks(self, r)
-        blocks += [Paragraph(str(note)) for note in getattr(self.s, "notes", ()) or ()]
+        from .notes_blocks import note_blocks
+
+        blocks += note_blocks(self)
         self.add(self.t("sec_sample"), blocks)
 
     def validity(self) -> None:
@@ -273,7 +294,7 @@ class _Builder:
         if dims:
             cols[0] = "col_dimension"
             table = self.table("dimension_table", cols,
-                               [self._rel_row(d, r) for d, r in dims.items()])
+                               [self._rel_row(self.cell(d), r) for d, r in dims.items()])
             table = Table(table.title, table.columns, table.rows, None,
                           table.align[:-2] + ("l", "l"))
             self.add(self.t("sec_dimensions"), [table] + [
@@ -333,7 +354,7 @@ class _Builder:
             self.add(self.t("sec_models_skipped"), [
                 Paragraph(self.t("model_skipped", formula=f, reason=r)) for f, r in gaps.items()])
 
-    def _norm_name(self, nr) -> str:
+    def norm_name(self, nr) -> str:
         for i, m in enumerate(self.s.models, 1):
             if m.normality is nr:
                 return self.t("residual_of", i=i, formula=m.formula)
@@ -341,7 +362,7 @@ class _Builder:
 
     def normality_sentence(self, nr) -> str:
         key = "normality_yes" if nr.normal else "normality_no"
-        name = self._norm_name(nr)
+        name = self.norm_name(nr)
         if nr.variable in self.inst.constructs:
             name = self.name(nr.variable)
         return self.t(key, name=name, p_text=self.sig(nr.p_value, "p"), display=quoted(nr.display))
@@ -358,7 +379,7 @@ class _Builder:
         for nr in results:
             z = [num(nr.z)] if kolm else []
             star = "*" if nr.lower_bound else ""
-            rows.append([self._norm_name(nr), whole(nr.n), num(nr.mean), num(nr.sd),
+            rows.append([self.norm_name(nr), whole(nr.n), num(nr.mean), num(nr.sd),
                          prop(nr.statistic), prop(nr.d_plus), prop(nr.d_minus)] + z + [
                          quoted(nr.display) + star, pval(nr.p_value), prop(nr.shapiro_statistic),
                          pval(nr.shapiro_p_value), self.t("normal" if nr.normal else
@@ -372,17 +393,23 @@ class _Builder:
         table = Table(table.title, table.columns, table.rows, table.note,
                       table.align[:-1] + ("l",))
         method = "kolmogorov" if kolm else "lilliefors"
+        from .notes_blocks import normality_disagreement
+
+        intro = self.t(f"normality_method_{method}", alpha=self.alpha)
         self.add(self.t("sec_normality"),
-                 [Paragraph(self.t(f"normality_method_{method}", alpha=self.alpha)), table]
-                 + [Paragraph(self.normality_sentence(nr)) for nr in results])
+                 [Paragraph(intro + " " + self.t("normality_sw_note")), table]
+                 + [p for nr in results for p in (Paragraph(self.normality_sentence(nr)),
+                                                  normality_disagreement(self, nr))])
 
     def model(self, i: int, m) -> None:
         from .blocks import model_blocks
 
         reg = m.regression
         key = "sec_model_simple" if len(reg.predictors) == 1 else "sec_model_multiple"
+        from .notes_blocks import verdict_blocks
+
         self.add(self.t(key, i=i, formula=m.formula),
-                 model_blocks(self, reg) + self.placed(f"model:{i}"))
+                 model_blocks(self, reg) + verdict_blocks(self, m) + self.placed(f"model:{i}"))
 
     def assumptions(self) -> None:
         from .blocks import assumption_blocks
@@ -463,7 +490,7 @@ class _Builder:
                 (self.t("prov_instrument"), inst.name)]
         if inst.source:
             file = base_name(inst.source)
-            if _shipped(inst.source):
+            if is_shipped(inst.source):
                 file = self.t("prov_shipped", file=file)
             rows.append((self.t("prov_instrument_file"), file))
         rows += [(self.t("prov_version", package=k), v) for k, v in _versions().items()]

@@ -12,6 +12,7 @@ r hitung, r tabel, Uji Asumsi Klasik, Sumbangan Efektif ...).
 from __future__ import annotations
 
 from ..errors import SmmaError
+from .messages_notes import NOTES_EN, NOTES_ID
 
 EN: dict[str, str] = {
     # header and sample
@@ -21,8 +22,9 @@ EN: dict[str, str] = {
     "sample_table": "Responses",
     "col_rows_read": "Rows read",
     "col_rows_dropped": "Rows dropped",
-    "col_n_used": "Responses used (n)",
-    "sample_used": "{n_read} rows were read and {n} complete responses were analysed.",
+    "col_n_used": "Respondents analysed (n)",
+    "sample_used": "{n_read} rows were read and {n} respondents with complete answers were "
+                   "analysed.",
     "sample_dropped": "Dropped by listwise deletion because an answer was missing: {n_dropped} "
                       "of {n_read} rows (spreadsheet row numbers: {rows}).",
     "sample_none_dropped": "No row was dropped: every response was complete.",
@@ -51,10 +53,13 @@ EN: dict[str, str] = {
                      "is not above r table {r_table}): {bad}.",
     # reliability
     "sec_reliability": "Reliability",
-    "reliability_method": "Cronbach's alpha; a scale is reliable when its alpha is above "
-                          "{threshold} (Ghozali; Nunnally). Grades after Sekaran: below .60 "
-                          "poor, .60 to .70 acceptable, .70 to .80 good, .80 and above very "
-                          "good.",
+    "reliability_method": "Cronbach's alpha; a scale is taken as reliable when its alpha is "
+                          "above {threshold} (Ghozali, 2018: .60 is the lower limit for "
+                          "exploratory research; Nunnally, 1978, recommends .70). Grades "
+                          "as theses give them after Sekaran: below .60 poor, .60 to .70 "
+                          "acceptable, .70 to .80 good, .80 and above very good (Sekaran & "
+                          "Bougie themselves call alphas below .60 poor, those in the .70 "
+                          "range acceptable and those over .80 good).",
     "reliability_table": "Reliability Statistics",
     "col_variable": "Variable",
     "col_alpha": "Cronbach's Alpha",
@@ -93,10 +98,11 @@ EN: dict[str, str] = {
     "normality_method_lilliefors": "One-Sample Kolmogorov-Smirnov test with the Lilliefors "
                                    "correction, as SPSS 21 and later print it. Asymp. Sig. is "
                                    "the value SPSS prints; the decision uses the accurate "
-                                   "p-value beside it: normal when p is above {alpha}.",
+                                   "p-value beside it: the data are treated as normal when p is above "
+                                   "{alpha}.",
     "normality_method_kolmogorov": "One-Sample Kolmogorov-Smirnov test (Kolmogorov-Smirnov Z, "
                                    "asymptotic p), as older SPSS versions and PSPP print it: "
-                                   "normal when p is above {alpha}.",
+                                   "the data are treated as normal when p is above {alpha}.",
     "normality_table": "One-Sample Kolmogorov-Smirnov Test",
     "col_n": "N",
     "col_mean": "Mean",
@@ -115,10 +121,11 @@ EN: dict[str, str] = {
     "note_lilliefors": "Lilliefors Significance Correction.",
     "note_lower_bound": "* This is a lower bound of the true significance.",
     "residual_of": "Residual of model {i} ({formula})",
-    "normality_yes": "{name}: {p_text} (SPSS Asymp. Sig. {display}), so the values are "
-                     "normally distributed.",
-    "normality_no": "{name}: {p_text} (SPSS Asymp. Sig. {display}), so the values are not "
-                    "normally distributed.",
+    "normality_yes": "{name}: no evidence against normality ({p_text}; SPSS Asymp. Sig. "
+                     "{display}), so the data can be treated as normally distributed.",
+    "normality_no": "{name}: {p_text} (SPSS Asymp. Sig. {display}): the distribution "
+                    "departs significantly from the normal, so the data cannot be treated "
+                    "as normally distributed.",
     # regression
     "sec_model_simple": "Simple linear regression: model {i} ({formula})",
     "sec_model_multiple": "Multiple linear regression: model {i} ({formula})",
@@ -161,10 +168,10 @@ EN: dict[str, str] = {
     "t_no": "H0 is not rejected; no significant association of {term} with {dependent} was "
             "found.",
     "f_test": "Simultaneous F test: F = {f} {f_cmp} F table {f_table}, {p_text}: {decision}",
-    "f_yes": "H0 is rejected; the predictors together are significantly associated with "
-             "{dependent}.",
-    "f_no": "H0 is not rejected; the predictors together show no significant association "
-            "with {dependent}.",
+    "f_yes": "H0 is rejected; the regression model explains a significant share of the "
+             "variance of {dependent}.",
+    "f_no": "H0 is not rejected; the regression model does not explain a significant share "
+            "of the variance of {dependent}.",
     "r2_sentence": "R Square = {r2} (adjusted R Square = {adj_r2}): {pct}% of the variance of "
                    "{dependent} is accounted for by the model; the other {rest}% is not.",
     "slope": "Each one-point increase in the {x} score goes with a {b}-point {direction} in "
@@ -173,13 +180,14 @@ EN: dict[str, str] = {
     "slope_down": "decrease",
     "slope_held": ", the other predictors held constant",
     "association_note": "A regression on survey data shows association: it does not by itself "
-                        "show that {predictors} cause changes in {dependent}.",
+                        "show that changes in {predictors} cause changes in {dependent}.",
     # classical assumptions
     "sec_assumptions": "Classical assumption tests",
     "assumptions_model": "Model {i}: {formula}",
     "residual_normality": "Normality of the residuals. {sentence}",
     "multicol_table": "Multicollinearity",
-    "multicol_rule": "No multicollinearity when Tolerance is above 0.10 and VIF is below 10.",
+    "multicol_rule": "No multicollinearity when Tolerance is above 0.10 and VIF is below 10 "
+                     "(Hair et al.).",
     "multicol_ok": "No multicollinearity",
     "multicol_bad": "Multicollinearity",
     "multicol_yes": "Every predictor has Tolerance above 0.10 and VIF below 10: no "
@@ -352,6 +360,7 @@ EN: dict[str, str] = {
     "screening_ignored": "Left out of the duplicate comparison as a time stamp: {columns}.",
     "screening_attention": "Attention check: the question {column} is passed with the "
                            "answer {expect}.",
+    "quoted_text": "\"{text}\"",
     "screening_attention_unmatched": "Attention check {column} (passed with {expect}) not "
                                      "screened: no column of the file holds its question.",
     "screening_table": "Screening results",
@@ -656,8 +665,9 @@ ID: dict[str, str] = {
     "sample_table": "Data Responden",
     "col_rows_read": "Baris dibaca",
     "col_rows_dropped": "Baris dikeluarkan",
-    "col_n_used": "Jawaban dianalisis (n)",
-    "sample_used": "Sebanyak {n_read} baris data dibaca dan {n} jawaban lengkap dianalisis.",
+    "col_n_used": "Responden dianalisis (n)",
+    "sample_used": "Sebanyak {n_read} baris data dibaca dan {n} responden dengan jawaban "
+                   "lengkap dianalisis.",
     "sample_dropped": "Dikeluarkan dengan listwise deletion karena ada jawaban yang kosong: "
                       "{n_dropped} dari {n_read} baris (nomor baris pada lembar kerja: {rows}).",
     "sample_none_dropped": "Tidak ada baris yang dikeluarkan: semua jawaban lengkap.",
@@ -686,9 +696,13 @@ ID: dict[str, str] = {
                      "({judge} tidak lebih besar dari r tabel {r_table}): {bad}.",
     "sec_reliability": "Uji Reliabilitas",
     "reliability_method": "Cronbach's Alpha; instrumen dinyatakan reliabel jika nilai alpha "
-                          "lebih besar dari {threshold} (Ghozali; Nunnally). Tingkat menurut "
-                          "Sekaran: di bawah 0,60 buruk, 0,60 sampai 0,70 dapat diterima, 0,70 "
-                          "sampai 0,80 baik, 0,80 ke atas sangat baik.",
+                          "lebih besar dari {threshold} (Ghozali, 2018: batas 0,60 untuk "
+                          "penelitian eksploratori; Nunnally, 1978, menganjurkan 0,70). "
+                          "Tingkat seperti yang lazim dikutip dari Sekaran: di bawah 0,60 "
+                          "buruk, 0,60 sampai 0,70 dapat diterima, 0,70 sampai 0,80 baik, "
+                          "0,80 ke atas sangat baik (Sekaran & Bougie sendiri menyebut alpha "
+                          "di bawah 0,60 buruk, sekitar 0,70 dapat diterima, dan di atas 0,80 "
+                          "baik).",
     "reliability_table": "Hasil Uji Reliabilitas",
     "col_variable": "Variabel",
     "col_alpha": "Cronbach's Alpha",
@@ -725,11 +739,12 @@ ID: dict[str, str] = {
     "normality_method_lilliefors": "Uji One-Sample Kolmogorov-Smirnov dengan koreksi "
                                    "Lilliefors, seperti dicetak SPSS 21 ke atas. Asymp. Sig. "
                                    "adalah nilai yang dicetak SPSS; keputusan memakai nilai p "
-                                   "akurat di sebelahnya: data berdistribusi normal jika p "
-                                   "lebih besar dari {alpha}.",
+                                   "akurat di sebelahnya: data dianggap berdistribusi normal "
+                                   "jika p lebih besar dari {alpha}.",
     "normality_method_kolmogorov": "Uji One-Sample Kolmogorov-Smirnov (Kolmogorov-Smirnov Z, p "
                                    "asimtotik), seperti dicetak SPSS versi lama dan PSPP: data "
-                                   "berdistribusi normal jika p lebih besar dari {alpha}.",
+                                   "dianggap berdistribusi normal jika p lebih besar dari "
+                                   "{alpha}.",
     "normality_table": "Hasil Uji One-Sample Kolmogorov-Smirnov",
     "col_n": "N",
     "col_mean": "Rata-rata",
@@ -748,10 +763,11 @@ ID: dict[str, str] = {
     "note_lilliefors": "Koreksi signifikansi Lilliefors.",
     "note_lower_bound": "* Nilai ini adalah batas bawah dari signifikansi yang sebenarnya.",
     "residual_of": "Residual model {i} ({formula})",
-    "normality_yes": "{name}: {p_text} (Asymp. Sig. SPSS {display}), sehingga data "
-                     "berdistribusi normal.",
-    "normality_no": "{name}: {p_text} (Asymp. Sig. SPSS {display}), sehingga data tidak "
-                    "berdistribusi normal.",
+    "normality_yes": "{name}: tidak ada bukti yang menolak normalitas ({p_text}; Asymp. Sig. "
+                     "SPSS {display}), sehingga data dapat dianggap berdistribusi normal.",
+    "normality_no": "{name}: {p_text} (Asymp. Sig. SPSS {display}): sebaran data menyimpang "
+                    "secara signifikan dari distribusi normal, sehingga data tidak dapat "
+                    "dianggap berdistribusi normal.",
     "sec_model_simple": "Analisis Regresi Linear Sederhana: model {i} ({formula})",
     "sec_model_multiple": "Analisis Regresi Linear Berganda: model {i} ({formula})",
     "critical_values": "t tabel = {t_table} (alpha = {alpha}, dua arah, df = {df2}); "
@@ -794,10 +810,10 @@ ID: dict[str, str] = {
     "t_no": "H0 tidak ditolak; tidak ditemukan hubungan yang signifikan antara {term} dan "
             "{dependent}.",
     "f_test": "Uji F (simultan): F = {f} {f_cmp} F tabel {f_table}, {p_text}: {decision}",
-    "f_yes": "H0 ditolak; prediktor secara bersama-sama berhubungan signifikan dengan "
+    "f_yes": "H0 ditolak; model regresi menjelaskan bagian yang signifikan dari variasi "
              "{dependent}.",
-    "f_no": "H0 tidak ditolak; prediktor secara bersama-sama tidak berhubungan signifikan "
-            "dengan {dependent}.",
+    "f_no": "H0 tidak ditolak; model regresi tidak menjelaskan bagian yang signifikan dari "
+            "variasi {dependent}.",
     "r2_sentence": "Koefisien determinasi (R Kuadrat) = {r2} (R Kuadrat disesuaikan = "
                    "{adj_r2}): {pct}% variasi {dependent} dapat dijelaskan oleh model; "
                    "sisanya {rest}% tidak dijelaskan oleh model.",
@@ -807,14 +823,14 @@ ID: dict[str, str] = {
     "slope_down": "penurunan",
     "slope_held": ", dengan prediktor lain dianggap tetap",
     "association_note": "Regresi pada data survei menunjukkan hubungan (asosiasi): hasil ini "
-                        "sendiri tidak membuktikan bahwa {predictors} menyebabkan perubahan "
-                        "{dependent}.",
+                        "sendiri tidak membuktikan bahwa perubahan {predictors} menyebabkan "
+                        "perubahan {dependent}.",
     "sec_assumptions": "Uji Asumsi Klasik",
     "assumptions_model": "Model Regresi {i}: {formula}",
     "residual_normality": "Normalitas residual. {sentence}",
     "multicol_table": "Uji Multikolinearitas",
     "multicol_rule": "Tidak terjadi multikolinearitas jika nilai Toleransi lebih besar dari "
-                     "0,10 dan VIF lebih kecil dari 10.",
+                     "0,10 dan VIF lebih kecil dari 10 (Hair dkk.).",
     "multicol_ok": "Tidak terjadi multikolinearitas",
     "multicol_bad": "Terjadi multikolinearitas",
     "multicol_yes": "Setiap prediktor memiliki Toleransi lebih besar dari 0,10 dan VIF lebih "
@@ -992,6 +1008,7 @@ ID: dict[str, str] = {
                          "ganda: {columns}.",
     "screening_attention": "Butir pemeriksa perhatian (attention check): pertanyaan {column} "
                            "lolos dengan jawaban {expect}.",
+    "quoted_text": "\"{text}\"",
     "screening_attention_unmatched": "Butir pemeriksa perhatian {column} (lolos dengan "
                                      "jawaban {expect}) tidak diperiksa: tidak ada kolom "
                                      "berkas yang memuat pertanyaannya.",
@@ -1297,6 +1314,9 @@ ID: dict[str, str] = {
 }
 
 #: Catalogue by language code.
+EN.update(NOTES_EN)
+ID.update(NOTES_ID)
+
 CATALOGUE: dict[str, dict[str, str]] = {"en": EN, "id": ID}
 
 #: Languages the report is written in.
