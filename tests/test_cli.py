@@ -436,7 +436,7 @@ def test_docx_holds_the_report_tables_and_figures(plotted, work):
         assert cells[0] == list(mine.columns), mine.title
         assert cells[1:] == [list(r) for r in mine.rows], mine.title
     first = [[c.text for c in row.cells] for row in word.tables[0].rows]
-    assert first == [["Rows read", "Rows dropped", "Responses used (n)"], ["16", "1", "15"]]
+    assert first == [["Rows read", "Rows dropped", "Respondents analysed (n)"], ["16", "1", "15"]]
     assert len(word.inline_shapes) == len(FIGURES)
     assert set(listing(folder)) == FIGURES
 

@@ -139,7 +139,7 @@ def test_instrument_without_models_says_no_regression_was_run(tmp_path):
     assert data["regressions"] == []
     assert "no models: no regression was run" in data["notes"]
     text = smma("analyze", DATA / "forms_sections.csv", "-i", bare)
-    assert "no models: no regression was run" in text.stdout
+    assert "No models: no regression was run." in text.stdout
 
 
 def test_version_and_synthesize_help():

@@ -517,10 +517,10 @@ def test_unknown_format_or_language(study):
 
 def test_shipped_instrument_is_named_as_such():
     from smma_stats.instrument import find_instrument
-    from smma_stats.report.build import _shipped
+    from smma_stats.report.build import is_shipped
 
-    assert _shipped(find_instrument("smma-instagram").source)
-    assert not _shipped(str(DATA / "instrument.yaml"))
+    assert is_shipped(find_instrument("smma-instagram").source)
+    assert not is_shipped(str(DATA / "instrument.yaml"))
 
 
 def test_hc3_columns_and_kolmogorov_z_when_present(study):

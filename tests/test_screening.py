@@ -275,7 +275,7 @@ def test_report_section_follows_the_sample(studies):
                           ("Straight-lining", "2", "3 (all 3), 7 (all 4)"),
                           ("Failed attention check", "2", "7 (answer 2), 8 (blank)"))
     text = _paragraphs(doc)
-    assert "Attention check: the question check is passed with the answer 4." in text
+    assert 'Attention check: the question "check" is passed with the answer "4".' in text
     assert "Left out of the duplicate comparison as a time stamp: Timestamp." in text
     assert ("5 of 13 responses were flagged (rows 3, 4, 7, 8, 10); they were kept in the "
             "analysis.") in text

@@ -375,3 +375,13 @@ def test_indonesian_counts_respondents(studies):
               if hasattr(b, "rows")]
     dims = next(t for t in tables if "dimensi" in t.title.lower())
     assert [r[0] for r in dims.rows][:2] == ["Hiburan", "Interaksi"]
+
+
+def test_inferred_instrument_notes_in_indonesian():
+    """Without --instrument the inference notes and the title come out in Indonesian."""
+    out = smma("analyze", GFORMS_CSV, "--lang", "id", "-f", "text").output
+    assert "Instrumen yang disusun dari berkas data" in out
+    assert "Instrumen disusun dari isi berkas data." in out
+    assert "Skala: 1 sampai 5." in out and "\nModel: " in out
+    for english in ("instrument inferred", "models:", "scale:", "constructs:", "items)"):
+        assert english not in out.lower(), english

@@ -138,6 +138,7 @@ def adhoc_instrument(specs: Sequence[str], columns: Sequence[str],
                                               "last": headers[-1]}))
     model_list = list(models) or default_models(constructs, dependent=list(constructs)[-1])
     raw = {"name": "adhoc", "title": "Ad-hoc instrument from --construct",
+           "title_id": "Instrumen ad hoc dari --construct",
            "scale": default_scale(scale_min, scale_max), "constructs": constructs,
            "models": model_list}
     if mapping:

@@ -121,6 +121,8 @@ def propose_instrument(frame, constructs: Sequence[tuple[str, Sequence[str]]] | 
         "name": "adhoc" if constructs else name,
         "title": ("Ad-hoc instrument from --construct" if constructs
                   else "Instrument inferred from the response file"),
+        "title_id": ("Instrumen ad hoc dari --construct" if constructs
+                     else "Instrumen yang disusun dari berkas data"),
         "scale": scale, "constructs": raw_constructs}
     if reverse:
         raw["reverse"] = reverse

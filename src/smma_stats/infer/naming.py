@@ -197,9 +197,12 @@ def infer_instrument(columns: Sequence[str], scale_max: int = 5, scale_min: int 
         items = body.get("items") or [i for d in body["dimensions"].values() for i in d["items"]]
         notes.append(f"construct {code}: {len(items)} items ({items[0]}..{items[-1]})")
     models = default_models(constructs)
-    notes.append("models: " + ("; ".join(models) if models else "none (one construct)"))
-    notes.append(f"scale: {scale_min}..{scale_max}")
+    notes.append(models_note(models) if models else
+                 Note("models: none (one construct)", "models_none_one"))
+    notes.append(Note(f"scale: {scale_min}..{scale_max}", "scale",
+                      {"min": scale_min, "max": scale_max}))
     raw = {"name": name, "title": "Instrument inferred from the column names",
+           "title_id": "Instrumen yang disusun dari nama kolom",
            "scale": default_scale(scale_min, scale_max), "constructs": constructs,
            "models": models}
     return instrument_from_dict(raw), notes

@@ -37,8 +37,10 @@ def instrument_to_yaml(inst: Instrument) -> str:
         scale["labels"] = dict(inst.scale.labels)
     if inst.scale.aliases:
         scale["aliases"] = {k: list(v) for k, v in inst.scale.aliases.items()}
-    raw: dict = {"name": inst.name, "title": inst.title, "scale": scale, "score": inst.score,
-                 "constructs": cons}
+    raw: dict = {"name": inst.name, "title": inst.title}
+    if inst.title_id:
+        raw["title_id"] = inst.title_id
+    raw.update({"scale": scale, "score": inst.score, "constructs": cons})
     if inst.reverse:
         raw["reverse"] = list(inst.reverse)
     raw["models"] = [m.formula for m in inst.models]
