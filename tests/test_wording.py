@@ -385,3 +385,29 @@ def test_inferred_instrument_notes_in_indonesian():
     assert "Skala: 1 sampai 5." in out and "\nModel: " in out
     for english in ("instrument inferred", "models:", "scale:", "constructs:", "items)"):
         assert english not in out.lower(), english
+
+
+def test_one_citation_of_the_study_everywhere():
+    """README, sample README, the instrument, the notebook and the report cite the
+    article alike, as its text prints it (no journal, volume, pages or DOI printed)."""
+    import json
+
+    from smma_stats.instrument import load_instrument
+    from smma_stats.report.messages_notes import SAMPLE_CITATION
+
+    def flat(text: str) -> str:
+        return " ".join(text.replace("*", "").replace("> ", " ").split())
+
+    nb = json.loads((ROOT / "notebooks" / "replication.ipynb").read_text(encoding="utf-8"))
+    sources = {
+        "README.md": (ROOT / "README.md").read_text(encoding="utf-8"),
+        "data/sample/README.md": (SAMPLE / "README.md").read_text(encoding="utf-8"),
+        "instrument description": load_instrument(
+            ROOT / "questionnaires" / "smma_instagram.yaml").description,
+        "notebook": "\n".join("".join(c["source"]) for c in nb["cells"]
+                              if c["cell_type"] == "markdown"),
+    }
+    for name, text in sources.items():
+        text = flat(text)
+        assert flat(SAMPLE_CITATION) in text, name
+        assert "prints no journal name, volume, pages or DOI" in text, name
