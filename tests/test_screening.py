@@ -283,8 +283,8 @@ def test_report_section_follows_the_sample(studies):
             "10); 8 responses were analysed.") in _paragraphs(build_document(excluded))
     ind = build_document(excluded, "id")
     assert [s.title for s in ind.sections if s.level == 1][1] == "Pemeriksaan Data"
-    assert ("Sebanyak 5 dari 13 jawaban ditandai dan dikeluarkan dari analisis (baris 3, 4, "
-            "7, 8, 10); 8 jawaban dianalisis.") in _paragraphs(ind)
+    assert ("Sebanyak 5 dari 13 responden ditandai dan dikeluarkan dari analisis (baris 3, 4, "
+            "7, 8, 10); 8 responden dianalisis.") in _paragraphs(ind)
 
 
 @pytest.mark.parametrize("lang, heading", [("en", "Data screening"), ("id", "Pemeriksaan Data")])

@@ -368,8 +368,8 @@ def test_indonesian_counts_respondents(studies):
 
     study = dict(studies)["smma"]
     texts = [t for s in build_document(study, "id").sections for t in _texts_of(s)]
-    assert "Sebanyak 101 baris data dibaca dan 101 responden dengan jawaban lengkap " \
-           "dianalisis." in texts
+    assert "Sebanyak 101 baris data dibaca dan 101 responden dianalisis (semua butir " \
+           "dijawab)." in texts
     assert not any("jawaban lengkap dianalisis" in t and "responden" not in t for t in texts)
     tables = [b for s in build_document(study, "id").sections for b in s.blocks
               if hasattr(b, "rows")]
@@ -411,3 +411,12 @@ def test_one_citation_of_the_study_everywhere():
         text = flat(text)
         assert flat(SAMPLE_CITATION) in text, name
         assert "prints no journal name, volume, pages or DOI" in text, name
+
+
+def test_indonesian_never_counts_answers_as_respondents():
+    """Counted people are *responden*: no 'N jawaban dianalisis / ditandai'."""
+    from smma_stats.report.messages import ID
+
+    for key, text in ID.items():
+        assert not re.search(r"\{n\w*\} jawaban (lengkap )?(dianalisis|ditandai)", text), key
+        assert "jawaban lengkap dianalisis" not in text, key

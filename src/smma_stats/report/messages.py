@@ -666,8 +666,8 @@ ID: dict[str, str] = {
     "col_rows_read": "Baris dibaca",
     "col_rows_dropped": "Baris dikeluarkan",
     "col_n_used": "Responden dianalisis (n)",
-    "sample_used": "Sebanyak {n_read} baris data dibaca dan {n} responden dengan jawaban "
-                   "lengkap dianalisis.",
+    "sample_used": "Sebanyak {n_read} baris data dibaca dan {n} responden dianalisis "
+                   "(semua butir dijawab).",
     "sample_dropped": "Dikeluarkan dengan listwise deletion karena ada jawaban yang kosong: "
                       "{n_dropped} dari {n_read} baris (nomor baris pada lembar kerja: {rows}).",
     "sample_none_dropped": "Tidak ada baris yang dikeluarkan: semua jawaban lengkap.",
@@ -982,7 +982,7 @@ ID: dict[str, str] = {
     "catname_ideal_percent": "persentase skor ideal",
     "norm_lilliefors": "Kolmogorov-Smirnov dengan koreksi Lilliefors",
     "norm_kolmogorov": "Kolmogorov-Smirnov Z (asimtotik)",
-    "sample_used_incomplete": "Sebanyak {n_read} baris data dibaca dan {n} jawaban "
+    "sample_used_incomplete": "Sebanyak {n_read} baris data dibaca dan {n} responden "
                               "dianalisis.",
     "sample_dropped_missing": "Dikeluarkan karena terlalu banyak jawaban yang kosong: "
                               "{n_dropped} dari {n_read} baris (nomor baris pada lembar kerja: "
@@ -1000,7 +1000,7 @@ ID: dict[str, str] = {
     "missingname_pairwise": "berpasangan (pairwise)",
     "missingname_person-mean": "imputasi rata-rata responden",
     "sec_screening": "Pemeriksaan Data",
-    "screening_method": "Seluruh {n} jawaban responden diperiksa untuk menemukan pengisian "
+    "screening_method": "Jawaban seluruh {n} responden diperiksa untuk menemukan pengisian "
                         "ganda (jawaban yang sama untuk setiap butir dan isi yang sama pada "
                         "setiap kolom lain) dan jawaban seragam atau straight-lining (jawaban "
                         "yang sama untuk setiap butir yang diisi, sebelum pembalikan skor).",
@@ -1014,7 +1014,7 @@ ID: dict[str, str] = {
                                      "berkas yang memuat pertanyaannya.",
     "screening_table": "Hasil Pemeriksaan Data",
     "col_check": "Pemeriksaan",
-    "col_n_flagged": "Jawaban ditandai",
+    "col_n_flagged": "Responden ditandai",
     "col_rows": "Baris (lembar kerja)",
     "flag_duplicate": "Pengisian ganda",
     "flag_straight_lining": "Jawaban seragam",
@@ -1024,12 +1024,12 @@ ID: dict[str, str] = {
     "row_straight": "{row} (semua {value})",
     "row_attention": "{row} (jawaban {value})",
     "row_blank": "{row} (kosong)",
-    "screening_none": "Tidak ada jawaban yang ditandai.",
-    "screening_kept": "Sebanyak {n_flagged} dari {n} jawaban ditandai (baris {rows}); jawaban "
-                      "tersebut tetap dianalisis.",
-    "screening_excluded": "Sebanyak {n_flagged} dari {n} jawaban ditandai dan dikeluarkan dari "
-                          "analisis (baris {rows}); {n_used} jawaban dianalisis.",
-    "prov_exclude_flagged": "Jawaban yang ditandai dikeluarkan",
+    "screening_none": "Tidak ada responden yang ditandai.",
+    "screening_kept": "Sebanyak {n_flagged} dari {n} responden ditandai (baris {rows}); "
+                      "responden tersebut tetap dianalisis.",
+    "screening_excluded": "Sebanyak {n_flagged} dari {n} responden ditandai dan dikeluarkan "
+                          "dari analisis (baris {rows}); {n_used} responden dianalisis.",
+    "prov_exclude_flagged": "Responden yang ditandai dikeluarkan",
     "or": "atau",
     "sec_groups": "Uji Beda Berdasarkan {by}",
     "groups_intro": "Responden dikelompokkan menurut {by}: {levels}.",
