@@ -420,3 +420,14 @@ def test_indonesian_never_counts_answers_as_respondents():
     for key, text in ID.items():
         assert not re.search(r"\{n\w*\} jawaban (lengkap )?(dianalisis|ditandai)", text), key
         assert "jawaban lengkap dianalisis" not in text, key
+
+
+def test_two_sided_hypotheses_say_the_tails_once(studies):
+    from smma_stats.report.build import build_document
+
+    study = dict(studies)["mix"]
+    for lang, twice, once in (("id", "(dua arah, dua arah)", "t tabel = 1,980 (dua arah)"),
+                              ("en", "(two-sided, two-tailed)", "(two-tailed)")):
+        texts = [t for s in build_document(study, lang).sections for t in _texts_of(s)]
+        assert not any(twice in t for t in texts)
+        assert any(once in t for t in texts), lang

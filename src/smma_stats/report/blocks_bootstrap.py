@@ -63,7 +63,8 @@ def _model_blocks(b, i: int, m, level: str, lo: str, hi: str) -> list:
         if c["term"] == _CONSTANT:
             continue
         key = "boot_zero_in" if c["conf_low"] <= 0 <= c["conf_high"] else "boot_zero_out"
-        out.append(Paragraph(b.t(key, level=level, term=c["term"], low=num(c["conf_low"]),
+        out.append(Paragraph(b.t(key, level=level, term=b.name(c["term"]),
+                                 low=num(c["conf_low"]),
                                  high=num(c["conf_high"]), dependent=dep)))
     return out
 

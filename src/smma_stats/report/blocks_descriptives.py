@@ -109,9 +109,16 @@ def hypothesis_blocks(b, h) -> list:
             wording=f" ({wording})" if wording else "", x=b.name(r["predictor"]),
             y=b.name(r["dependent"]), b=num(r["b"]), t=num(r["t"]),
             t_table=num(r["t_critical"]), p_text=b.sig(r["p_value"]),
-            tails=b.t("tails_1" if r["tails"] == 1 else "tails_2"),
-            direction=b.t(f"direction_{r['direction'].replace('-', '_')}"))))
+            how=_how(b, r))))
     return out
+
+
+def _how(b, r) -> str:
+    """``positive, one-tailed`` / ``two-tailed`` (a two-sided direction is not said twice)."""
+    tails = b.t("tails_1" if r["tails"] == 1 else "tails_2")
+    if r["direction"] == "two-sided":
+        return tails
+    return f"{b.t('direction_' + r['direction'].replace('-', '_'))}, {tails}"
 
 
 def _class(b, key) -> str:

@@ -580,9 +580,9 @@ EN: dict[str, str] = {
     "decision_supported": "Supported",
     "decision_not_supported": "Not supported",
     "hypothesis_supported": "{id}{wording}: B = {b}, t = {t}, t table = {t_table} "
-                            "({direction}, {tails}), {p_text}: {id} is supported.",
+                            "({how}), {p_text}: {id} is supported.",
     "hypothesis_not_supported": "{id}{wording}: B = {b}, t = {t}, t table = {t_table} "
-                                "({direction}, {tails}), {p_text}: {id} is not supported.",
+                                "({how}), {p_text}: {id} is not supported.",
     "class_very_low": "very low",
     "class_low": "low",
     "class_medium": "medium",
@@ -1029,7 +1029,7 @@ ID: dict[str, str] = {
                       "responden tersebut tetap dianalisis.",
     "screening_excluded": "Sebanyak {n_flagged} dari {n} responden ditandai dan dikeluarkan "
                           "dari analisis (baris {rows}); {n_used} responden dianalisis.",
-    "prov_exclude_flagged": "Responden yang ditandai dikeluarkan",
+    "prov_exclude_flagged": "Responden ditandai dikeluarkan",
     "or": "atau",
     "sec_groups": "Uji Beda Berdasarkan {by}",
     "groups_intro": "Responden dikelompokkan menurut {by}: {levels}.",
@@ -1230,9 +1230,9 @@ ID: dict[str, str] = {
     "decision_supported": "Diterima",
     "decision_not_supported": "Ditolak",
     "hypothesis_supported": "{id}{wording}: B = {b}, t hitung = {t}, t tabel = {t_table} "
-                            "({direction}, {tails}), {p_text}: {id} diterima.",
+                            "({how}), {p_text}: {id} diterima.",
     "hypothesis_not_supported": "{id}{wording}: B = {b}, t hitung = {t}, t tabel = "
-                                "{t_table} ({direction}, {tails}), {p_text}: {id} ditolak.",
+                                "{t_table} ({how}), {p_text}: {id} ditolak.",
     "class_very_low": "sangat rendah",
     "class_low": "rendah",
     "class_medium": "sedang",
