@@ -122,6 +122,17 @@ def _str_list(v: Any, key: str) -> list[str]:
     return [str(x) for x in v]
 
 
+def _scale_point(k: Any, lo: int, hi: int, key: str) -> int:
+    """A key of ``scale.labels`` or ``scale.aliases`` as a point of the ``lo..hi`` scale."""
+    try:
+        kv = int(k)
+    except (TypeError, ValueError):
+        raise InstrumentError(f"key {key!r}: {k!r} is not a scale value") from None
+    if not lo <= kv <= hi:
+        raise InstrumentError(f"key {key!r}: {kv} is outside {lo}..{hi}")
+    return kv
+
+
 def _parse_scale(raw: Any) -> Scale:
     if not isinstance(raw, dict):
         raise InstrumentError("key 'scale': required, a mapping {min, max, labels}")
@@ -136,12 +147,7 @@ def _parse_scale(raw: Any) -> Scale:
         raise InstrumentError("key 'scale.labels': must map each value to its label")
     out = {}
     for k, text in labels.items():
-        try:
-            kv = int(k)
-        except (TypeError, ValueError):
-            raise InstrumentError(f"key 'scale.labels': {k!r} is not a scale value") from None
-        if not lo <= kv <= hi:
-            raise InstrumentError(f"key 'scale.labels': {kv} is outside {lo}..{hi}")
+        kv = _scale_point(k, lo, hi, "scale.labels")
         out[kv] = _opt_text(text, f"scale.labels.{kv}") or ""
     aliases = {}
     raw_aliases = raw.get("aliases") or {}
@@ -149,12 +155,7 @@ def _parse_scale(raw: Any) -> Scale:
         raise InstrumentError("key 'scale.aliases': must map each value to its other answer "
                               f"texts, e.g. {{4: [S, Agree]}}, not {_kind(raw_aliases)}")
     for k, texts in raw_aliases.items():
-        try:
-            kv = int(k)
-        except (TypeError, ValueError):
-            raise InstrumentError(f"key 'scale.aliases': {k!r} is not a scale value") from None
-        if not lo <= kv <= hi:
-            raise InstrumentError(f"key 'scale.aliases': {kv} is outside {lo}..{hi}")
+        kv = _scale_point(k, lo, hi, "scale.aliases")
         texts = texts if isinstance(texts, list) else [texts]
         if any(isinstance(t, (dict, list)) or t is None for t in texts):
             raise InstrumentError(f"key 'scale.aliases.{kv}': must be a text or a list of "
