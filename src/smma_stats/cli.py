@@ -222,7 +222,16 @@ for _command in (pls_command, instruments, synthesize, init):
 def main() -> None:
     """Console entry point."""
     _one_blas_thread()
-    app(prog_name="smma")
+    try:
+        app(prog_name="smma")
+    except OSError as exc:      # a message that could not be written (a full device)
+        import sys
+
+        try:
+            sys.stderr.write(f"error: cannot write the output ({exc.strerror or exc})\n")
+        except OSError:
+            pass
+        raise SystemExit(1) from None
 
 
 def _one_blas_thread() -> None:

@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 import click
 
 from .errors import SmmaError
-from .output import write_atomic
+from .output import print_report, write_atomic
 
 FORMATS = ("text", "markdown", "html", "json", "docx")
 LANGS = ("en", "id")
@@ -179,7 +179,7 @@ def _raw_frame(responses: Path, sheet: Optional[str]):
 def echo_report(report, out: Optional[Path]) -> None:
     """Print a rendered report, or write it to ``out`` and say so on standard error."""
     if out is None:
-        click.echo(report, nl=not str(report).endswith("\n"))
+        print_report(report)
     else:
         write_atomic(out, report)
         click.echo(f"report written to {out}", err=True)
