@@ -16,7 +16,7 @@ from typing import Optional, Sequence
 import click
 
 from .errors import SmmaError
-from .output import refuse_inputs, write_atomic
+from .output import print_report, refuse_inputs, write_atomic
 
 FORMATS = ("text", "markdown", "html", "json", "docx")
 LANGS = ("en", "id")
@@ -317,7 +317,7 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
     report = render(study, fmt, lang=lang, figures=figures, decimal=decimal,
                     number_prefix=number_prefix, margins=margins)
     if out is None:
-        click.echo(report, nl=not str(report).endswith("\n"))
+        print_report(report)
     else:
         write_atomic(out, report)
         click.echo(f"report written to {out}", err=True)
@@ -429,7 +429,7 @@ def pls_command(responses: Path, instrument: Optional[str], model: Sequence[str]
     report = render_pls(result, fmt, lang=lang, file=Path(responses).name,
                         instrument=inst.name)
     if out is None:
-        click.echo(report, nl=not str(report).endswith("\n"))
+        print_report(report)
     else:
         write_atomic(out, report)
         click.echo(f"report written to {out}", err=True)
@@ -540,7 +540,16 @@ def _write_proposal(responses: Path, frame, headers: list, construct: Sequence[s
 def main() -> None:
     """Console entry point."""
     _one_blas_thread()
-    app(prog_name="smma")
+    try:
+        app(prog_name="smma")
+    except OSError as exc:      # a message that could not be written (a full device)
+        import sys
+
+        try:
+            sys.stderr.write(f"error: cannot write the output ({exc.strerror or exc})\n")
+        except OSError:
+            pass
+        raise SystemExit(1) from None
 
 
 def _one_blas_thread() -> None:
