@@ -574,6 +574,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-snapshot", action="store_true",
                    help="run the checkout's package directly instead of a copy taken at "
                         "start")
+    p.add_argument("--analyses", action="store_true",
+                   help="also time the PLS-SEM and mediation bootstraps (pls_bench.py, "
+                        "mediation_bench.py) and print their tables after the main one")
     p.add_argument("--dry-run", action="store_true",
                    help="prepare inputs and print the plan; time nothing")
     return p
@@ -723,6 +726,12 @@ def main(argv: list[str] | None = None) -> int:
         print(target + line)
     for line in notes:
         print(note + line)
+    if args.analyses:
+        for script in ("pls_bench.py", "mediation_bench.py"):
+            print()
+            extra = ["--markdown"] if args.markdown and script.startswith("mediation") else []
+            subprocess.run([sys.executable, str(HERE / script), *extra], check=False,
+                           cwd=ROOT)
     return 0
 
 

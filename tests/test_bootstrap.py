@@ -319,8 +319,8 @@ def test_blocks_do_not_change_the_numbers(sample, monkeypatch):
     _, scores = sample
     x = ["interaction", "trendiness"]
     whole = bootstrap_regression(scores, "PI", x, n_resamples=500, seed=1, method="bca")
-    monkeypatch.setattr(resampling, "_BLOCK_CELLS", 101 * 7)   # 7 resamples a block
-    monkeypatch.setattr(bs, "_BLOCK_CELLS", 101 * 7)   # 78 jackknife rows a block
+    # 7 resamples a block, and 78 jackknife rows a block (9 columns of sums)
+    monkeypatch.setattr(resampling, "_BLOCK_CELLS", 101 * 7)
     blocked = bootstrap_regression(scores, "PI", x, n_resamples=500, seed=1, method="bca")
     np.testing.assert_allclose(whole.replicates, blocked.replicates, rtol=1e-12)
     pd.testing.assert_frame_equal(whole.table, blocked.table, check_exact=False, rtol=1e-12)

@@ -147,6 +147,9 @@ def test_readme_json_layout_names_real_keys():
     data_dir = Path(__file__).resolve().parent / "data"
     study = analyze(data_dir / "cli_responses.csv", data_dir / "cli_instrument.yaml")
     keys = _json_keys(json.loads(json.dumps(study.to_dict())), set())
+    # the shipped sample has attribute columns, so a respondent profile
+    sample = analyze(SAMPLE, "smma-instagram")
+    keys = _json_keys(json.loads(json.dumps(sample.to_dict())), keys)
     section = README.split("### JSON layout", 1)[1]
     block = re.search(r"```text\n(.*?)```", section, re.DOTALL).group(1)
     documented = set(re.findall(r"\b[a-z][a-z0-9_]*\b", block))

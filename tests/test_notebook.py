@@ -12,6 +12,14 @@ SMMA and 92 of 101 (91.1%) high on purchase intention.
 
 The notebook is executed from a copy held in memory (the committed file is
 never written), and its stored outputs are checked against the fresh run.
+
+The illustrations after the regression part (PLS-SEM, mediation, moderation,
+the Indonesian report and a Word file) have no published figure to meet. Their
+key numbers are checked for sanity and, where a formula allows, recomputed here
+with numpy from ``data/sample/smma_responses.csv``: Cronbach's alpha of a
+two-item dimension on standardized items (2r / (1 + r), as SmartPLS and seminr
+report it), the indirect effect a * b and the product term of the
+mean-centred moderated regression (ordinary least squares).
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ import os
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 nbformat = pytest.importorskip("nbformat", reason="nbformat is needed to read the notebook")
@@ -82,6 +91,15 @@ def _stdout(cell) -> str:
 
 def _table(nb) -> list[dict]:
     return json.loads(_stdout(_cell(nb, "published-vs-computed")))
+
+
+def _illustrations(nb) -> dict:
+    return json.loads(_stdout(_cell(nb, "illustrations")))
+
+
+#: tags of the cells added after the regression part, in notebook order
+ILLUSTRATION_CELLS = ["pls-reliability", "pls-htmt", "pls-path", "mediation", "moderation",
+                      "report", "illustrations"]
 
 
 @pytest.fixture(scope="module", params=["", "notebooks"], ids=["from-root", "from-notebooks"])
@@ -190,3 +208,112 @@ def test_the_notebook_says_the_data_are_synthetic():
     assert "The data here are synthetic." in head
     assert "calibrated to the published" in head
     assert "never published its raw answers" in head
+
+
+def test_the_illustration_cells_ran(executed):
+    for tag in ILLUSTRATION_CELLS:
+        cell = _cell(executed, tag)
+        kinds = {o.output_type for o in cell.outputs}
+        assert "error" not in kinds, tag
+        assert _stdout(cell).strip(), f"cell {tag!r} printed nothing"
+        assert not any(o.output_type == "stream" and o.name == "stderr" for o in cell.outputs), tag
+    order = [c.id for c in executed.cells]
+    assert order.index("dims-contrib") < order.index("pls-md") < order.index("compare-md")
+
+
+def test_pls_path_is_close_to_the_regression_beta(executed):
+    fig = _illustrations(executed)
+    assert 0.7 < fig["pls_path"] < 0.95
+    assert 0.7 < fig["pls_two_stage_path"] < 0.95
+    # regression Beta of one predictor = r = sqrt(R Square) = sqrt(.708) = .841 (article)
+    assert fig["regression_beta"] == pytest.approx(0.708 ** 0.5, abs=0.001)
+    assert abs(fig["pls_path"] - fig["regression_beta"]) < 0.02
+    assert fig["pls_path_t"] > 1.96 and 0 <= fig["pls_path_p"] < 0.001
+    assert 0 < fig["pls_r2"] < 1 and fig["pls_r2"] == pytest.approx(0.708, abs=0.02)
+    assert fig["pls_r2"] == pytest.approx(fig["pls_path"] ** 2, rel=1e-4)  # one predictor
+    # corrected for attenuation the published figures give sqrt(.708 / (.748 * .829)) = 1.07
+    assert fig["pls_htmt_smma_pi"] > 0.9
+    text = _stdout(_cell(executed, "pls-path"))
+    assert f"beta = {fig['pls_path']:.3f}" in text and "p < .001" in text
+    assert f"t = {fig['pls_path_t']:.2f}" in text
+
+
+def test_pls_reliability_lies_between_0_and_1(executed):
+    reliability = _illustrations(executed)["reliability"]
+    assert set(reliability) >= {"SMMA", "PI", "entertainment", "interaction", "exploratory"}
+    for construct, row in reliability.items():
+        for key in ("alpha", "rho_c", "ave"):
+            assert 0 < row[key] < 1, (construct, key)
+        if construct not in ("SMMA", "PI"):  # rho_A is undefined for a repeated-indicator HOC
+            assert 0 < row["rho_a"] < 1, construct
+    import pandas as pd
+    answers = pd.read_csv(ROOT / "data" / "sample" / "smma_responses.csv")
+    for name, items in (("entertainment", ["X1.1", "X1.2"]), ("interaction", ["X2.1", "X2.2"])):
+        r = answers[items[0]].corr(answers[items[1]])
+        # alpha of standardized items, k = 2: 2r / (1 + r)
+        assert reliability[name]["alpha"] == pytest.approx(2 * r / (1 + r), abs=1e-6), name
+
+
+def _dimension_scores():
+    import pandas as pd
+    answers = pd.read_csv(ROOT / "data" / "sample" / "smma_responses.csv")
+    x = answers[["X1.1", "X1.2"]].sum(axis=1).to_numpy(float)      # entertainment
+    w = answers[["X2.1", "X2.2"]].sum(axis=1).to_numpy(float)      # interaction
+    y = answers[[c for c in answers if c.startswith("Y")]].sum(axis=1).to_numpy(float)  # PI
+    return x, w, y
+
+
+def _ols(y, *columns):
+    design = np.column_stack([np.ones_like(y), *columns])
+    return np.linalg.lstsq(design, y, rcond=None)[0]
+
+
+def test_mediation_prints_the_indirect_effect_and_its_interval(executed):
+    fig = _illustrations(executed)
+    estimate, low, high = fig["indirect"]
+    x, w, y = _dimension_scores()
+    a, b = _ols(w, x)[1], _ols(y, x, w)[2]
+    assert estimate == pytest.approx(a * b, abs=1e-6)  # numpy OLS: 0.754456
+    assert low < estimate < high and low > 0
+    assert fig["mediation_type"] == "complementary"  # CI excludes 0, c' > 0 with p < .001
+    text = _stdout(_cell(executed, "mediation"))
+    assert f"a x b = {estimate:.3f}, 95% bootstrap CI [{low:.3f}, {high:.3f}]" in text
+    assert "2000 resamples, seed 1" in text and "Zhao-Lynch-Chen type: complementary" in text
+
+
+def test_moderation_product_term(executed):
+    fig = _illustrations(executed)
+    x, w, y = _dimension_scores()
+    xc, wc = x - x.mean(), w - w.mean()
+    assert fig["interaction"] == pytest.approx(_ols(y, xc, wc, xc * wc)[3], abs=1e-6)
+    assert 0 < fig["interaction_p"] < 1
+    text = _stdout(_cell(executed, "moderation"))
+    assert f"b = {fig['interaction']:.3f}" in text
+    assert ("moderation supported" in text) == (fig["interaction_p"] < 0.05)
+
+
+def test_indonesian_report_and_word_file(executed):
+    text = _stdout(_cell(executed, "report"))
+    assert "Aktivitas pemasaran media sosial" in text and "Sampel Penelitian" in text
+    assert "Tabel 4.1" in text
+    size = re.search(r"laporan\.docx: ([\d,]+) bytes, a Word file: True", text)
+    assert size, text[-300:]
+    assert int(size.group(1).replace(",", "")) == _illustrations(executed)["docx_bytes"] > 10_000
+    assert not list(ROOT.glob("**/laporan.docx")), "the Word file was written into the repository"
+
+
+def test_stored_illustrations_are_those_of_a_fresh_run(executed):
+    stored, fresh = _illustrations(_read_committed()), _illustrations(executed)
+    stored.pop("docx_bytes"), fresh.pop("docx_bytes")  # zip sizes vary with library versions
+    assert _close(fresh, stored), (
+        "the stored outputs are out of date: re-execute notebooks/replication.ipynb")
+
+
+def _close(a, b) -> bool:
+    if isinstance(a, dict):
+        return isinstance(b, dict) and set(a) == set(b) and all(_close(a[k], b[k]) for k in a)
+    if isinstance(a, list):
+        return isinstance(b, list) and len(a) == len(b) and all(map(_close, a, b))
+    if isinstance(a, float) and isinstance(b, float):
+        return a == pytest.approx(b, rel=1e-6, abs=2e-6)
+    return a == b

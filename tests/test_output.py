@@ -152,3 +152,49 @@ def test_same_file_sees_through_links(tmp_path):
     assert not output.same_file(a, tmp_path / "missing.csv")
     (tmp_path / "d.csv").write_text("x")
     assert not output.same_file(a, tmp_path / "d.csv")
+
+
+# ------------------------------------------------------------------ standard output
+
+def _full_device_run(args):
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        return subprocess.run([sys.executable, "-m", "smma_stats", *map(str, args)],
+                              stdout=full, stderr=subprocess.PIPE, text=True, timeout=120)
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("fmt", ["text", "json"])
+def test_a_full_device_is_one_line_and_exit_1(files, fmt):
+    responses, instrument = files
+    res = _full_device_run(["analyze", responses, "-i", instrument, "-f", fmt])
+    assert res.returncode == 1
+    assert res.stderr.strip().splitlines() == [
+        "error: cannot write the report to standard output (No space left on device)"]
+
+
+def test_print_report_turns_a_write_error_into_one_line():
+    class Full:
+        def write(self, text):
+            raise OSError(28, "No space left on device")
+
+        def flush(self):
+            pass
+
+    with pytest.raises(SmmaError, match="No space left on device"):
+        output.print_report("report", stream=Full())
+
+
+def test_terminal_escapes_from_the_data_are_shown_escaped(files):
+    """A label holding ESC [ 31 m (red) must not reach the terminal as a control code."""
+    responses, instrument = files
+    text = instrument.read_text(encoding="utf-8")
+    assert "label: Brand content" in text
+    instrument.write_text(text.replace("label: Brand content",
+                                       'label: "Brand\\e[31m content"'), encoding="utf-8")
+    for fmt in ("text", "markdown", "html"):
+        res = smma("analyze", responses, "-i", instrument, "-f", fmt)
+        assert res.exit_code == 0, res.output
+        assert "\x1b" not in res.stdout and "Brand\\x1b" in res.stdout

@@ -390,3 +390,14 @@ def test_scores_keep_the_data_index(corp):
     kept = x.index[(x != -99).all(axis=1)]
     assert list(res.scores.index) == list(kept)
     assert res.scores["COMP"].std(ddof=1) == pytest.approx(1.0, abs=1e-12)
+
+
+def test_responses_are_taken_as_read():
+    """sm.pls takes what read_responses returns, with its instrument."""
+    import smma_stats as sm
+
+    root = Path(__file__).resolve().parent.parent
+    data = sm.read_responses(root / "data" / "sample" / "smma_responses.csv", "smma-instagram")
+    a = sm.pls(data, predict=False)
+    b = sm.pls(data.items, instrument=data.instrument, predict=False)
+    assert a.paths.equals(b.paths)

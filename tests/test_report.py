@@ -517,7 +517,7 @@ def test_unknown_format_or_language(study):
 
 def test_shipped_instrument_is_named_as_such():
     from smma_stats.instrument import find_instrument
-    from smma_stats.report.build import is_shipped
+    from smma_stats.report.notes_blocks import is_shipped
 
     assert is_shipped(find_instrument("smma-instagram").source)
     assert not is_shipped(str(DATA / "instrument.yaml"))

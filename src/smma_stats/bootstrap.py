@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError
-from .resampling import confidence_limits, draw_counts, resample_plan
+from .resampling import confidence_limits, draw_counts, resample_plan, sum_jackknife
 from .results import ResultMixin
 
 #: Interval methods of :func:`bootstrap_alpha` and :func:`bootstrap_regression`.
@@ -35,8 +35,6 @@ METHODS = ("percentile", "bca")
 #: Columns of :attr:`BootstrapResult.table` for a regression, in order.
 TABLE_COLUMNS = ("term", "b", "boot_se", "bias", "conf_low", "conf_high")
 
-# About a million cells per block: 8 MB for each array of draws or counts.
-_BLOCK_CELLS = 1_000_000
 # A sum of squares this small next to the squares summed is rounding noise of a constant.
 _ZERO_SS_REL = 1e-12
 # Smallest eigenvalue of the predictors' correlation matrix below which a
@@ -412,20 +410,8 @@ def _jackknife(stat, V: np.ndarray, n: int) -> np.ndarray:
     """Leave-one-out statistics, shape (n, q): the total sums less one case at a time."""
     if n < 3:
         raise DataError("BCa intervals need at least 3 cases for the jackknife")
-    total = V.sum(axis=0)
-    out = []
-    block = max(1, _BLOCK_CELLS // V.shape[1])
-    for start in range(0, n, block):
-        part = V[start:start + block]
-        t, ok = stat(total - part, np.full(len(part), float(n - 1)))
-        t[~ok] = np.nan
-        out.append(t)
-    jack = np.vstack(out)
-    if not np.isfinite(jack).all():
-        raise DataError("the BCa acceleration is undefined: leaving out one case makes the "
-                        "statistic undefined (e.g. a constant predictor); use the percentile "
-                        "method")
-    return jack
+    return sum_jackknife(stat, V, n, "statistic undefined (e.g. a constant predictor); use "
+                                     "the percentile method")
 
 
 def _check_method(method) -> str:

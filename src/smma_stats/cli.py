@@ -1,6 +1,8 @@
 """The ``smma`` command: parse options, call the library, render, write.
 
-No statistic is computed here. Any :class:`~smma_stats.errors.SmmaError`
+The ``app`` group, ``analyze`` and ``validate`` live here; the other commands
+in :mod:`smma_stats.cli_commands`, the shared options in
+:mod:`smma_stats.cli_options`. No statistic is computed here. Any :class:`~smma_stats.errors.SmmaError`
 becomes one line on standard error and exit code 1; usage errors exit 2.
 """
 
@@ -15,17 +17,13 @@ from typing import Optional, Sequence
 
 import click
 
+from .cli_commands import init, instruments, pls_command, synthesize
+from .cli_options import (BOOT_METHODS, EXTENSION_FORMATS, FILE, FORMATS, JUDGES,  # noqa: F401
+                          KS_METHODS, LANGS, MISSING, chunksize_opt, construct_opt,
+                          dimensions_opt, echo_report, format_for, guard, instrument_opt,
+                          model_opt, resolve_instrument, responses_arg, sheet_opt)
 from .errors import SmmaError
-from .output import refuse_inputs, write_atomic
-
-FORMATS = ("text", "markdown", "html", "json", "docx")
-LANGS = ("en", "id")
-JUDGES = ("r", "r_corrected")
-BOOT_METHODS = ("percentile", "bca")
-MISSING = ("listwise", "pairwise", "person-mean")
-KS_METHODS = ("lilliefors", "kolmogorov")
-
-_FILE = click.Path(path_type=Path)
+from .output import refuse_inputs
 
 
 @click.group(name="smma", no_args_is_help=True,
@@ -37,168 +35,13 @@ def app() -> None:
     Cronbach's alpha, K-S normality, regression, assumption tests and categories."""
 
 
-def _responses_arg(func):
-    return click.argument("responses", type=_FILE, metavar="RESPONSES")(func)
-
-
-def _instrument_opt(func):
-    return click.option(
-        "--instrument", "-i", metavar="NAME|FILE",
-        help="Instrument YAML file, or the name of a shipped instrument (see `smma "
-             "instruments`). Default: the shipped instrument matching the file's columns, "
-             "else inferred from the file as `smma init` does.")(func)
-
-
-def _construct_opt(func):
-    return click.option(
-        "--construct", multiple=True, metavar="CODE=COLUMNS",
-        help='Name a construct and its columns, e.g. "X1=X1.1..X1.5" (a range in file '
-             'order) or "Y=Y1,Y2,Y3" (a list); ranges and lists mix ("X=#3..#7,#9"). A '
-             'column is its header, or its header in quotes when it holds "," or ".." '
-             '(\'X="1. Harga terjangkau, sesuai kualitas".."5. Diskon menarik"\'), or #N, '
-             "the N-th column counting from 1. Repeat for each construct.")(func)
-
-
-def _model_opt(func):
-    return click.option("--model", multiple=True, metavar="TEXT",
-                        help='Regression to run, e.g. "Y ~ X1 + X2"; repeatable. Replaces the '
-                             "instrument's or the inferred models.")(func)
-
-
-def _dimensions_opt(func):
-    return click.option(
-        "--dimensions", is_flag=True,
-        help="Without --instrument: read X1.1..X1.5, X2.1..X2.4 as dimensions X1, X2 of one "
-             "construct X (default: two constructs X1 and X2).")(func)
-
-
-def _sheet_opt(func):
-    return click.option("--sheet", metavar="NAME", help="Excel sheet name.")(func)
-
-
-def _chunksize_opt(func):
-    return click.option(
-        "--chunksize", type=click.IntRange(min=0), hidden=True, metavar="ROWS",
-        help="Read a CSV or Parquet file in chunks of ROWS rows (0: read it whole). By "
-             "default CSV files above 20 MB and Parquet files of 10 million cells or more "
-             "are read in chunks.")(func)
-
-
-#: Report formats told by the --out file name's extension.
-EXTENSION_FORMATS = {".docx": "docx", ".html": "html", ".htm": "html", ".md": "markdown",
-                     ".markdown": "markdown", ".json": "json", ".txt": "text"}
-
-
-def format_for(fmt: Optional[str], out: Optional[Path]) -> str:
-    """The report format: ``--format``, else the ``--out`` extension's, else text.
-
-    A ``--format`` that contradicts a known extension is a usage error, so
-    that a .docx never holds plain text.
-    """
-    implied = EXTENSION_FORMATS.get(out.suffix.lower()) if out is not None else None
-    if fmt is None:
-        fmt = implied or "text"
-    elif implied is not None and implied != fmt:
-        raise click.BadParameter(f"--format {fmt} contradicts the file name {out.name} "
-                                 f"(a {out.suffix} file holds {implied}); drop --format or "
-                                 "change the name", param_hint="--format")
-    if fmt == "docx" and out is None:
-        raise click.BadParameter("--format docx needs --out FILE", param_hint="--out")
-    return fmt
-
-
-def _fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    raise click.exceptions.Exit(1)
-
-
-def _guard(func):
-    """Turn a SmmaError raised by a command into one line and exit code 1."""
-    import functools
-
-    @functools.wraps(func)
-    def wrapper(*args, **kwargs):
-        try:
-            return func(*args, **kwargs)
-        except SmmaError as exc:
-            _fail(str(exc))
-
-    return wrapper
-
-
-#: Above this size a file's instrument is inferred from its header alone.
-_INFER_FROM_ANSWERS_BYTES = 20_000_000
-
-
-def _resolve(responses: Path, instrument: Optional[str], construct: Sequence[str],
-             model: Sequence[str], sheet: Optional[str], dimensions: bool = False):
-    """The instrument to use, and notes on how it was chosen (shown in the report)."""
-    from .infer import with_models
-    from .instrument import find_instrument
-    from .notes import Note
-
-    if instrument and construct:
-        raise SmmaError("give either --instrument or --construct, not both")
-    if instrument and dimensions:
-        raise SmmaError("--dimensions applies without --instrument; the instrument names "
-                        "its dimensions")
-    if instrument:
-        inst = find_instrument(instrument)
-        notes = [Note(f"instrument: {inst.name}", "instrument", {"name": inst.name})]
-    else:
-        inst, notes = _infer(responses, construct, sheet, dimensions)
-    if model:
-        inst = with_models(inst, model)
-        given = "; ".join(m.formula for m in inst.models)
-        notes.append(Note("models from --model used instead of the instrument's: " + given,
-                          "models_given", {"models": given}))
-    if not inst.models:
-        notes.append(Note("no models: no regression was run", "no_models"))
-    return inst, notes
-
-
-def _infer(responses: Path, construct: Sequence[str], sheet: Optional[str],
-           dimensions: bool):
-    """A shipped instrument matching the header, else one proposed from the answers."""
-    from .infer import (adhoc_instrument, construct_columns, infer_instrument, match_shipped,
-                        propose_instrument)
-    from .notes import Note
-    from .readers import read_header
-
-    header = read_header(responses, sheet=sheet)
-    large = responses.is_file() and responses.stat().st_size > _INFER_FROM_ANSWERS_BYTES
-    if construct:
-        specs = [construct_columns(spec, header) for spec in construct]
-        if large:
-            return adhoc_instrument(construct, header)
-        proposal = propose_instrument(_raw_frame(responses, sheet), constructs=specs)
-        return proposal.instrument, list(proposal.notes)
-    shipped = match_shipped(header)
-    if shipped is not None:
-        return shipped, [Note(f"instrument: {shipped.name} (shipped; its item columns match "
-                              "the file)", "instrument_shipped", {"name": shipped.name})]
-    if large:
-        inst, notes = infer_instrument(header, dimensions=dimensions)
-        return inst, [Note("instrument inferred from the column names (a large file: answers "
-                           "not read for the inference)", "inferred_header")] + notes
-    proposal = propose_instrument(_raw_frame(responses, sheet), dimensions=dimensions)
-    return proposal.instrument, [Note("instrument inferred from the file", "inferred_file")
-                                 ] + list(proposal.notes)
-
-
-def _raw_frame(responses: Path, sheet: Optional[str]):
-    from .readers import load_table
-
-    return load_table(responses, sheet).frame
-
-
 @app.command()
-@_responses_arg
-@_instrument_opt
+@responses_arg
+@instrument_opt
 @click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
               help="Report format (default: from the --out file name's extension, .docx, "
                    ".html, .md, .json or .txt; else text).")
-@click.option("--out", "-o", type=_FILE, metavar="FILE",
+@click.option("--out", "-o", type=FILE, metavar="FILE",
               help="Write the report to this file (default: standard output; required for "
                    "docx).")
 @click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True,
@@ -210,7 +53,7 @@ def _raw_frame(responses: Path, sheet: Optional[str]):
 @click.option("--alpha", "--sig-level", "alpha", type=click.FloatRange(0.0001, 0.5),
               default=0.05, show_default=True,
               help="Significance level of every test (--sig-level is the same option).")
-@click.option("--plots", type=_FILE, metavar="FOLDER",
+@click.option("--plots", type=FILE, metavar="FOLDER",
               help="Write PNG figures to this folder (and embed them in html/docx).")
 @click.option("--number-prefix", default="4", show_default=True, metavar="TEXT",
               help='Chapter number of table and figure captions: "4" gives "Tabel 4.1", '
@@ -262,12 +105,12 @@ def _raw_frame(responses: Path, sheet: Optional[str]):
 @click.option("--moderate", multiple=True, metavar="TEXT",
               help='Moderation analysis of construct scores (PROCESS model 1), e.g. "PI ~ '
                    'SMMA * AGE" (W = AGE moderates SMMA), "+ C" adds covariates; repeatable.')
-@_construct_opt
-@_model_opt
-@_dimensions_opt
-@_sheet_opt
-@_chunksize_opt
-@_guard
+@construct_opt
+@model_opt
+@dimensions_opt
+@sheet_opt
+@chunksize_opt
+@guard
 def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[Path],
             lang: str, decimal: Optional[str], alpha: float, plots: Optional[Path],
             number_prefix: str, margins: str,
@@ -295,7 +138,7 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
         max_missing_share=max_missing_share, exclude_flagged=exclude_flagged, by=by,
         bootstrap=bootstrap, seed=seed, bootstrap_method=bootstrap_method, sheet=sheet,
         chunksize=chunksize, mediate=tuple(mediate), moderate=tuple(moderate))
-    inst, notes = _resolve(responses, instrument, construct, model, sheet, dimensions)
+    inst, notes = resolve_instrument(responses, instrument, construct, model, sheet, dimensions)
     from .path_analyses import path_figures, path_specs
 
     path_specs(inst, mediate, moderate)  # a typo fails before the analysis
@@ -320,20 +163,16 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
         write_figures(figures, plots)
     report = render(study, fmt, lang=lang, figures=figures, decimal=decimal,
                     number_prefix=number_prefix, margins=margins)
-    if out is None:
-        click.echo(report, nl=not str(report).endswith("\n"))
-    else:
-        write_atomic(out, report)
-        click.echo(f"report written to {out}", err=True)
+    echo_report(report, out)
 
 
 @app.command()
-@_responses_arg
-@_instrument_opt
-@_construct_opt
-@_dimensions_opt
-@_sheet_opt
-@_guard
+@responses_arg
+@instrument_opt
+@construct_opt
+@dimensions_opt
+@sheet_opt
+@guard
 def validate(responses: Path, instrument: Optional[str], construct: Sequence[str],
              dimensions: bool, sheet: Optional[str]) -> None:
     """Check a response file against an instrument and list every problem found.
@@ -346,7 +185,7 @@ def validate(responses: Path, instrument: Optional[str], construct: Sequence[str
     from .readers import validate_responses
     from .study import screen
 
-    inst, _ = _resolve(responses, instrument, construct, (), sheet, dimensions)
+    inst, _ = resolve_instrument(responses, instrument, construct, (), sheet, dimensions)
     problems = list(validate_responses(responses, inst, sheet=sheet))
     flags = None
     try:
@@ -376,175 +215,23 @@ def validate(responses: Path, instrument: Optional[str], construct: Sequence[str
                f"{len(inst.item_ids)} items)")
 
 
-@app.command(name="pls")
-@_responses_arg
-@_instrument_opt
-@click.option("--model", multiple=True, metavar="TEXT",
-              help='Structural path(s), e.g. "PI ~ SMMA"; repeatable. Default: the '
-                   "instrument's first model.")
-@click.option("--hoc", type=click.Choice(("repeated", "two-stage", "two-stage-disjoint")),
-              default="repeated", show_default=True,
-              help="Approach to constructs with dimensions (second-order constructs); "
-                   "two-stage is the embedded approach.")
-@click.option("--scheme", type=click.Choice(("path", "factorial", "centroid")), default="path",
-              show_default=True, help="Inner weighting scheme.")
-@click.option("--bootstrap", type=click.IntRange(min=0), default=0, metavar="N",
-              help="Bootstrap resamples for standard deviations, t, p and intervals "
-                   "(SmartPLS suggests 5000); 0 skips the bootstrap.")
-@click.option("--seed", type=click.IntRange(min=0), metavar="INTEGER",
-              help="Seed of the bootstrap and of the PLSpredict folds (default: drawn and "
-                   "reported).")
-@click.option("--ci", type=click.Choice(BOOT_METHODS), default="percentile", show_default=True,
-              help="Bootstrap confidence intervals.")
-@click.option("--one-tailed", is_flag=True,
-              help="One-tailed p-values and 1 - 2 alpha intervals.")
-@click.option("--alpha", type=click.FloatRange(0.0001, 0.4999), default=0.05, show_default=True,
-              help="Significance level.")
-@click.option("--missing", type=click.Choice(("mean", "casewise")), default="mean",
-              show_default=True, help="Skipped answers: mean replacement or casewise deletion.")
-@click.option("--consistent", is_flag=True,
-              help="Consistent PLS (PLSc): correct reflective constructs for attenuation.")
-@click.option("--format", "-f", "fmt", type=click.Choice(FORMATS),
-              help="Output format (default: from the --out file name's extension; else "
-                   "text).")
-@click.option("--out", "-o", type=_FILE, metavar="FILE",
-              help="Write the report to FILE instead of the screen.")
-@click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True,
-              help="Report language.")
-@_sheet_opt
-@_guard
-def pls_command(responses: Path, instrument: Optional[str], model: Sequence[str], hoc: str,
-                scheme: str, bootstrap: int, seed: Optional[int], ci: str, one_tailed: bool,
-                alpha: float, missing: str, consistent: bool, fmt: str, out: Optional[Path],
-                lang: str, sheet: Optional[str]) -> None:
-    """PLS-SEM (SmartPLS-style): reliability, validity, paths, effects, fit, PLSpredict."""
-    fmt = format_for(fmt, out)
-    from .pls_sem import pls
-    from .readers import read_responses
-    from .report.pls_report import render_pls
-
-    inst, _ = _resolve(responses, instrument, (), (), sheet)
-    if out is not None:
-        refuse_inputs(out, (responses, inst.source))
-    data = read_responses(responses, inst, missing="pairwise", sheet=sheet)
-    result = pls(data.items, list(model) or None, instrument=inst, hoc=hoc, scheme=scheme,
-                 bootstrap=bootstrap, seed=seed, ci=ci, one_tailed=one_tailed,
-                 missing=missing, alpha=alpha, consistent=consistent)
-    report = render_pls(result, fmt, lang=lang, file=Path(responses).name,
-                        instrument=inst.name)
-    if out is None:
-        click.echo(report, nl=not str(report).endswith("\n"))
-    else:
-        write_atomic(out, report)
-        click.echo(f"report written to {out}", err=True)
-
-
-@app.command()
-@_guard
-def instruments() -> None:
-    """List the shipped instruments."""
-    from .instrument import load_instrument, shipped_instruments
-
-    for name, path in shipped_instruments().items():
-        inst = load_instrument(path)
-        click.echo(f"{name}\t{path.name}\t{len(inst.constructs)} constructs, "
-                   f"{len(inst.item_ids)} items\t{inst.title}")
-
-
-@app.command()
-@click.option("--instrument", "-i", metavar="NAME|FILE", required=True,
-              help="Instrument YAML file, or the name of a shipped instrument (see `smma "
-                   "instruments`).")
-@click.option("--targets", type=_FILE, metavar="FILE",
-              help="YAML file of target statistics (see data/sample/targets.yaml).")
-@click.option("--n", type=click.IntRange(min=10), default=101, show_default=True,
-              help="Number of respondents.")
-@click.option("--seed", type=int, default=2025, show_default=True,
-              help="Random seed (same seed, same bytes).")
-@click.option("--out", "-o", type=_FILE, default=Path("synthetic_responses.csv"),
-              show_default=True, metavar="FILE",
-              help="File to write: CSV, or Parquet (row groups of 100,000 rows) when the name "
-                   "ends in .parquet.")
-@_guard
-def synthesize(instrument: str, targets: Optional[Path], n: int, seed: int,
-               out: Path) -> None:
-    """Make a synthetic response file with chosen alpha, slope, R2 and category counts."""
-    from .instrument import find_instrument
-    from .synthesis import load_targets, synthesize as make, write_responses
-
-    inst = find_instrument(instrument)
-    refuse_inputs(out, (inst.source, targets))
-    frame = make(inst, n, load_targets(targets) if targets else {}, seed)
-    write_responses(frame, out)
-    click.echo(f"{len(frame)} synthetic respondents written to {out}", err=True)
-
-
-@app.command()
-@_responses_arg
-@_construct_opt
-@_model_opt
-@_dimensions_opt
-@click.option("--out", "-o", type=_FILE, default=Path("instrument.yaml"), show_default=True,
-              metavar="FILE", help="Instrument YAML to write.")
-@_sheet_opt
-@click.option("--force", is_flag=True, help="Replace an existing file.")
-@_guard
-def init(responses: Path, construct: Sequence[str], model: Sequence[str], dimensions: bool,
-         out: Path, sheet: Optional[str], force: bool) -> None:
-    """Propose an instrument YAML for a response file (Google Forms, Excel, SPSS export).
-
-    Columns answered with agreement labels (Sangat Tidak Setuju .. Sangat
-    Setuju, STS..SS, Ragu-ragu, Strongly disagree ..) or codes 1..k are items;
-    they are grouped into constructs by item code (X1.1, Y1), grid question
-    (Title [row]), numbering (1.2) or, failing those, by position. Reverse-keyed
-    items, the attention check and uncertain groupings are marked in the file
-    for you to check. The file, used unchanged with -i, gives the same analysis
-    as running without -i.
-    """
-    from .infer import match_shipped
-    from .readers import load_table
-
-    refuse_inputs(out, (responses,))
-    if out.exists() and not force:
-        _fail(f"{out} exists; use --force to replace it")
-    frame = load_table(responses, sheet).frame
-    headers = [str(c) for c in frame.columns]
-    shipped = None if construct or model else match_shipped(headers)
-    if shipped is not None:
-        # the run without -i uses this instrument: a copy gives the same analysis
-        text = Path(shipped.source).read_text(encoding="utf-8-sig")
-        write_atomic(out, f"# {responses.name} matches the shipped instrument {shipped.name}; "
-                          "this is a copy of it.\n" + text)
-        click.echo(f"instrument: {shipped.name} (shipped; its item columns match the file)")
-    else:
-        _write_proposal(responses, frame, headers, construct, model, dimensions, out)
-    click.echo(f"instrument written to {out}", err=True)
-
-
-def _write_proposal(responses: Path, frame, headers: list, construct: Sequence[str],
-                    model: Sequence[str], dimensions: bool, out: Path) -> None:
-    """Write the instrument proposed for the file; print its notes."""
-    import dataclasses
-
-    from .infer import construct_columns, propose_instrument, with_models
-
-    specs = [construct_columns(spec, headers) for spec in construct]
-    proposal = propose_instrument(frame, constructs=specs or None, dimensions=dimensions)
-    notes = list(proposal.notes)
-    if model:
-        inst = with_models(proposal.instrument, model)
-        raw = {**proposal.raw, "models": [m.formula for m in inst.models]}
-        proposal = dataclasses.replace(proposal, instrument=inst, raw=raw)
-        notes.append("models from --model: " + "; ".join(raw["models"]))
-    write_atomic(out, proposal.to_yaml(responses.name))
-    for line in notes:
-        click.echo(line)
+for _command in (pls_command, instruments, synthesize, init):
+    app.add_command(_command)
 
 
 def main() -> None:
     """Console entry point."""
     _one_blas_thread()
-    app(prog_name="smma")
+    try:
+        app(prog_name="smma")
+    except OSError as exc:      # a message that could not be written (a full device)
+        import sys
+
+        try:
+            sys.stderr.write(f"error: cannot write the output ({exc.strerror or exc})\n")
+        except OSError:
+            pass
+        raise SystemExit(1) from None
 
 
 def _one_blas_thread() -> None:

@@ -135,3 +135,38 @@ def write_atomic(path, data: str | bytes | Callable) -> Path:
                             f"({exc.strerror or exc})") from None
         raise
     return path
+
+
+def print_report(text: str | bytes, stream=None) -> None:
+    """Write a report to standard output, checking the write and the flush.
+
+    A full device, a closed pipe or an encoding the terminal cannot show is
+    one :class:`SmmaError` line instead of a traceback or a silently
+    truncated report.
+
+    Parameters
+    ----------
+    text : str or bytes
+        The report; a newline is added when it does not end with one.
+    stream : file object, optional
+        Default ``sys.stdout``.
+    """
+    import sys
+
+    stream = sys.stdout if stream is None else stream
+    if isinstance(text, bytes):
+        text = text.decode("utf-8")
+    if not text.endswith("\n"):
+        text += "\n"
+    try:
+        buffer = getattr(stream, "buffer", None)
+        if buffer is not None:
+            stream.flush()
+            buffer.write(text.encode("utf-8"))
+            buffer.flush()
+        else:
+            stream.write(text)
+            stream.flush()
+    except OSError as exc:
+        raise SmmaError(f"cannot write the report to standard output "
+                        f"({exc.strerror or exc})") from None

@@ -125,6 +125,36 @@ def resample_plan(n: int, n_resamples, seed, indices=None):
     return blocks(), B, seed
 
 
+def sum_jackknife(stat, V: np.ndarray, n: int, undefined: str) -> np.ndarray:
+    """Leave-one-out statistics from per-case sums, shape (n, q).
+
+    ``V`` holds each case's contribution to the sums a statistic is computed
+    from (row ``i`` is case ``i``); leaving case ``i`` out subtracts its row
+    from the column totals. ``stat(sums, weights)`` returns the statistics of
+    a block of such sums and a mask of the defined ones. The cases are taken
+    in blocks of about a million cells.
+
+    Raises
+    ------
+    DataError
+        A leave-one-out statistic is undefined: "the BCa acceleration is
+        undefined: leaving out one case makes the " followed by ``undefined``.
+    """
+    total = V.sum(axis=0)
+    block = max(1, _BLOCK_CELLS // V.shape[1])
+    out = []
+    for start in range(0, n, block):
+        part = V[start:start + block]
+        t, ok = stat(total - part, np.full(len(part), float(n - 1)))
+        t[~ok] = np.nan
+        out.append(t)
+    jack = np.vstack(out)
+    if not np.isfinite(jack).all():
+        raise DataError("the BCa acceleration is undefined: leaving out one case makes the "
+                        + undefined)
+    return jack
+
+
 def confidence_limits(t: np.ndarray, t0: np.ndarray, jack, ci: float, method: str):
     """Limits, standard error and bias of each column of bootstrap replicates ``t``.
 

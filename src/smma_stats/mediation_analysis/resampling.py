@@ -17,15 +17,13 @@ from itertools import combinations, pairwise
 
 import numpy as np
 
-from ..errors import DataError
+from ..resampling import sum_jackknife
 
 # Smallest eigenvalue of a resample's predictor correlation matrix below
 # which its design counts as singular (the rule of smma_stats.bootstrap).
 _MIN_EIGEN = 1e-10
 # A sum of squares this small next to the raw squares is rounding noise of a constant.
 _ZERO_SS_REL = 1e-12
-# About a million cells per block of jackknife sums.
-_BLOCK_CELLS = 1_000_000
 
 
 def indirect_chains(k: int, serial: bool) -> list[tuple[int, ...]]:
@@ -114,19 +112,7 @@ def replicates(stat, V: np.ndarray, n: int, blocks):
 
 def jackknife(stat, V: np.ndarray, n: int) -> np.ndarray:
     """Leave-one-out statistics for the BCa acceleration: total sums less one case."""
-    total = V.sum(axis=0)
-    block = max(1, _BLOCK_CELLS // V.shape[1])
-    out = []
-    for start in range(0, n, block):
-        part = V[start:start + block]
-        t, ok = stat(total - part, np.full(len(part), float(n - 1)))
-        t[~ok] = np.nan
-        out.append(t)
-    jack = np.vstack(out)
-    if not np.isfinite(jack).all():
-        raise DataError("the BCa acceleration is undefined: leaving out one case makes the "
-                        "model singular; use the percentile method")
-    return jack
+    return sum_jackknife(stat, V, n, "model singular; use the percentile method")
 
 
 def frozen(a: np.ndarray) -> np.ndarray:

@@ -26,8 +26,10 @@ def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
 
     Parameters
     ----------
-    data : pandas.DataFrame
-        One row per case; the indicator columns must be numeric.
+    data : pandas.DataFrame or Responses
+        One row per case; the indicator columns must be numeric. What
+        :func:`~smma_stats.readers.read_responses` returns is taken too: its
+        items, and its instrument when none is given.
     model : list of str, dict or PlsModel, optional
         Structural formulas such as ``["CUSA ~ COMP + LIKE", "CUSL ~ CUSA"]``
         (indicators from ``measurement`` or ``instrument``), or a dict with
@@ -124,6 +126,9 @@ def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
     from ..bootstrap import METHODS
     from ..resampling import random_seed
 
+    if hasattr(data, "items") and hasattr(data, "attributes"):     # read_responses' result
+        instrument = instrument if instrument is not None else data.instrument
+        data = data.items
     _check_options(bootstrap, ci, alpha, METHODS)
     seed = random_seed() if seed is None else seed
     spec = split_spec(*_resolve(model, instrument, measurement, modes))

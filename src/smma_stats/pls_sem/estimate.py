@@ -161,7 +161,7 @@ def _outer_update(S: np.ndarray, W: np.ndarray, SW: np.ndarray, layout: Layout,
         try:
             new[:, idx, j] = np.linalg.solve(Sjj, G[:, idx, j][..., None])[..., 0]
         except np.linalg.LinAlgError:
-            new[:, idx, j] = _solve_each(Sjj, G[:, idx, j])
+            new[:, idx, j] = solve_each(Sjj, G[:, idx, j])
     return new
 
 
@@ -180,12 +180,13 @@ def inner_weights(C: np.ndarray, layout: Layout, scheme: str) -> np.ndarray:
         try:
             E[:, preds, j] = np.linalg.solve(Cpp, rhs[..., None])[..., 0]
         except np.linalg.LinAlgError:
-            E[:, preds, j] = _solve_each(Cpp, rhs)
+            E[:, preds, j] = solve_each(Cpp, rhs)
     return E
 
 
-def _solve_each(M: np.ndarray, rhs: np.ndarray) -> np.ndarray:
-    """Solve a stack one by one, giving NaN where a matrix is singular."""
+def solve_each(M: np.ndarray, rhs: np.ndarray) -> np.ndarray:
+    """Solve a stack of systems ``M[b] x = rhs[b]`` one by one, giving NaN where a
+    matrix is singular."""
     out = np.full(rhs.shape, np.nan)
     for b in range(M.shape[0]):
         try:

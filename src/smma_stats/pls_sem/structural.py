@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from .estimate import solve_each
+
 
 def path_coefficients(C: np.ndarray, layout) -> tuple[np.ndarray, np.ndarray]:
     """Standardised path coefficients and R2 of every endogenous construct.
@@ -124,10 +126,4 @@ def _solve(M: np.ndarray, rhs: np.ndarray) -> np.ndarray:
     try:
         return np.linalg.solve(M, rhs[..., None])[..., 0]
     except np.linalg.LinAlgError:
-        out = np.full(rhs.shape, np.nan)
-        for b in range(M.shape[0]):
-            try:
-                out[b] = np.linalg.solve(M[b], rhs[b])
-            except np.linalg.LinAlgError:
-                pass
-        return out
+        return solve_each(M, rhs)

@@ -13,6 +13,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from ..errors import ResponseError, one_line
+from ..scores import compact_dtype
 
 #: Header prefix of a placeholder column holding cells beyond the header's width.
 SPARE = "\x00spare"
@@ -101,15 +102,6 @@ def per_unique(s, fn, missing):
 
 def _na(u) -> bool:
     return u is None or (isinstance(u, float) and np.isnan(u))
-
-
-def compact_dtype(lo: int, hi: int):
-    """The smallest signed integer type holding every point of a ``lo..hi`` scale."""
-    for dt in (np.int8, np.int16, np.int32):
-        info = np.iinfo(dt)
-        if info.min <= lo and hi <= info.max:
-            return np.dtype(dt)
-    return np.dtype(np.int64)
 
 
 __all__ = ["SPARE", "Table", "ExcelError", "UnsavedFormula", "short", "header_text", "unique_names", "check_unique", "blank_cells",

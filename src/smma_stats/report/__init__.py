@@ -80,18 +80,35 @@ def render(study, fmt: str = "text", lang: str = "en", figures: Iterable = (),
     if key == "text":
         from .text import render_text
 
-        return render_text(doc)
+        return terminal_safe(render_text(doc))
     if key == "markdown":
         from .markdown import render_markdown
 
-        return render_markdown(doc)
+        return terminal_safe(render_markdown(doc))
     if key == "html":
         from .html import render_html
 
-        return render_html(doc, fragment=fragment)
+        return terminal_safe(render_html(doc, fragment=fragment))
     from .docx import render_docx
 
     return render_docx(doc, margins=margins)
 
 
-__all__ = ["FORMATS", "render"]
+def terminal_safe(text: str) -> str:
+    """The text with every control character from the data (``\\x1b``...) shown escaped.
+
+    Line breaks stay; a name or cell holding a terminal escape sequence can
+    then neither move the cursor nor recolour a terminal the report is
+    printed on.
+
+    Examples
+    --------
+    >>> terminal_safe("a\\x1b[31mb\\nc")
+    'a\\\\x1b[31mb\\nc'
+    """
+    from ..errors import printable
+
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+__all__ = ["FORMATS", "render", "terminal_safe"]

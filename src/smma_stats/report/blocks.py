@@ -46,6 +46,19 @@ def model_blocks(b, reg) -> list:
                                        "col_sig"], rows, note))
 
     coefs = records(reg.coefficients)
+    out.append(_coefficient_table(b, reg, coefs, note))
+    slopes = [r for r in coefs if r["term"] != _CONSTANT]
+    const = next((r for r in coefs if r["term"] == _CONSTANT), None)
+    eq = f"{reg.dependent} = {num(const['b'], lead=True) if const else '0'}"
+    for r in slopes:
+        sign = "-" if r["b"] < 0 else "+"
+        eq += f" {sign} {num(abs(r['b']), lead=True)} {r['term']}"
+    out.append(Paragraph(b.t("equation", equation=eq)))
+    return out + _reading_blocks(b, reg, slopes)
+
+
+def _coefficient_table(b, reg, coefs: list, note: str):
+    """The Coefficients table, with the HC3 columns when the model has them."""
     hc3 = bool(coefs) and "se_hc3" in coefs[0]
     level = f"{(1 - reg.alpha) * 100:.10g}"
     cols = ["col_term", "col_b", "col_se", "col_beta", "col_t", "col_sig",
@@ -60,19 +73,14 @@ def model_blocks(b, reg) -> list:
         if hc3:
             row += [num(r["se_hc3"]), num(r["t_hc3"]), pval(r["p_value_hc3"])]
         rows.append(row)
-    notes = b.t("note_model", predictors=preds, dependent=reg.dependent)
     if hc3:
-        notes += " " + b.t("note_hc3")
-    out.append(b.table("coef_table", cols, rows, notes))
+        note += " " + b.t("note_hc3")
+    return b.table("coef_table", cols, rows, note)
 
-    slopes = [r for r in coefs if r["term"] != _CONSTANT]
-    const = next((r for r in coefs if r["term"] == _CONSTANT), None)
-    eq = f"{reg.dependent} = {num(const['b'], lead=True) if const else '0'}"
-    for r in slopes:
-        sign = "-" if r["b"] < 0 else "+"
-        eq += f" {sign} {num(abs(r['b']), lead=True)} {r['term']}"
-    out.append(Paragraph(b.t("equation", equation=eq)))
 
+def _reading_blocks(b, reg, slopes: list) -> list:
+    """The t and F tests, R Square and the slopes, read out in sentences."""
+    out: list = []
     dep = b.name(reg.dependent)
     for r in slopes:
         t = r["t"]

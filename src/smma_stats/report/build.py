@@ -109,18 +109,6 @@ def is_abbreviation(code: str) -> bool:
     return not any(ch.islower() for ch in str(code))
 
 
-def is_shipped(path: str) -> bool:
-    """Whether an instrument file is one of those shipped with the package."""
-    from pathlib import Path
-
-    try:
-        from .. import questionnaires
-
-        return Path(path).resolve().parent == Path(questionnaires.__file__).resolve().parent
-    except (ImportError, OSError, TypeError):
-        return False
-
-
 # ------------------------------------------------------------------ builder
 
 class _Builder:
@@ -483,6 +471,8 @@ class _Builder:
             return key, str(value)
 
     def provenance(self) -> None:
+        from .notes_blocks import is_shipped
+
         inst, resp = self.inst, self.s.responses
         rows = [(self.t("prov_file"), base_name(resp.source) if resp.source
                  else self.t("source_none")),

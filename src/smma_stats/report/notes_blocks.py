@@ -29,6 +29,18 @@ SAMPLE_INSTRUMENT = "smma-instagram"
 SAMPLE_ARTICLE_MODEL = "PI ~ SMMA"
 
 
+def is_shipped(path: str) -> bool:
+    """Whether an instrument file is one of those shipped with the package."""
+    from pathlib import Path
+
+    try:
+        from .. import questionnaires
+
+        return Path(path).resolve().parent == Path(questionnaires.__file__).resolve().parent
+    except (ImportError, OSError, TypeError):
+        return False
+
+
 def render_note(b, note) -> str:
     """A note in the report's language: through the catalogue when it is a
     :class:`~smma_stats.notes.Note` the catalogue knows, else its text."""
@@ -62,8 +74,6 @@ def is_shipped_sample(study) -> bool:
     The data file's SHA-256 must equal the shipped sample's and the instrument
     must be the shipped ``smma-instagram``.
     """
-    from .build import is_shipped
-
     inst = study.instrument
     sha = getattr(study.responses, "sha256", None)
     return (sha == SAMPLE_SHA256 and inst.name == SAMPLE_INSTRUMENT
@@ -160,5 +170,5 @@ def verdict_blocks(b, m) -> list:
     return out
 
 
-__all__ = ["is_shipped_sample", "normality_disagreement", "note_blocks", "render_note",
+__all__ = ["is_shipped", "is_shipped_sample", "normality_disagreement", "note_blocks", "render_note",
            "verdict_blocks"]
