@@ -349,6 +349,7 @@ def test_citations_next_to_the_thresholds():
     assert "Sekaran & Bougie" in rel
     assert "(Hair et al.)" in msg("multicol_rule", "en")
     assert "(Hair dkk.)" in msg("multicol_rule", "id")
+    assert "(Henseler, Ringle & Sarstedt, 2015)" in msg("pls_note_htmt", "en")
     assert "df = n - 2" in msg("validity_method", "id", alpha="0,05", tails="dua arah",
                                df=99, r_table="0,1956", judge="r hitung")
 

@@ -507,7 +507,7 @@ EN: dict[str, str] = {
                             "AVE at least .50; reliability is not assessed for formative "
                             "(Mode B) constructs.",
     "pls_note_htmt": "HTMT below .90 (.85 for conceptually distinct constructs) supports "
-                     "discriminant validity.",
+                     "discriminant validity (Henseler, Ringle & Sarstedt, 2015).",
     "pls_note_predict": "Q2predict above 0: PLS predicts better than the training mean; "
                         "compare PLS-SEM RMSE and MAE with the linear model (LM) benchmark.",
     "pls_col_construct": "Construct",
@@ -1155,7 +1155,7 @@ ID: dict[str, str] = {
     "pls_note_reliability": "Batas (Hair dkk.): alpha, rho_A dan rho_C minimal .70, AVE minimal "
                             ".50; reliabilitas tidak dinilai untuk konstruk formatif (Mode B).",
     "pls_note_htmt": "HTMT di bawah .90 (.85 untuk konstruk yang berbeda secara konseptual) "
-                     "mendukung validitas diskriminan.",
+                     "mendukung validitas diskriminan (Henseler, Ringle & Sarstedt, 2015).",
     "pls_note_predict": "Q2predict di atas 0: PLS memprediksi lebih baik daripada rata-rata data "
                         "latih; bandingkan RMSE dan MAE PLS-SEM dengan tolok ukur model linear "
                         "(LM).",
