@@ -335,7 +335,14 @@ def test_f_test_and_causal_note_read_for_one_predictor(studies):
 
     study = dict(studies)["smma"]
     en = [t for s in build_document(study, "en").sections for t in _texts_of(s)]
-    assert not any("predictors together" in t for t in en)
+    f_texts = [t for t in en if t.startswith("Simultaneous F test")]
+    assert len(f_texts) == 2
+    assert "predictors together" not in f_texts[0]  # PI ~ SMMA: one predictor
+    assert "the regression model explains a significant share" in f_texts[0]
+    assert "the predictors together are significantly associated" in f_texts[1]
+    idn = [t for s in build_document(study, "id").sections for t in _texts_of(s)
+           if t.startswith("Uji F (simultan)")]
+    assert "secara simultan" not in idn[0] and "secara simultan (bersama-sama)" in idn[1]
     assert any("does not by itself show that changes in Social media" in t
                and "cause changes in" in t for t in en)
     assert not any(" causes " in t or "predictors cause" in t for t in en)

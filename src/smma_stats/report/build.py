@@ -17,7 +17,7 @@ from ..errors import SmmaError
 from .format import (DECIMALS, level, num, number_style, prop, pval, quoted, records,
                      whole)
 from .document import Document, Figure, Paragraph, Section, Table
-from .messages import check_lang, msg
+from .messages import CATALOGUE, check_lang, msg
 
 #: Packages whose versions the provenance block lists.
 VERSION_PACKAGES = ("smma_stats", "numpy", "pandas", "scipy")
@@ -115,6 +115,7 @@ class _Builder:
     def __init__(self, study, lang: str):
         self.s, self.lang, self.inst = study, lang, study.instrument
         self.alpha = level(study.alpha)
+        self.variant: str | None = None
         self.sections: list[Section] = []
         self.figures: list[Figure] = []
 
@@ -125,6 +126,10 @@ class _Builder:
         return mine
 
     def t(self, key: str, **fmt) -> str:
+        """A message; while a multiple regression is laid out, its ``_multiple`` variant
+        when the catalogue has one (``f_yes_multiple``: "the predictors together")."""
+        if self.variant and f"{key}_{self.variant}" in CATALOGUE[self.lang]:
+            key = f"{key}_{self.variant}"
         return msg(key, self.lang, **fmt)
 
     def name(self, code: str) -> str:
@@ -396,8 +401,13 @@ class _Builder:
         key = "sec_model_simple" if len(reg.predictors) == 1 else "sec_model_multiple"
         from .notes_blocks import verdict_blocks
 
+        self.variant = "multiple" if len(reg.predictors) > 1 else None
+        try:
+            blocks = model_blocks(self, reg)
+        finally:
+            self.variant = None
         self.add(self.t(key, i=i, formula=m.formula),
-                 model_blocks(self, reg) + verdict_blocks(self, m) + self.placed(f"model:{i}"))
+                 blocks + verdict_blocks(self, m) + self.placed(f"model:{i}"))
 
     def assumptions(self) -> None:
         from .blocks import assumption_blocks

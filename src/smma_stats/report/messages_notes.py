@@ -81,6 +81,12 @@ NOTES_EN: dict[str, str] = {
                                      "option --robust, would suit these data better): "
                                      "{decision}",
     "verdict_boot_check": "The bootstrap interval is given as a check.",
+    # simultaneous F test of a multiple regression (variants of f_yes / f_no)
+    "f_yes_multiple": "H0 is rejected; the predictors together are significantly associated "
+                      "with {dependent}: the model explains a significant share of its "
+                      "variance.",
+    "f_no_multiple": "H0 is not rejected; the predictors together show no significant "
+                     "association with {dependent}.",
 }
 
 NOTES_ID: dict[str, str] = {
@@ -144,4 +150,9 @@ NOTES_ID: dict[str, str] = {
                                      "asumsi varians galat yang konstan (galat baku HC3, opsi "
                                      "--robust, lebih sesuai untuk data ini): {decision}",
     "verdict_boot_check": "Interval bootstrap dicantumkan sebagai pembanding.",
+    "f_yes_multiple": "H0 ditolak; variabel independen secara simultan (bersama-sama) "
+                      "berhubungan signifikan dengan {dependent}: model regresi menjelaskan "
+                      "bagian yang signifikan dari variasinya.",
+    "f_no_multiple": "H0 tidak ditolak; variabel independen secara simultan (bersama-sama) "
+                     "tidak berhubungan signifikan dengan {dependent}.",
 }
