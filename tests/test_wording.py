@@ -1,6 +1,11 @@
 """The words of the report: Indonesian without English, English without
 Indonesian, and sentences that say what the statistics allow.
 
+``data/wording_hetero.csv`` is simulated here (numpy seed 12, 60 respondents,
+3 items each of X, Z and Y; the error of Y grows with X) so that the
+classical and the HC3 test of Z disagree; its reference values come from
+statsmodels (see :func:`test_hc3_verdict_on_heteroscedastic_data`).
+
 Every section (titles, paragraphs, table titles, headers, cells and notes)
 of several studies is rendered in both languages:
 
@@ -439,3 +444,41 @@ def test_two_sided_hypotheses_say_the_tails_once(studies):
         texts = [t for s in build_document(study, lang).sections for t in _texts_of(s)]
         assert not any(twice in t for t in texts)
         assert any(once in t for t in texts), lang
+
+
+def test_hc3_verdict_on_heteroscedastic_data():
+    """``tests/data/wording_hetero.csv`` (60 simulated respondents, seed 12, errors of Y
+    growing with X) makes the classical t test and HC3 disagree on Z while
+    Breusch-Pagan rejects, so the decision follows HC3. statsmodels 0.14:
+    ``OLS(Y, add_constant(X)).fit()`` p(Z) = .028942, ``get_robustcov_results("HC3")``
+    p(Z) = .062672, ``het_breuschpagan`` LM p = .000980, ``het_white`` LM p = .003508."""
+    from smma_stats.instrument import instrument_from_dict
+    from smma_stats.report.build import build_document
+    from smma_stats.study import analyze
+
+    raw = {"name": "het", "title": "Het", "scale": {"min": 1, "max": 5},
+           "constructs": {c: {"label": c, "items": [f"{c}{k}" for k in (1, 2, 3)]}
+                          for c in ("X", "Z", "Y")},
+           "models": ["Y ~ X + Z"]}
+    study = analyze(Path(__file__).resolve().parent / "data" / "wording_hetero.csv",
+                    instrument_from_dict(raw), robust=True)
+    coefs = study.models[0].regression.coefficients.set_index("term")
+    assert coefs.loc["Z", "p_value"] == pytest.approx(0.028942, abs=5e-7)
+    assert coefs.loc["Z", "p_value_hc3"] == pytest.approx(0.062672, abs=5e-7)
+    assert study.models[0].breusch_pagan.p_value == pytest.approx(0.000980, abs=5e-7)
+    assert study.models[0].white.p_value == pytest.approx(0.003508, abs=5e-7)
+    en = [t for s in build_document(study, "en").sections for t in _texts_of(s)]
+    # X's scores also split the normality tests: K-S rejects, Shapiro-Wilk does not
+    assert any(t.startswith("For X the two tests disagree (Kolmogorov-Smirnov p = .038 < .05; "
+                            "Shapiro-Wilk p = .160 > .05). At n = 60, report Shapiro-Wilk")
+               for t in en)
+    mine = [t for t in en if "the tests disagree:" in t]
+    assert mine == [
+        "For Z the tests disagree: the classical t test gives Sig. = .029 < .05, the HC3 "
+        "test gives Sig. = .063 > .05. The decision follows the HC3 test, because constant "
+        "error variance, which the classical standard error assumes, is rejected by "
+        "Breusch-Pagan (Sig. < .001 < .05) and White (Sig. = .004 < .05): H0 is not "
+        "rejected; no significant association of Z with Y was found."]
+    idn = [t for s in build_document(study, "id").sections for t in _texts_of(s)]
+    assert any(t.startswith("Untuk Z hasil uji berbeda") and "mengikuti uji HC3" in t
+               for t in idn)

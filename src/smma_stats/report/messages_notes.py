@@ -69,15 +69,15 @@ NOTES_EN: dict[str, str] = {
     "verdict_hc3": "the HC3 test gives {p_hc3}",
     "verdict_boot_out": "the {level}% bootstrap interval ({low} to {high}) excludes 0",
     "verdict_boot_in": "the {level}% bootstrap interval ({low} to {high}) includes 0",
-    "verdict_follow_hc3": "The decision follows the HC3 test, because {hetero} rejects "
-                          "constant error variance, which the classical standard error "
-                          "assumes: {decision}",
+    "verdict_follow_hc3": "The decision follows the HC3 test, because constant error "
+                          "variance, which the classical standard error assumes, is rejected "
+                          "by {hetero}: {decision}",
     "verdict_follow_classic": "The decision follows the classical t test, because no "
                               "heteroscedasticity test rejects constant error variance: "
                               "{decision}",
     "verdict_follow_classic_hetero": "The decision follows the classical t test, the only one "
-                                     "computed besides the bootstrap, although {hetero} "
-                                     "rejects constant error variance (HC3 standard errors, "
+                                     "computed besides the bootstrap, although constant error "
+                                     "variance is rejected by {hetero} (HC3 standard errors, "
                                      "option --robust, would suit these data better): "
                                      "{decision}",
     "verdict_boot_check": "The bootstrap interval is given as a check.",
@@ -139,15 +139,15 @@ NOTES_ID: dict[str, str] = {
     "verdict_hc3": "uji HC3 memberikan {p_hc3}",
     "verdict_boot_out": "interval bootstrap {level}% ({low} sampai {high}) tidak memuat 0",
     "verdict_boot_in": "interval bootstrap {level}% ({low} sampai {high}) memuat 0",
-    "verdict_follow_hc3": "Keputusan mengikuti uji HC3, karena {hetero} menolak asumsi varians "
-                          "galat yang konstan, yang diandaikan oleh galat baku klasik: "
-                          "{decision}",
+    "verdict_follow_hc3": "Keputusan mengikuti uji HC3, karena asumsi varians galat yang "
+                          "konstan, yang diandaikan oleh galat baku klasik, ditolak oleh "
+                          "{hetero}: {decision}",
     "verdict_follow_classic": "Keputusan mengikuti uji t klasik, karena tidak ada uji "
                               "heteroskedastisitas yang menolak asumsi varians galat yang "
                               "konstan: {decision}",
     "verdict_follow_classic_hetero": "Keputusan mengikuti uji t klasik, satu-satunya uji yang "
-                                     "dihitung selain bootstrap, walaupun {hetero} menolak "
-                                     "asumsi varians galat yang konstan (galat baku HC3, opsi "
+                                     "dihitung selain bootstrap, walaupun asumsi varians galat "
+                                     "yang konstan ditolak oleh {hetero} (galat baku HC3, opsi "
                                      "--robust, lebih sesuai untuk data ini): {decision}",
     "verdict_boot_check": "Interval bootstrap dicantumkan sebagai pembanding.",
     "f_yes_multiple": "H0 ditolak; variabel independen secara simultan (bersama-sama) "
