@@ -198,3 +198,10 @@ def test_terminal_escapes_from_the_data_are_shown_escaped(files):
         res = smma("analyze", responses, "-i", instrument, "-f", fmt)
         assert res.exit_code == 0, res.output
         assert "\x1b" not in res.stdout and "Brand\\x1b" in res.stdout
+
+
+def test_an_out_under_a_file_names_the_file(tmp_path):
+    (tmp_path / "f").write_text("x")
+    res = smma("synthesize", "-i", "smma-instagram", "--n", 20, "-o", tmp_path / "f" / "x.csv")
+    line = user_error(res)
+    assert "is a file, not a folder" in line and "Traceback" not in res.output

@@ -108,6 +108,10 @@ def write_atomic(path, data: str | bytes | Callable) -> Path:
     if path.is_dir():
         raise SmmaError(f"{show_path(path)}: is a folder; give a file name")
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    blocker = next((p for p in reversed(path.parents) if p.exists() and not p.is_dir()), None)
+    if blocker is not None:
+        raise SmmaError(f"{show_path(path)}: cannot write the file ({show_path(blocker)} is a "
+                        "file, not a folder)")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # mode 0o666: the umask decides the permissions, as open() would
