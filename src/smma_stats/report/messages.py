@@ -54,8 +54,8 @@ EN: dict[str, str] = {
     # reliability
     "sec_reliability": "Reliability",
     "reliability_method": "Cronbach's alpha; a scale is taken as reliable when its alpha is "
-                          "above {threshold} (Ghozali, 2018: .60 is the lower limit for "
-                          "exploratory research; Nunnally, 1978, recommends .70). Grades "
+                          "above {threshold} (the rule Indonesian theses take from Ghozali's "
+                          "SPSS textbook; Nunnally, 1978, recommends .70). Grades "
                           "as theses give them after Sekaran: below .60 poor, .60 to .70 "
                           "acceptable, .70 to .80 good, .80 and above very good (Sekaran & "
                           "Bougie themselves call alphas below .60 poor, those in the .70 "
@@ -696,8 +696,8 @@ ID: dict[str, str] = {
                      "({judge} tidak lebih besar dari r tabel {r_table}): {bad}.",
     "sec_reliability": "Uji Reliabilitas",
     "reliability_method": "Cronbach's Alpha; instrumen dinyatakan reliabel jika nilai alpha "
-                          "lebih besar dari {threshold} (Ghozali, 2018: batas 0,60 untuk "
-                          "penelitian eksploratori; Nunnally, 1978, menganjurkan 0,70). "
+                          "lebih besar dari {threshold} (aturan yang lazim dikutip dari buku "
+                          "SPSS Ghozali; Nunnally, 1978, menganjurkan 0,70). "
                           "Tingkat seperti yang lazim dikutip dari Sekaran: di bawah 0,60 "
                           "buruk, 0,60 sampai 0,70 dapat diterima, 0,70 sampai 0,80 baik, "
                           "0,80 ke atas sangat baik (Sekaran & Bougie sendiri menyebut alpha "

@@ -12,8 +12,8 @@ from __future__ import annotations
 #: article text names no journal, volume, pages or DOI.
 SAMPLE_CITATION = ("Tarigan, A. F., & Pangestuti, N. (2025). The influence of social media "
                    "marketing activities (SMMA) on the purchase interest in services and "
-                   "products created by inmates. Program Studi Manajemen, Universitas Nusa "
-                   "Cendana, Kupang, Indonesia")
+                   "products created by inmates. Program Studi Manajemen Pemasyarakatan, "
+                   "Politeknik Ilmu Pemasyarakatan, Indonesia")
 
 #: SHA-256 of ``data/sample/smma_responses.csv``, the synthetic sample shipped
 #: with the project (a test checks it against the file).
