@@ -181,24 +181,12 @@ def item_frequencies(items, scale_min: int, scale_max: int,
     points = np.arange(int(scale_min), int(scale_max) + 1)
     freq, rows = [], []
     for name in map(str, items.columns):
-        v = _numeric(items, name)
-        n_missing = int(np.isnan(v).sum())
-        v = v[~np.isnan(v)]
-        if v.size == 0:
-            raise DataError(f"{name}: no answers")
-        outside = (v < scale_min) | (v > scale_max)
-        if outside.any():
-            raise DataError(f"{name}: answer {v[outside][0]:g} is outside the scale "
-                            f"{scale_min}..{scale_max}")
-        whole = v == np.round(v)
-        counts = np.bincount(v[whole].astype(np.int64) - int(scale_min), minlength=points.size)
+        counts, row = _item_counts(items, name, int(scale_min), int(scale_max), points.size)
         for p, c in zip(points.tolist(), counts.tolist()):
             freq.append({"item": name, "value": p,
                          "label": None if labels is None else labels.get(p),
-                         "count": c, "percent": 100 * c / v.size})
-        mean, sd = _mean_sd(v)
-        rows.append({"item": name, "n": int(v.size), "n_missing": n_missing,
-                     "n_other": int((~whole).sum()), "mean": mean, "sd": sd})
+                         "count": c, "percent": 100 * c / row["n"]})
+        rows.append(row)
     if not rows:
         raise DataError("no items to describe")
     table = pd.DataFrame(rows)
@@ -213,6 +201,42 @@ def item_frequencies(items, scale_min: int, scale_max: int,
         intervals=class_table(scale_min, scale_max, classes),
         frequencies=pd.DataFrame(freq, columns=["item", "value", "label", "count", "percent"]),
         table=table)
+
+
+def _item_counts(items, name: str, lo: int, hi: int, k: int):
+    """Counts per scale point and the summary row of one item column.
+
+    Whole-number columns without gaps (every item of a large file) are
+    counted with one ``bincount`` and their mean and SD taken from the
+    counts, with no float copy of the column.
+    """
+    col = items[name]
+    a = col.to_numpy()
+    if isinstance(col.dtype, np.dtype) and a.dtype.kind in "iu" and a.size:
+        bad = (a < lo) | (a > hi)
+        if bad.any():
+            raise DataError(f"{name}: answer {a[bad][0]} is outside the scale {lo}..{hi}")
+        counts = np.bincount((a - lo).astype(np.intp), minlength=k)
+        points = np.arange(lo, hi + 1, dtype=float)
+        n = int(a.size)
+        mean = float(np.dot(points, counts)) / n
+        sd = (math.sqrt(float(np.dot(counts, (points - mean) ** 2)) / (n - 1))
+              if n > 1 else math.nan)
+        return counts, {"item": name, "n": n, "n_missing": 0, "n_other": 0, "mean": mean,
+                        "sd": sd}
+    v = _numeric(items, name)
+    n_missing = int(np.isnan(v).sum())
+    v = v[~np.isnan(v)]
+    if v.size == 0:
+        raise DataError(f"{name}: no answers")
+    outside = (v < lo) | (v > hi)
+    if outside.any():
+        raise DataError(f"{name}: answer {v[outside][0]:g} is outside the scale {lo}..{hi}")
+    whole = v == np.round(v)
+    counts = np.bincount(v[whole].astype(np.int64) - lo, minlength=k)
+    mean, sd = _mean_sd(v)
+    return counts, {"item": name, "n": int(v.size), "n_missing": n_missing,
+                    "n_other": int((~whole).sum()), "mean": mean, "sd": sd}
 
 
 def _n_items_of(n_items, name: str, score: str) -> int:
