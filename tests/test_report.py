@@ -17,6 +17,7 @@ import string
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -555,3 +556,30 @@ def test_indonesian_reports_use_the_decimal_comma(study):
     point = render(study, "text", lang="id", decimal="point")
     assert f"{reg.r2:.3f}".lstrip("0") in point
     assert json.loads(render(study, "json", lang="id"))["regressions"][0]["r2"] == reg.r2
+
+
+def test_reverse_keys_are_named_and_a_forgotten_one_is_hinted(tmp_path):
+    """The report names the reverse-keyed items, asks about an item with a negative
+    corrected r, and says a constant item stays in alpha (as SPSS/PSPP)."""
+    from smma_stats.instrument import instrument_from_dict
+    from smma_stats.study import analyze
+
+    rng = np.random.default_rng(12)
+    trait = rng.normal(size=80)
+    items = {f"X{i}": np.clip(np.rint(3 + trait + rng.normal(0, .7, 80)), 1, 5).astype(int)
+             for i in range(1, 5)}
+    items["X4"] = 6 - items["X4"]                       # written reversed, not declared
+    items["X5"] = np.clip(np.rint(3 - trait + rng.normal(0, .7, 80)), 1, 5).astype(int)
+    items["X6"] = np.full(80, 4)                        # never varies
+    items.update({f"Y{i}": np.clip(np.rint(3 + trait + rng.normal(0, .7, 80)), 1, 5).astype(int)
+                  for i in range(1, 4)})
+    raw = {"name": "hints", "scale": {"min": 1, "max": 5}, "reverse": ["X5"],
+           "constructs": {"X": {"items": ["X1", "X2", "X3", "X4", "X5", "X6"]},
+                          "Y": {"items": ["Y1", "Y2", "Y3"]}}, "models": ["Y ~ X"]}
+    study = analyze(pd.DataFrame(items), instrument_from_dict(raw))
+    text = " ".join(render(study, "text").split())
+    assert "Reverse-keyed items (scored min + max - answer before any statistic): X5." in text
+    assert "is X4 reverse-keyed?" in text and "is X5 reverse-keyed?" not in text
+    assert "X6 has the same answer from every respondent" in text
+    ind = " ".join(render(study, "text", lang="id").split())
+    assert "apakah X4 butir unfavorable" in ind

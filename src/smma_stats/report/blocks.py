@@ -376,3 +376,20 @@ def screening_blocks(b, sc, excluded: tuple, n_used: int) -> list:
         out.append(Paragraph(b.t("screening_kept", n_flagged=sc.n_flagged, n=sc.n,
                                  rows=listed)))
     return out
+
+
+def item_hints(b, code: str, recs: list) -> list:
+    """Which items are reverse-keyed; a negative r hints at a forgotten reverse key;
+    an item that never varies stays in alpha (as SPSS and PSPP)."""
+    out = []
+    keyed = [i for i in b.inst.constructs[code].item_ids if i in set(b.inst.reverse)]
+    if keyed:
+        out.append(Paragraph(b.t("reverse_keyed", items=", ".join(keyed))))
+    for r in recs:
+        if r["r_corrected"] == r["r_corrected"] and r["r_corrected"] < 0 \
+                and r["item"] not in keyed:
+            out.append(Paragraph(b.t("reverse_hint", item=r["item"],
+                                     r=prop(r["r_corrected"]))))
+        elif r["r"] != r["r"]:
+            out.append(Paragraph(b.t("constant_item", item=r["item"])))
+    return out

@@ -135,3 +135,27 @@ def _rule(b, res) -> str:
         parts.append(f"{num(rec['lower'], 2)} - {num(rec['upper'], 2)} "
                      f"{_class(b, rec['category'])}")
     return "; ".join(parts)
+
+
+def describe_sections(b) -> None:
+    """Respondent profile, answers per item, construct descriptives, correlations."""
+    d = getattr(b.s, "descriptives", None)
+    if d is None:
+        return
+    if d.profile is not None and d.profile.variables:
+        b.add(b.t("sec_profile"), profile_blocks(b, d.profile))
+    blocks = construct_desc_blocks(b, d.constructs) if d.constructs is not None else []
+    b.add(b.t("sec_descriptives"), blocks)
+    for code, res in d.items.items():
+        b.add(b.name(code), item_blocks(b, code, res), level=2)
+    if d.pearson is not None or d.spearman is not None:
+        b.add(b.t("sec_correlations"), correlation_blocks(b, d.pearson, d.spearman))
+
+
+def hypothesis_section(b) -> None:
+    """The recap of the hypothesis decisions, when the study has models."""
+    from ..results import computable
+
+    h = getattr(b.s, "hypotheses", None)
+    if computable(h) and len(h.table):
+        b.add(b.t("sec_hypotheses"), hypothesis_blocks(b, h))

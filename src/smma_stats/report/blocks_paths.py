@@ -81,3 +81,14 @@ def moderation_blocks(b, r) -> list:
                              r2=prop(ch["r2_change"]))))
     out.append(Paragraph(b.t("mod_jn", points=", ".join(jn)) if jn else b.t("mod_jn_none")))
     return out
+
+
+def path_sections(b) -> None:
+    """One section per mediation and per moderation of the study."""
+    for r in getattr(b.s, "mediation", ()):
+        sep = " -> " if r.serial else ", "
+        label = f"{r.x} -> {sep.join(r.mediators)} -> {r.y}"
+        b.add(b.t("sec_mediation", label=label), mediation_blocks(b, r))
+    for r in getattr(b.s, "moderation", ()):
+        b.add(b.t("sec_moderation", label=f"{r.y} ~ {r.x} * {r.w}"),
+                 moderation_blocks(b, r))

@@ -16,6 +16,7 @@ from typing import Any
 from ..errors import SmmaError
 from .format import (DECIMALS, level, num, number_style, prop, pval, quoted, records,
                      whole)
+from .blocks import item_hints
 from .document import Document, Figure, Paragraph, Section, Table
 from .messages import CATALOGUE, check_lang, msg
 
@@ -177,6 +178,8 @@ class _Builder:
                      ("l",) * left + ("r",) * (len(cols) - left))
 
     def document(self, figures: tuple) -> Document:
+        from .blocks_descriptives import describe_sections, hypothesis_section
+        from .blocks_paths import path_sections
         from .blocks import screening_blocks
         from .blocks_bootstrap import bootstrap_section
         from .blocks_groups import group_sections
@@ -186,7 +189,7 @@ class _Builder:
         if getattr(self.s, "screening", None) is not None:
             self.add(self.t("sec_screening"), screening_blocks(
                 self, self.s.screening, tuple(self.s.excluded_rows), self.s.n))
-        self.describe()
+        describe_sections(self)
         self.validity()
         self.reliability()
         self.drop_log()
@@ -197,8 +200,8 @@ class _Builder:
         if self.s.models:
             self.assumptions()
         self.contributions()
-        self.hypotheses()
-        self.path_analyses()
+        hypothesis_section(self)
+        path_sections(self)
         bootstrap_section(self)
         self.categories()
         if getattr(self.s, "groups", None) is not None:
@@ -250,7 +253,8 @@ class _Builder:
                    "judge": self.t(f"judge_{val.judge}")}
             text = (self.t("validity_some", n_valid=val.n_valid, bad=", ".join(bad), **fmt)
                     if bad else self.t("validity_all", **fmt))
-            self.add(self.name(code), [table, Paragraph(text)], level=2)
+            self.add(self.name(code), [table, Paragraph(text)] + item_hints(self, code, recs),
+                     level=2)
 
     def _rel_row(self, name: str, rel) -> tuple:
         return (name, prop(rel.alpha), prop(rel.alpha_std), whole(rel.n_items),
@@ -302,43 +306,6 @@ class _Builder:
         self.add(self.t("sec_drop"), [Paragraph(self.t("drop_intro")), self.table(
             "drop_table", ["col_step", "col_variable", "col_item", "col_r", "col_r_table",
                            "col_alpha_after"], rows, left=3)])
-
-    def describe(self) -> None:
-        """Respondent profile, answers per item, construct descriptives, correlations."""
-        from .blocks_descriptives import (construct_desc_blocks, correlation_blocks,
-                                          item_blocks, profile_blocks)
-
-        d = getattr(self.s, "descriptives", None)
-        if d is None:
-            return
-        if d.profile is not None and d.profile.variables:
-            self.add(self.t("sec_profile"), profile_blocks(self, d.profile))
-        blocks = construct_desc_blocks(self, d.constructs) if d.constructs is not None else []
-        self.add(self.t("sec_descriptives"), blocks)
-        for code, res in d.items.items():
-            self.add(self.name(code), item_blocks(self, code, res), level=2)
-        if d.pearson is not None or d.spearman is not None:
-            self.add(self.t("sec_correlations"), correlation_blocks(self, d.pearson,
-                                                                    d.spearman))
-
-    def hypotheses(self) -> None:
-        from ..results import computable
-        from .blocks_descriptives import hypothesis_blocks
-
-        h = getattr(self.s, "hypotheses", None)
-        if computable(h) and len(h.table):
-            self.add(self.t("sec_hypotheses"), hypothesis_blocks(self, h))
-
-    def path_analyses(self) -> None:
-        from .blocks_paths import mediation_blocks, moderation_blocks
-
-        for r in getattr(self.s, "mediation", ()):
-            sep = " -> " if r.serial else ", "
-            label = f"{r.x} -> {sep.join(r.mediators)} -> {r.y}"
-            self.add(self.t("sec_mediation", label=label), mediation_blocks(self, r))
-        for r in getattr(self.s, "moderation", ()):
-            self.add(self.t("sec_moderation", label=f"{r.y} ~ {r.x} * {r.w}"),
-                     moderation_blocks(self, r))
 
     def skipped_models(self) -> None:
         gaps = {k[len("model "):]: v for k, v in getattr(self.s, "not_computable", {}).items()

@@ -656,6 +656,15 @@ EN: dict[str, str] = {
     "mod_jn": "Johnson-Neyman: the conditional effect changes significance at W = {points}.",
     "mod_jn_none": "Johnson-Neyman: no value of W within the data changes the significance "
                    "of the conditional effect.",
+    # item hints
+    "reverse_keyed": "Reverse-keyed items (scored min + max - answer before any statistic): "
+                     "{items}.",
+    "reverse_hint": "{item} correlates negatively with the rest of its scale (corrected r = "
+                    "{r}): is {item} reverse-keyed? If so, list it under reverse: in the "
+                    "instrument.",
+    "constant_item": "{item} has the same answer from every respondent: it has no "
+                     "correlation and is kept in Cronbach's alpha, as SPSS and PSPP keep it "
+                     "(R's psych::alpha leaves such an item out).",
 }
 
 ID: dict[str, str] = {
@@ -1311,6 +1320,15 @@ ID: dict[str, str] = {
     "mod_jn": "Johnson-Neyman: signifikansi efek bersyarat berubah pada W = {points}.",
     "mod_jn_none": "Johnson-Neyman: tidak ada nilai W dalam data yang mengubah signifikansi "
                    "efek bersyarat.",
+    # petunjuk butir
+    "reverse_keyed": "Butir unfavorable (skornya dibalik: min + maks - jawaban, sebelum "
+                     "perhitungan apa pun): {items}.",
+    "reverse_hint": "{item} berkorelasi negatif dengan butir lain dalam skalanya (r "
+                    "terkoreksi = {r}): apakah {item} butir unfavorable yang skornya harus "
+                    "dibalik? Jika ya, cantumkan pada reverse: di instrumen.",
+    "constant_item": "Semua responden memberi jawaban yang sama pada {item}: butir ini tidak "
+                     "berkorelasi dan tetap dihitung dalam Cronbach's Alpha, seperti SPSS dan "
+                     "PSPP (psych::alpha di R mengeluarkannya).",
 }
 
 #: Catalogue by language code.
