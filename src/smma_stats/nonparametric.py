@@ -40,7 +40,17 @@ def average_ranks(x) -> np.ndarray:
     --------
     >>> average_ranks([3, 1, 3, 2]).tolist()
     [3.5, 1.0, 3.5, 2.0]
+
+    Whole numbers within a range of about a million (construct scores) are
+    ranked by counting, with no sort: the mean rank of a value is the count
+    of smaller values plus half its own run, plus one half.
     """
+    a = np.asarray(x).ravel()
+    if a.dtype.kind in "iu" and a.size and int(a.max()) - int(a.min()) < 1 << 20:
+        offsets = (a - a.min()).astype(np.intp)
+        counts = np.bincount(offsets)
+        before = np.cumsum(counts) - counts
+        return (before + (counts + 1) / 2.0)[offsets]
     x = np.asarray(x, dtype=float).ravel()
     order = np.argsort(x, kind="mergesort")
     xs = x[order]

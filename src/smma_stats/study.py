@@ -98,12 +98,14 @@ def analyze(responses, instrument=None, options: AnalysisOptions | None = None, 
     step()
     boot = _bootstrap_plan(opts)
     scores = _scores(responses, instrument, items_used)
+    from .chapter import decide_hypotheses, describe
+
+    # before the models, whose residuals a large study then holds: the peaks do not add up
+    descriptives = describe(responses, instrument, scores, items_used, opts.sig_level)
     models, skipped = _model_stage(scores, instrument, opts, boot, step)
     normality = [m.normality for m in models if not isinstance(m.normality, NotComputable)]
     normality += _score_normality(scores, instrument, opts)
     categories, dim_cats, cat = _category_stage(scores, instrument, items_used, opts)
-    from .chapter import decide_hypotheses, describe
-
     study = StudyResult(
         instrument=instrument, responses=responses, sig_level=opts.sig_level,
         validity=validity, reliability=reliability, dimension_reliability=dim_rel,
@@ -113,7 +115,7 @@ def analyze(responses, instrument=None, options: AnalysisOptions | None = None, 
         scores=scores, screening=screening, excluded_rows=excluded,
         bootstrap_alpha=_bootstrap_alpha(responses, items_used, boot), options=opts,
         not_computable=skipped,
-        descriptives=describe(responses, instrument, scores, items_used, opts.sig_level),
+        descriptives=descriptives,
         hypotheses=decide_hypotheses(models, instrument, opts.sig_level, opts.tails))
     if opts.by is not None:
         from .groups import group_breakdown

@@ -87,6 +87,15 @@ def pearson_r(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return r, float(t_two_sided_p(t, n - 2))
 
 
+def _whole(v: np.ndarray) -> np.ndarray:
+    """Whole-number scores as integers, which are ranked by counting (no sort)."""
+    if v.size and np.all(np.abs(v) < 1 << 40):
+        iv = v.astype(np.int64)
+        if np.array_equal(iv, v):
+            return iv
+    return v
+
+
 def correlation_matrix(scores, method: str = "pearson", alpha: float = 0.05,
                        columns=None) -> CorrelationResult:
     """Correlations of every pair of columns, pairwise complete, as SPSS CORRELATIONS.
@@ -147,19 +156,23 @@ def correlation_matrix(scores, method: str = "pearson", alpha: float = 0.05,
         raise SmmaError(f"{missing[0]!r} is not a column of the scores")
     if len(names) < 2:
         raise DataError("a correlation needs at least two variables")
-    data = {}
+    data, raw = {}, {}
     for c in names:
         col = scores[c]
         if not pd.api.types.is_numeric_dtype(col) or pd.api.types.is_bool_dtype(col):
             raise DataError(f"{c}: values must be numbers")
         data[c] = col.to_numpy(dtype=float, na_value=np.nan)
+        if isinstance(col.dtype, np.dtype) and col.dtype.kind in "iu":
+            raw[c] = col.to_numpy()         # whole numbers: ranked by counting
     rows = []
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             ok = ~(np.isnan(data[a]) | np.isnan(data[b]))
-            x, y = data[a][ok], data[b][ok]
+            whole = bool(ok.all())
+            x, y = (data[a], data[b]) if whole else (data[a][ok], data[b][ok])
             if method == "spearman":
-                x, y = average_ranks(x), average_ranks(y)
+                x = average_ranks(raw[a] if whole and a in raw else _whole(x))
+                y = average_ranks(raw[b] if whole and b in raw else _whole(y))
             r, p = pearson_r(x, y)
             rows.append({"variable_a": a, "variable_b": b, "r": r, "p_value": p,
                          "n": int(ok.sum()), "stars": stars(p),
