@@ -102,3 +102,15 @@ def _raw() -> dict:
 
 def _instrument():
     return instrument_from_dict(_raw())
+
+
+def test_a_single_item_construct_is_named():
+    raw = {"name": "one", "scale": {"min": 1, "max": 5},
+           "constructs": {"X": {"items": ["X1", "X2"]}, "Y": {"items": ["Y1"]}},
+           "models": ["Y ~ X"]}
+    frame = pd.DataFrame({"X1": [1, 2, 3, 4, 5, 2], "X2": [2, 2, 3, 5, 4, 1],
+                          "Y1": [1, 3, 3, 4, 5, 2]})
+    from smma_stats.errors import DataError
+
+    with pytest.raises(DataError, match="construct 'Y' has 1 item"):
+        analyze(frame, instrument_from_dict(raw))

@@ -299,6 +299,10 @@ def _item_stage(stats: _ItemStats, instrument, opts):
     drop_steps: list[DropStep] = []
     validity, reliability = {}, {}
     for code in instrument.constructs:
+        if len(items_used[code]) < 2:
+            raise DataError(f"construct {code!r} has {len(items_used[code])} item: item "
+                            "validity and Cronbach's alpha need at least 2 items per "
+                            "construct (analyse a single-item measure with smma pls)")
         while True:
             used = list(items_used[code])
             val = stats.validity(used, opts)

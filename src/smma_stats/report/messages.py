@@ -665,6 +665,25 @@ EN: dict[str, str] = {
     "constant_item": "{item} has the same answer from every respondent: it has no "
                      "correlation and is kept in Cronbach's alpha, as SPSS and PSPP keep it "
                      "(R's psych::alpha leaves such an item out).",
+    # figures (words drawn in and under the figures)
+    "fig_categories": "Categories of {name} (n = {n})",
+    "fig_category": "Category",
+    "fig_count": "Frequency",
+    "fig_scatter": "Scatter plot of {y} against {x} with the fitted regression line",
+    "fig_pp": "Normal P-P plot of the regression standardized residual of model {i} (dependent variable: {y})",
+    "fig_zpred": "Scatterplot of the studentized residual (SRESID) against the standardized predicted value (ZPRED) of model {i} (dependent variable: {y})",
+    "fig_pp_observed": "Observed cumulative probability",
+    "fig_pp_expected": "Expected cumulative probability",
+    "fig_zpred_axis": "Regression standardized predicted value (ZPRED)",
+    "fig_sresid_axis": "Regression studentized residual (SRESID)",
+    "fig_hist": "Histogram of the residuals of model {i} ({formula}) with the normal curve",
+    "fig_qq": "Normal Q-Q plot of the residuals of model {i} ({formula})",
+    "fig_residual": "Unstandardized residual",
+    "fig_normal_curve": "Normal curve (mean 0, SD {sd})",
+    "fig_theoretical": "Expected normal quantile (z)",
+    "fig_observed": "Observed residual",
+    "fig_fitted_line": "Regression line",
+    "fig_observations": "Respondents",
 }
 
 ID: dict[str, str] = {
@@ -1329,6 +1348,25 @@ ID: dict[str, str] = {
     "constant_item": "Semua responden memberi jawaban yang sama pada {item}: butir ini tidak "
                      "berkorelasi dan tetap dihitung dalam Cronbach's Alpha, seperti SPSS dan "
                      "PSPP (psych::alpha di R mengeluarkannya).",
+    # figures (kata pada dan di bawah gambar)
+    "fig_categories": "Kategori {name} (n = {n})",
+    "fig_category": "Kategori",
+    "fig_count": "Frekuensi",
+    "fig_scatter": "Diagram pencar {y} terhadap {x} dengan garis regresi",
+    "fig_pp": "Grafik normal P-P residual terstandar regresi model {i} (variabel terikat: {y})",
+    "fig_zpred": "Diagram pencar residual terstudentisasi (SRESID) terhadap nilai prediksi terstandar (ZPRED) model {i} (variabel terikat: {y})",
+    "fig_pp_observed": "Peluang kumulatif teramati",
+    "fig_pp_expected": "Peluang kumulatif harapan",
+    "fig_zpred_axis": "Nilai prediksi terstandar regresi (ZPRED)",
+    "fig_sresid_axis": "Residual terstudentisasi regresi (SRESID)",
+    "fig_hist": "Histogram residual model {i} ({formula}) dengan kurva normal",
+    "fig_qq": "Grafik normal Q-Q residual model {i} ({formula})",
+    "fig_residual": "Residual tidak terstandar",
+    "fig_normal_curve": "Kurva normal (rata-rata 0, SD {sd})",
+    "fig_theoretical": "Kuantil normal harapan (z)",
+    "fig_observed": "Residual teramati",
+    "fig_fitted_line": "Garis regresi",
+    "fig_observations": "Responden",
 }
 
 #: Catalogue by language code.

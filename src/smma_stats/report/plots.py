@@ -21,15 +21,16 @@ from pathlib import Path
 from ..errors import SmmaError
 from ..output import write_atomic
 from .document import Figure
-from .plot_words import WORDS
+from .messages import CATALOGUE
 
 #: Figure size in inches and resolution: 6.4 x 4.2 in at 120 dpi = 768 x 504 px.
 FIGSIZE = (6.4, 4.2)
 DPI = 120
 MARGINS = {"left": 0.1, "right": 0.97, "bottom": 0.12, "top": 0.95}
 
-# The few words the figures need, in English and Indonesian.
-_WORDS = WORDS
+# The figures' words, from the one message catalogue (keys ``fig_*``).
+_WORDS = {lang: {"lang": lang, **{k[4:]: v for k, v in words.items() if k.startswith("fig_")}}
+          for lang, words in CATALOGUE.items()}
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
