@@ -583,3 +583,26 @@ def test_reverse_keys_are_named_and_a_forgotten_one_is_hinted(tmp_path):
     assert "X6 has the same answer from every respondent" in text
     ind = " ".join(render(study, "text", lang="id").split())
     assert "apakah X4 butir unfavorable" in ind
+
+
+def test_sample_table_accounts_for_every_row_read_with_exclude_flagged():
+    """Rows read = rows dropped for a missing answer + flagged rows left out + n."""
+    from smma_stats.study import analyze
+
+    root = Path(__file__).resolve().parent
+    study = analyze(root / "data" / "forms_numbered.csv",
+                    _forms_instrument(root / "data" / "forms_numbered.csv"),
+                    exclude_flagged=True)
+    doc = build_document(study)
+    table = next(b for s in doc.sections for b in s.blocks if isinstance(b, Table))
+    assert table.columns == ("Rows read", "Rows dropped", "Flagged rows left out",
+                             "Respondents analysed (n)")
+    read, dropped, flagged, used = (int(c) for c in table.rows[0])
+    assert read == dropped + flagged + used and flagged == len(study.excluded_rows) > 0
+
+
+def _forms_instrument(path):
+    from smma_stats.cli_options import resolve_instrument
+
+    inst, _ = resolve_instrument(path, None, (), (), None, False)
+    return inst

@@ -221,8 +221,12 @@ class _Builder:
         from .blocks import missing_blocks
 
         r = self.s.responses
-        blocks = [self.table("sample_table", ["col_rows_read", "col_rows_dropped", "col_n_used"],
-                             [(whole(r.n_read), whole(r.n_dropped), whole(r.n))], left=0)]
+        cols = ["col_rows_read", "col_rows_dropped", "col_n_used"]
+        row = [whole(r.n_read), whole(r.n_dropped), whole(r.n)]
+        if self.s.excluded_rows:         # --exclude-flagged: read = dropped + flagged + used
+            cols.insert(2, "col_rows_flagged")
+            row.insert(2, whole(len(self.s.excluded_rows)))
+        blocks = [self.table("sample_table", cols, [tuple(row)], left=0)]
         blocks += missing_blocks(self, r)
         from .notes_blocks import note_blocks
 

@@ -22,6 +22,7 @@ EN: dict[str, str] = {
     "sample_table": "Responses",
     "col_rows_read": "Rows read",
     "col_rows_dropped": "Rows dropped",
+    "col_rows_flagged": "Flagged rows left out",
     "col_n_used": "Respondents analysed (n)",
     "sample_used": "{n_read} rows were read and {n} respondents with complete answers were "
                    "analysed.",
@@ -693,6 +694,7 @@ ID: dict[str, str] = {
     "sample_table": "Data Responden",
     "col_rows_read": "Baris dibaca",
     "col_rows_dropped": "Baris dikeluarkan",
+    "col_rows_flagged": "Baris bertanda yang dikeluarkan",
     "col_n_used": "Responden dianalisis (n)",
     "sample_used": "Sebanyak {n_read} baris data dibaca dan {n} responden dianalisis "
                    "(semua butir dijawab).",
