@@ -20,14 +20,14 @@ BCa, these jackknife values as its ``L``), ``boot.ci`` prints the same limits.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from .errors import DataError
 from .resampling import confidence_limits, draw_counts, resample_plan, sum_jackknife
-from .results import ResultMixin
+from .results import ResultMixin, array_field
 
 #: Interval methods of :func:`bootstrap_alpha` and :func:`bootstrap_regression`.
 METHODS = ("percentile", "bca")
@@ -101,16 +101,10 @@ class BootstrapResult(ResultMixin):
     method: str
     seed: int | None
     table: Any = None
-    replicates: Any = field(default=None, repr=False, compare=False)
+    replicates: Any = array_field(default=None)
     n_excluded: int = 0
 
     _title = "Bootstrap confidence interval"
-
-    def to_dict(self) -> dict:
-        """All figures and the table as JSON-safe Python, without the replicates."""
-        out = super().to_dict()
-        out.pop("replicates", None)
-        return out
 
     def _scalars(self) -> dict[str, Any]:
         out = super()._scalars()

@@ -26,7 +26,7 @@ from typing import Any, NamedTuple
 import numpy as np
 
 from .errors import DataError, SmmaError
-from .results import ResultMixin
+from .results import ResultMixin, array_field
 
 METHODS = ("interval", "mean_sd", "ideal_percent")
 BASES = ("hypothetical", "sample")
@@ -122,15 +122,9 @@ class CategoryResult(ResultMixin):
     rule: str
     note: str
     table: Any
-    assignments: Any
+    assignments: Any = array_field()
 
     _title = "Categories"
-
-    def to_dict(self) -> dict:
-        """All fields but ``assignments``, as JSON-safe Python."""
-        out = super().to_dict()
-        out.pop("assignments", None)
-        return out
 
     @property
     def counts(self) -> dict[str, int]:

@@ -20,7 +20,7 @@ import numpy as np
 
 from . import pathfit
 from .errors import DataError, ModelError
-from .results import ResultMixin
+from .results import ResultMixin, array_field
 
 #: How W (and X, for the figure) is probed: mean and mean -/+ SD, or the
 #: 16th, 50th and 84th percentiles. A variable with two values is probed at both.
@@ -111,15 +111,9 @@ class ModerationResult(ResultMixin):
     conditional_effects: Any = field(repr=False, compare=False)
     johnson_neyman: Any = field(repr=False, compare=False)
     simple_slopes: Any = field(repr=False, compare=False)
-    covariance: Any = field(default=None, repr=False, compare=False)
+    covariance: Any = array_field(default=None)
 
     _title = "Moderation analysis"
-
-    def to_dict(self) -> dict:
-        """All figures and tables as JSON-safe Python, without the covariance matrix."""
-        out = super().to_dict()
-        out.pop("covariance", None)
-        return out
 
     def conditional_effect(self, w_values):
         """The effect of X at any values of W, with SE, t, p and limits.

@@ -30,7 +30,7 @@ from .errors import ModelError
 from .model_frame import (MIN_TOLERANCE, check_alpha, check_rank, check_size, check_tolerance,
                           check_variances, model_columns, moment_arrays, predictor_names)
 from .moments import blocks, cholesky_factor, column_block, factor_columns, one_blas_thread
-from .results import ResultMixin
+from .results import ResultMixin, array_field
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -90,20 +90,12 @@ class RegressionResult(ResultMixin):
     coefficients: pd.DataFrame = field(repr=False, compare=False)
     anova: pd.DataFrame = field(repr=False, compare=False)
     contributions: pd.DataFrame = field(repr=False, compare=False)
-    residuals: np.ndarray = field(repr=False, compare=False)
-    fitted: np.ndarray = field(repr=False, compare=False)
-    covariance: np.ndarray = field(default=None, repr=False, compare=False)
-    covariance_hc3: np.ndarray | None = field(default=None, repr=False, compare=False)
+    residuals: np.ndarray = array_field()
+    fitted: np.ndarray = array_field()
+    covariance: np.ndarray = array_field(default=None)
+    covariance_hc3: np.ndarray | None = array_field(default=None)
 
     _title = "Linear regression"
-
-    def to_dict(self) -> dict:
-        """All figures and tables as JSON-safe Python, without the per-case arrays."""
-        out = super().to_dict()
-        for name in ("residuals", "fitted", "covariance", "covariance_hc3"):
-            out.pop(name, None)
-        return out
-
 
 def regress(data, y: str, x, alpha: float = 0.05, robust: bool = False, *,
             min_tolerance: float = MIN_TOLERANCE) -> RegressionResult:

@@ -52,6 +52,12 @@ def jsonable(value: Any) -> Any:
     return str(value)
 
 
+def array_field(**kwargs):
+    """A dataclass field for per-case arrays: left out of ``repr``, comparisons
+    and :meth:`ResultMixin.to_dict` (JSON holds the figures, not the rows)."""
+    return dataclasses.field(repr=False, compare=False, metadata={"json": False}, **kwargs)
+
+
 class ResultMixin:
     """Rendering shared by all frozen ``*Result`` dataclasses.
 
@@ -64,7 +70,7 @@ class ResultMixin:
     def to_dict(self) -> dict:
         """All fields as JSON-safe Python (DataFrames become lists of records)."""
         return {f.name: jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)
-                if not f.name.startswith("_")}
+                if not f.name.startswith("_") and f.metadata.get("json", True)}
 
     def _scalars(self) -> dict[str, Any]:
         out = {}

@@ -27,7 +27,7 @@ import numpy as np
 
 from .. import pathfit
 from ..errors import DataError, ModelError
-from ..results import ResultMixin
+from ..results import ResultMixin, array_field
 from .resampling import (
     frozen,
     indirect_chains,
@@ -136,16 +136,9 @@ class MediationResult(ResultMixin):
     sobel: Any = field(repr=False, compare=False)
     contrasts: Any = field(repr=False, compare=False)
     effects: Any = field(repr=False, compare=False)
-    replicates: Any = field(default=None, repr=False, compare=False)
+    replicates: Any = array_field(default=None)
 
     _title = "Mediation analysis"
-
-    def to_dict(self) -> dict:
-        """All figures and tables as JSON-safe Python, without the replicates."""
-        out = super().to_dict()
-        out.pop("replicates", None)
-        return out
-
 
 def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
               bootstrap: int = 5000, seed: int | None = None, ci: float = 0.95,
