@@ -262,7 +262,10 @@ class _ItemStats:
     def __init__(self, responses, instrument):
         self.items = responses.items
         self.spread = int(instrument.scale.max - instrument.scale.min)
-        self.gaps = bool(self.items.isna().to_numpy().any()) if len(self.items) else False
+        whole = all(isinstance(d, np.dtype) and d.kind in "iu" for d in self.items.dtypes)
+        # whole-number columns hold no gap; only float columns are looked at
+        self.gaps = (not whole and len(self.items) > 0
+                     and bool(self.items.isna().to_numpy().any()))
         self._all = None
 
     def moments(self, cols):
