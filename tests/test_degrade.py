@@ -114,3 +114,19 @@ def test_a_single_item_construct_is_named():
 
     with pytest.raises(DataError, match="construct 'Y' has 1 item"):
         analyze(frame, instrument_from_dict(raw))
+
+
+def test_a_constant_construct_score_is_marked_not_computable():
+    """Every respondent gives the same answers to C: its K-S test is named with its
+    reason under not_computable, and the rest of the study stands."""
+    rng = np.random.default_rng(1)
+    frame = pd.DataFrame({"C1": [4] * 20, "C2": [4] * 20,
+                          "X1": rng.integers(1, 6, 20), "X2": rng.integers(1, 6, 20),
+                          "Y1": rng.integers(1, 6, 20), "Y2": rng.integers(1, 6, 20)})
+    raw = {"name": "c", "scale": {"min": 1, "max": 5},
+           "constructs": {"C": {"items": ["C1", "C2"]}, "X": {"items": ["X1", "X2"]},
+                          "Y": {"items": ["Y1", "Y2"]}}, "models": ["Y ~ X"]}
+    study = analyze(frame, instrument_from_dict(raw))
+    assert "zero variance" in study.not_computable["normality C"]
+    assert [m.formula for m in study.models] == ["Y ~ X"]
+    assert study.to_dict()["not_computable"]["normality C"].startswith("C: all 20 values")

@@ -139,9 +139,8 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
         bootstrap=bootstrap, seed=seed, bootstrap_method=bootstrap_method, sheet=sheet,
         chunksize=chunksize, mediate=tuple(mediate), moderate=tuple(moderate))
     inst, notes = resolve_instrument(responses, instrument, construct, model, sheet, dimensions)
-    from .path_analyses import path_figures, path_specs
+    from .path_analyses import path_figures
 
-    path_specs(inst, mediate, moderate)  # a typo fails before the analysis
     inputs = (responses, inst.source)
     if out is not None:
         refuse_inputs(out, inputs)

@@ -79,10 +79,7 @@ def analyze(responses, instrument=None, options: AnalysisOptions | None = None, 
     0.748
     """
     opts = _options(options, settings)
-    instrument, responses = _inputs(responses, instrument, opts, progress)
-    from .path_analyses import path_specs
-
-    specs = path_specs(instrument, opts.mediate, opts.moderate)   # typos fail first
+    instrument, specs, responses = _inputs(responses, instrument, opts, progress)
     if opts.by is not None:
         from .groups import find_column
 
@@ -104,7 +101,7 @@ def analyze(responses, instrument=None, options: AnalysisOptions | None = None, 
     descriptives = describe(responses, instrument, scores, items_used, opts.sig_level)
     models, skipped = _model_stage(scores, instrument, opts, boot, step)
     normality = [m.normality for m in models if not isinstance(m.normality, NotComputable)]
-    normality += _score_normality(scores, instrument, opts)
+    normality += _score_normality(scores, instrument, opts, skipped)
     categories, dim_cats, cat = _category_stage(scores, instrument, items_used, opts)
     study = StudyResult(
         instrument=instrument, responses=responses, sig_level=opts.sig_level,
@@ -194,7 +191,10 @@ def _options(options, settings: dict) -> AnalysisOptions:
 
 
 def _inputs(responses, instrument, opts: AnalysisOptions, progress):
+    """The instrument, the mediation/moderation specs (checked before any reading: a
+    typo fails at once) and the responses."""
     from .instrument import Instrument, find_instrument
+    from .path_analyses import path_specs
     from .readers import Responses, read_responses
 
     if instrument is None:
@@ -204,11 +204,12 @@ def _inputs(responses, instrument, opts: AnalysisOptions, progress):
         instrument = responses.instrument
     if not isinstance(instrument, Instrument):
         instrument = find_instrument(instrument)
+    specs = path_specs(instrument, opts.mediate, opts.moderate)
     if not isinstance(responses, Responses):
         responses = read_responses(responses, instrument, missing=opts.missing,
                                    sheet=opts.sheet, max_missing_share=opts.max_missing_share,
                                    chunksize=opts.chunksize, progress=progress)
-    return instrument, responses
+    return instrument, specs, responses
 
 
 def _settings(opts, instrument, responses, cat, boot) -> dict:
@@ -400,14 +401,20 @@ def _attempt(compute, count: int = 0):
         return (gap,) * count if count else gap
 
 
-def _score_normality(scores, instrument, opts) -> list:
+def _score_normality(scores, instrument, opts, skipped: dict) -> list:
+    """K-S normality of each construct score; one that cannot be tested goes to
+    ``skipped`` with its reason (as a model's tests do)."""
     from .normality import ks_normality
 
     out = []
     for code in instrument.constructs:
-        out.append(_attempt(lambda code=code: ks_normality(
-            scores[code], method=opts.normality_method, alpha=opts.sig_level, name=code)))
-    return [r for r in out if not isinstance(r, NotComputable)]
+        res = _attempt(lambda code=code: ks_normality(
+            scores[code], method=opts.normality_method, alpha=opts.sig_level, name=code))
+        if isinstance(res, NotComputable):
+            skipped[f"normality {code}"] = res.reason
+        else:
+            out.append(res)
+    return out
 
 
 def _category_stage(scores, instrument, items_used, opts):
