@@ -36,7 +36,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from smma_stats.bootstrap import resample_plan  # noqa: E402
+from smma_stats.resampling import resample_plan  # noqa: E402
 from smma_stats.mediation_analysis import mediation  # noqa: E402
 
 
