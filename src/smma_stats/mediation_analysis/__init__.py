@@ -27,6 +27,7 @@ import numpy as np
 
 from .. import pathfit
 from ..errors import DataError, ModelError
+from ..model_frame import check_alpha
 from ..resampling import check_method, frozen, sum_bootstrap
 from ..results import ResultMixin, array_field
 from .resampling import UNDEFINED, indirect_chains, indirect_statistic
@@ -338,8 +339,7 @@ def _check_options(meds, serial, ci, method, alpha) -> None:
     if not isinstance(ci, (int, float)) or isinstance(ci, bool) or not 0 < ci < 1:
         raise DataError(f"ci must be a number between 0 and 1, got {ci!r}")
     check_method(method)
-    if not isinstance(alpha, (int, float)) or isinstance(alpha, bool) or not 0 < alpha < 1:
-        raise ModelError(f"alpha must be a number between 0 and 1, got {alpha!r}")
+    check_alpha(alpha, ModelError)
 
 
 def _fit_models(frame, x, meds, y, covs, serial, robust, alpha) -> list:
