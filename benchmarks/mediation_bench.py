@@ -9,7 +9,7 @@ cores.
 
 Rows:
 
-- draws: the resample plan alone (``smma_stats.bootstrap.resample_plan``),
+- draws: the resample plan alone (``smma_stats.resampling.resample_plan``),
   the floor every bootstrap of the project shares;
 - parallel, percentile: the whole analysis (four regressions, 5,000
   resamples, Sobel tests, tables);

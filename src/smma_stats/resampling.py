@@ -2,6 +2,9 @@
 
 :func:`resample_plan` draws the resamples of respondents block by block (the
 same seed gives the same resamples to every statistic of a study);
+:func:`sum_bootstrap` resamples a statistic of per-case sums (alpha, a
+regression, a mediation model's regressions from
+:func:`product_columns`, :func:`centred_products` and :func:`product_slopes`);
 :func:`bootstrap_indices` shows the resamples a seed draws;
 :func:`confidence_limits` turns the replicates of a statistic into
 percentile or BCa limits, standard error and bias, as R's
@@ -28,7 +31,6 @@ _MIN_EIGEN = 1e-10
 
 #: Interval methods of every bootstrap of the package.
 METHODS = ("percentile", "bca")
-
 
 #: What :func:`sum_bootstrap` returns: the usable replicates and their summaries.
 SumBootstrap = namedtuple("SumBootstrap", "replicates n_resamples n_failed seed low high se bias")
@@ -154,9 +156,12 @@ def frozen(a: np.ndarray) -> np.ndarray:
 
 def sum_bootstrap(stat, V: np.ndarray, t0: np.ndarray, *, n_resamples, seed, indices, ci: float,
                   method: str, undefined: str) -> SumBootstrap:
-    """Bootstrap a statistic of per-case sums ``V`` (as :func:`sum_jackknife`): a resample's
-    sums are ``W @ V`` for its case counts ``W``; undefined or non-finite statistics are
-    left out and counted in ``n_failed``; limits at the sample values ``t0``."""
+    """Replicates and limits of a statistic of per-case sums ``V`` (see :func:`sum_jackknife`).
+
+    A resample's sums are ``W @ V`` for its case counts ``W``; undefined or
+    non-finite statistics are left out and counted in ``n_failed``. The
+    limits are those of :func:`confidence_limits` at the sample values ``t0``.
+    """
     n = V.shape[0]
     blocks, B, seed = resample_plan(n, n_resamples, seed, indices)
     parts, n_failed = [], 0
@@ -181,9 +186,12 @@ def product_columns(Z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def centred_products(S: np.ndarray, m: np.ndarray, p: int):
-    """Centred cross-products ``C`` (b, p, p) of each row of sums ``S`` of
-    :func:`product_columns` over ``m`` cases, the resample means less the sample
-    means ``d``, and ``ok``: no variable is constant in the resample."""
+    """Cross-products about each resample's means from sums of :func:`product_columns`.
+
+    Returns ``C`` (b, p, p) for the rows of ``S`` over ``m`` cases, the
+    resample means less the sample means ``d``, and ``ok``: no variable is
+    constant in the resample.
+    """
     rows, cols = np.triu_indices(p)
     P = np.empty((S.shape[0], p, p))
     P[:, rows, cols] = S[:, p:]
@@ -197,8 +205,11 @@ def centred_products(S: np.ndarray, m: np.ndarray, p: int):
 
 
 def product_slopes(C: np.ndarray, dep: int, pred) -> tuple[np.ndarray, np.ndarray]:
-    """Slopes of ``dep`` on ``pred`` from centred cross-products ``C``, and which are
-    defined: not when the predictors' correlations have an eigenvalue below 1e-10."""
+    """Least-squares slopes of ``dep`` on ``pred`` from centred cross-products ``C``.
+
+    Solved scaled to correlations; ``ok`` is False where the predictors'
+    correlation matrix has an eigenvalue below 1e-10 (collinear).
+    """
     A = C[:, pred][:, :, pred]
     scale = np.sqrt(np.abs(np.einsum("bii->bi", A)))
     scale[scale == 0] = 1.0
