@@ -27,15 +27,14 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError
-from .resampling import (METHODS, centred_products, check_method, frozen, product_columns,
+from .resampling import METHODS  # noqa: F401  (the interval methods, also named here)
+from .resampling import (ZERO_SS_REL, centred_products, check_method, frozen, product_columns,
                          product_slopes, sum_bootstrap)
 from .results import ResultMixin, array_field
 
 #: Columns of :attr:`BootstrapResult.table` for a regression, in order.
 TABLE_COLUMNS = ("term", "b", "boot_se", "bias", "conf_low", "conf_high")
 
-# A sum of squares this small next to the squares summed is rounding noise of a constant.
-_ZERO_SS_REL = 1e-12
 # The jackknife's message when a leave-one-out statistic is undefined.
 _UNDEFINED = "statistic undefined (e.g. a constant predictor); use the percentile method"
 
@@ -337,7 +336,7 @@ def _alpha_from_sums(S: np.ndarray, m: np.ndarray, k: int):
     t2 = S[:, k + 1]
     ss_items = S[:, k] - np.einsum("ij,ij->i", s1, s1) / m
     ss_total = t2 - t1 * t1 / m                  # sums of squared deviations
-    ok = ss_total > np.maximum(_ZERO_SS_REL * t2, np.finfo(float).tiny)
+    ok = ss_total > np.maximum(ZERO_SS_REL * t2, np.finfo(float).tiny)
     with np.errstate(divide="ignore", invalid="ignore"):
         alpha = k / (k - 1) * (1.0 - ss_items / ss_total)
     return alpha[:, None], ok

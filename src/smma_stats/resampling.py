@@ -23,8 +23,8 @@ from .errors import DataError
 
 # About a million cells per block: 8 MB for each array of draws or counts.
 _BLOCK_CELLS = 1_000_000
-# A sum of squares this small next to the squares summed is rounding noise of a constant.
-_ZERO_SS_REL = 1e-12
+#: A sum of squares this small next to the squares summed is rounding noise of a constant.
+ZERO_SS_REL = 1e-12
 # Smallest eigenvalue of the predictors' correlation matrix below which a
 # resample's design counts as singular (about 10 significant digits lost).
 _MIN_EIGEN = 1e-10
@@ -200,7 +200,7 @@ def centred_products(S: np.ndarray, m: np.ndarray, p: int):
     C = P - m[:, None, None] * d[:, :, None] * d[:, None, :]
     diag = np.einsum("bii->bi", C)
     raw = np.einsum("bii->bi", P)
-    ok = np.all(diag > np.maximum(_ZERO_SS_REL * raw, np.finfo(float).tiny), axis=1)
+    ok = np.all(diag > np.maximum(ZERO_SS_REL * raw, np.finfo(float).tiny), axis=1)
     return C, d, ok
 
 
