@@ -9,7 +9,7 @@ cores.
 
 Rows:
 
-- draws: the resample plan alone (``smma_stats.bootstrap.resample_plan``),
+- draws: the resample plan alone (``smma_stats.resampling.resample_plan``),
   the floor every bootstrap of the project shares;
 - parallel, percentile: the whole analysis (four regressions, 5,000
   resamples, Sobel tests, tables);
@@ -36,7 +36,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from smma_stats.bootstrap import resample_plan  # noqa: E402
+from smma_stats.resampling import resample_plan  # noqa: E402
 from smma_stats.mediation_analysis import mediation  # noqa: E402
 
 

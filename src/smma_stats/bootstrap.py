@@ -21,25 +21,22 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
 
 from .errors import DataError
-from .resampling import confidence_limits, draw_counts, resample_plan, sum_jackknife
+from .resampling import METHODS  # noqa: F401  (the interval methods, also named here)
+from .resampling import (ZERO_SS_REL, centred_products, check_method, frozen, product_columns,
+                         product_slopes, sum_bootstrap)
 from .results import ResultMixin, array_field
-
-#: Interval methods of :func:`bootstrap_alpha` and :func:`bootstrap_regression`.
-METHODS = ("percentile", "bca")
 
 #: Columns of :attr:`BootstrapResult.table` for a regression, in order.
 TABLE_COLUMNS = ("term", "b", "boot_se", "bias", "conf_low", "conf_high")
 
-# A sum of squares this small next to the squares summed is rounding noise of a constant.
-_ZERO_SS_REL = 1e-12
-# Smallest eigenvalue of the predictors' correlation matrix below which a
-# resample's design counts as singular (about 10 significant digits lost).
-_MIN_EIGEN = 1e-10
+# The jackknife's message when a leave-one-out statistic is undefined.
+_UNDEFINED = "statistic undefined (e.g. a constant predictor); use the percentile method"
 
 
 @dataclass(frozen=True)
@@ -184,7 +181,7 @@ def bootstrap_alpha(items, n_resamples: int = 10000, ci: float = 0.95, seed: int
     from .reliability import check_ci, cronbach_alpha
 
     check_ci(ci)
-    method = _check_method(method)
+    method = check_method(method)
     rel = cronbach_alpha(items, ci=ci)
     if math.isnan(rel.alpha):
         raise DataError("Cronbach's alpha is undefined on this sample (the total score is "
@@ -194,24 +191,16 @@ def bootstrap_alpha(items, n_resamples: int = 10000, ci: float = 0.95, seed: int
     df = items if isinstance(items, pd.DataFrame) else pd.DataFrame(items)
     X = df.to_numpy(dtype=float, na_value=np.nan)
     X = X[~np.isnan(X).any(axis=1)]
-    n, k = X.shape
+    k = X.shape[1]
     Xc = X - X.mean(axis=0)
     T = Xc.sum(axis=1)
     V = np.column_stack([Xc, np.einsum("ij,ij->i", Xc, Xc), T * T])
-
-    def stat(S, m):
-        return _alpha_from_sums(S, m, k)
-
-    blocks, B, seed = resample_plan(n, n_resamples, seed, indices)
-    t, n_failed = _replicates(stat, V, n, blocks)
-    jack = _jackknife(stat, V, n) if method == "bca" else None
-    t0 = np.array([rel.alpha])
-    low, high, se, bias = confidence_limits(t, t0, jack, ci, method)
-    return BootstrapResult(
-        statistic="alpha", name=str(name), estimate=float(rel.alpha), conf_low=float(low[0]),
-        conf_high=float(high[0]), se=float(se[0]), bias=float(bias[0]), n=int(n), n_resamples=B,
-        n_failed=n_failed, ci=float(ci), method=method, seed=seed, table=None,
-        replicates=_frozen(t[:, 0]), n_excluded=int(rel.n_excluded))
+    run = sum_bootstrap(partial(_alpha_from_sums, k=k), V, np.array([rel.alpha]),
+                        n_resamples=n_resamples, seed=seed, indices=indices, ci=ci,
+                        method=method, undefined=_UNDEFINED)
+    return _result(run, 0, n=len(X), statistic="alpha", name=str(name),
+                   estimate=float(rel.alpha), ci=ci, method=method, table=None,
+                   replicates=frozen(run.replicates[:, 0]), n_excluded=rel.n_excluded)
 
 
 def bootstrap_regression(data, y: str, x, n_resamples: int = 10000, ci: float = 0.95,
@@ -303,39 +292,34 @@ def bootstrap_regression(data, y: str, x, n_resamples: int = 10000, ci: float = 
     from .reliability import check_ci
 
     check_ci(ci)
-    method = _check_method(method)
+    method = check_method(method)
     names = predictor_names(y, x)
     columns, keep, n_excluded = model_columns(data, y, names)
-    n_all = len(columns[0])
-    Z = column_block(columns, 0, n_all, keep)
-    n, k = Z.shape[0], len(names)
+    Z = column_block(columns, 0, len(columns[0]), keep)
     fit = fit_factor(*factor_columns(list(columns[1:]) + [columns[0]], keep), y, names,
                      n_excluded=n_excluded, bounds=False)
-    means = Z.mean(axis=0)
-    Zc = Z - means
-    rows, cols = np.triu_indices(k + 1)
-    V = np.hstack([Zc, Zc[:, rows] * Zc[:, cols]])
-
-    def stat(S, m):
-        return _ols_from_sums(S, m, k, means, rows, cols)
-
-    blocks, B, seed = resample_plan(n, n_resamples, seed, indices)
-    t, n_failed = _replicates(stat, V, n, blocks)
-    jack = _jackknife(stat, V, n) if method == "bca" else None
+    V, means = product_columns(Z)
     coef = fit.coefficients
     t0 = np.concatenate([coef["b"].to_numpy(dtype=float), [fit.r2]])
-    low, high, se, bias = confidence_limits(t, t0, jack, ci, method)
+    run = sum_bootstrap(partial(_ols_from_sums, k=len(names), means=means), V, t0,
+                        n_resamples=n_resamples, seed=seed, indices=indices, ci=ci,
+                        method=method, undefined=_UNDEFINED)
     import pandas as pd
 
-    table = pd.DataFrame({"term": coef["term"].tolist(), "b": t0[:-1], "boot_se": se[:-1],
-                          "bias": bias[:-1], "conf_low": low[:-1], "conf_high": high[:-1]},
-                         columns=list(TABLE_COLUMNS))
+    table = pd.DataFrame({"term": coef["term"].tolist(), "b": t0[:-1], "boot_se": run.se[:-1],
+                          "bias": run.bias[:-1], "conf_low": run.low[:-1],
+                          "conf_high": run.high[:-1]}, columns=list(TABLE_COLUMNS))
+    return _result(run, -1, n=len(Z), statistic="r2", name=f"{y} ~ {' + '.join(names)}",
+                   estimate=float(fit.r2), ci=ci, method=method, table=table,
+                   replicates=frozen(run.replicates), n_excluded=n_excluded)
+
+
+def _result(run, j: int, *, ci, n_excluded, **fields) -> BootstrapResult:
+    """The result whose interval fields are column ``j`` of the bootstrap ``run``."""
     return BootstrapResult(
-        statistic="r2", name=f"{y} ~ {' + '.join(names)}", estimate=float(fit.r2),
-        conf_low=float(low[-1]), conf_high=float(high[-1]), se=float(se[-1]),
-        bias=float(bias[-1]), n=int(n), n_resamples=B, n_failed=n_failed, ci=float(ci),
-        method=method, seed=seed, table=table, replicates=_frozen(t),
-        n_excluded=int(n_excluded))
+        conf_low=float(run.low[j]), conf_high=float(run.high[j]), se=float(run.se[j]),
+        bias=float(run.bias[j]), n_resamples=run.n_resamples, n_failed=run.n_failed,
+        ci=float(ci), seed=run.seed, n_excluded=int(n_excluded), **fields)
 
 
 # ----------------------------------------------------------------------------
@@ -352,69 +336,20 @@ def _alpha_from_sums(S: np.ndarray, m: np.ndarray, k: int):
     t2 = S[:, k + 1]
     ss_items = S[:, k] - np.einsum("ij,ij->i", s1, s1) / m
     ss_total = t2 - t1 * t1 / m                  # sums of squared deviations
-    ok = ss_total > np.maximum(_ZERO_SS_REL * t2, np.finfo(float).tiny)
+    ok = ss_total > np.maximum(ZERO_SS_REL * t2, np.finfo(float).tiny)
     with np.errstate(divide="ignore", invalid="ignore"):
         alpha = k / (k - 1) * (1.0 - ss_items / ss_total)
     return alpha[:, None], ok
 
 
-def _ols_from_sums(S: np.ndarray, m: np.ndarray, k: int, means: np.ndarray,
-                   rows: np.ndarray, cols: np.ndarray):
+def _ols_from_sums(S: np.ndarray, m: np.ndarray, k: int, means: np.ndarray):
     """Coefficients and R Square per row of sums of ``[Zc, Zc_i Zc_j]``, Z = [y, X]."""
-    p = k + 1
-    b = S.shape[0]
-    s1 = S[:, :p]
-    P = np.empty((b, p, p))
-    P[:, rows, cols] = S[:, p:]
-    P[:, cols, rows] = S[:, p:]
-    d = s1 / m[:, None]                          # resample mean minus sample mean
-    C = P - m[:, None, None] * d[:, :, None] * d[:, None, :]
-    diag = np.einsum("bii->bi", C)
-    raw = np.einsum("bii->bi", P)
-    ok = np.all(diag > np.maximum(_ZERO_SS_REL * raw, np.finfo(float).tiny), axis=1)
-    scale = np.sqrt(np.where(ok[:, None], diag[:, 1:], 1.0))
-    R = C[:, 1:, 1:] / (scale[:, :, None] * scale[:, None, :])
-    R[~ok] = np.eye(k)
-    if k > 1:
-        ok &= np.linalg.eigvalsh(R)[:, 0] > _MIN_EIGEN
-        R[~ok] = np.eye(k)
-    r_xy = C[:, 1:, 0] / scale
-    slopes = np.linalg.solve(R, r_xy[:, :, None])[:, :, 0] / scale
+    C, d, ok = centred_products(S, m, k + 1)
+    slopes, defined = product_slopes(C, 0, list(range(1, k + 1)))
+    ok &= defined
     ybar = means[0] + d[:, 0]
     xbar = means[1:] + d[:, 1:]
     intercept = ybar - np.einsum("bj,bj->b", xbar, slopes)
     with np.errstate(divide="ignore", invalid="ignore"):
         r2 = np.einsum("bj,bj->b", C[:, 1:, 0], slopes) / C[:, 0, 0]
     return np.column_stack([intercept, slopes, r2]), ok
-
-
-def _replicates(stat, V: np.ndarray, n: int, blocks):
-    """Statistics of every resample; failed resamples are dropped and counted."""
-    parts, n_failed = [], 0
-    for idx in blocks:
-        W = draw_counts(idx, n)
-        t, ok = stat(W @ V, np.full(len(W), float(n)))
-        ok &= np.isfinite(t).all(axis=1)
-        n_failed += int((~ok).sum())
-        parts.append(t[ok])
-    return np.vstack(parts), n_failed
-
-
-def _jackknife(stat, V: np.ndarray, n: int) -> np.ndarray:
-    """Leave-one-out statistics, shape (n, q): the total sums less one case at a time."""
-    if n < 3:
-        raise DataError("BCa intervals need at least 3 cases for the jackknife")
-    return sum_jackknife(stat, V, n, "statistic undefined (e.g. a constant predictor); use "
-                                     "the percentile method")
-
-
-def _check_method(method) -> str:
-    if method not in METHODS:
-        raise DataError(f"method must be 'percentile' or 'bca', got {method!r}")
-    return method
-
-
-def _frozen(a: np.ndarray) -> np.ndarray:
-    a = np.ascontiguousarray(a)
-    a.setflags(write=False)
-    return a

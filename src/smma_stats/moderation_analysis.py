@@ -20,6 +20,7 @@ import numpy as np
 
 from . import pathfit
 from .errors import DataError, ModelError
+from .model_frame import check_alpha
 from .results import ResultMixin, array_field
 
 #: How W (and X, for the figure) is probed: mean and mean -/+ SD, or the
@@ -216,7 +217,9 @@ def moderation(scores, x: str, w: str, y: str, covariates=(), *, center: bool = 
     1 -0.3301    37.3333    62.6667
     """
     covs = pathfit.names_of(covariates, "covariates")
-    _check_options(probe, alpha)
+    if probe not in PROBES:
+        raise ModelError(f"probe must be 'pick-a-point' or 'percentiles', got {probe!r}")
+    check_alpha(alpha, ModelError)
     pathfit.check_roles([("X", x), ("W", w), ("Y", y)] + [("covariate", c) for c in covs])
     frame, n_excluded = pathfit.complete_cases(scores, [x, w, y, *covs])
     n = len(frame)
@@ -233,8 +236,6 @@ def moderation(scores, x: str, w: str, y: str, covariates=(), *, center: bool = 
     coef = pathfit.coefficient_table(full, robust=robust, alpha=alpha)
     V = pathfit.covariance(full, robust=robust)[np.ix_([1, 2, 3], [1, 2, 3])]
     summary = pathfit.model_summary(full, robust=robust)
-    from scipy.special import stdtrit
-
     wv = frame[w].to_numpy()
     res = ModerationResult(
         x=x, w=w, y=y, covariates=covs, product=product, center=bool(center),
@@ -242,7 +243,7 @@ def moderation(scores, x: str, w: str, y: str, covariates=(), *, center: bool = 
         **summary, interaction=float(coef.at[3, "b"]),
         interaction_p_value=float(coef.at[3, "p_value"]),
         w_dichotomous=bool(len(np.unique(wv)) == 2), w_min=float(wv.min()),
-        w_max=float(wv.max()), t_critical=float(stdtrit(full.df_residual, 1 - alpha / 2)),
+        w_max=float(wv.max()), t_critical=float(full.t_critical),
         coefficients=coef, r2_change=_r2_change(full, reduced, coef, product, robust),
         conditional_effects=None, johnson_neyman=None, simple_slopes=None, covariance=V)
     probes = probe_values(wv, probe)
@@ -337,13 +338,6 @@ def parse_moderation(text: str) -> dict:
 
 
 # ----------------------------------------------------------------------------
-
-def _check_options(probe, alpha) -> None:
-    if probe not in PROBES:
-        raise ModelError(f"probe must be 'pick-a-point' or 'percentiles', got {probe!r}")
-    if not isinstance(alpha, (int, float)) or isinstance(alpha, bool) or not 0 < alpha < 1:
-        raise ModelError(f"alpha must be a number between 0 and 1, got {alpha!r}")
-
 
 def _product_name(x: str, w: str, covs) -> str:
     name = f"{x}*{w}"

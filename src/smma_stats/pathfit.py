@@ -156,17 +156,17 @@ def coefficient_table(reg, *, robust: bool, alpha: float):
         Columns :data:`COEFFICIENT_COLUMNS`, intercept first.
     """
     import pandas as pd
-    from scipy.special import stdtr, stdtrit
+    from scipy.special import stdtrit
 
     coef = reg.coefficients
+    hc3 = "_hc3" if robust else ""              # the regression's t and p, classical or HC3
     b = coef["b"].to_numpy(dtype=float)
-    se = coef["se_hc3" if robust else "se"].to_numpy(dtype=float)
-    df = reg.df_residual
-    t = b / se
-    p = 2.0 * stdtr(df, -np.abs(t))
-    crit = float(stdtrit(df, 1.0 - alpha / 2.0))
-    return pd.DataFrame({"term": coef["term"].tolist(), "b": b, "se": se, "t": t,
-                         "p_value": p, "conf_low": b - crit * se, "conf_high": b + crit * se},
+    se = coef["se" + hc3].to_numpy(dtype=float)
+    crit = float(stdtrit(reg.df_residual, 1.0 - alpha / 2.0))
+    return pd.DataFrame({"term": coef["term"].tolist(), "b": b, "se": se,
+                         "t": coef["t" + hc3].to_numpy(dtype=float),
+                         "p_value": coef["p_value" + hc3].to_numpy(dtype=float),
+                         "conf_low": b - crit * se, "conf_high": b + crit * se},
                         columns=list(COEFFICIENT_COLUMNS))
 
 

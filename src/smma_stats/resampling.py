@@ -2,6 +2,9 @@
 
 :func:`resample_plan` draws the resamples of respondents block by block (the
 same seed gives the same resamples to every statistic of a study);
+:func:`sum_bootstrap` resamples a statistic of per-case sums (alpha, a
+regression, a mediation model's regressions from
+:func:`product_columns`, :func:`centred_products` and :func:`product_slopes`);
 :func:`bootstrap_indices` shows the resamples a seed draws;
 :func:`confidence_limits` turns the replicates of a statistic into
 percentile or BCa limits, standard error and bias, as R's
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections import namedtuple
 
 import numpy as np
 
@@ -19,6 +23,17 @@ from .errors import DataError
 
 # About a million cells per block: 8 MB for each array of draws or counts.
 _BLOCK_CELLS = 1_000_000
+#: A sum of squares this small next to the squares summed is rounding noise of a constant.
+ZERO_SS_REL = 1e-12
+# Smallest eigenvalue of the predictors' correlation matrix below which a
+# resample's design counts as singular (about 10 significant digits lost).
+_MIN_EIGEN = 1e-10
+
+#: Interval methods of every bootstrap of the package.
+METHODS = ("percentile", "bca")
+
+#: What :func:`sum_bootstrap` returns: the usable replicates and their summaries.
+SumBootstrap = namedtuple("SumBootstrap", "replicates n_resamples n_failed seed low high se bias")
 
 
 def bootstrap_indices(n: int, n_resamples: int = 10000, seed: int | None = None) -> np.ndarray:
@@ -125,6 +140,86 @@ def resample_plan(n: int, n_resamples, seed, indices=None):
     return blocks(), B, seed
 
 
+def check_method(method) -> str:
+    """``method`` when it is one of :data:`METHODS`, else a DataError."""
+    if method not in METHODS:
+        raise DataError(f"method must be 'percentile' or 'bca', got {method!r}")
+    return method
+
+
+def frozen(a: np.ndarray) -> np.ndarray:
+    """``a`` as a contiguous read-only array (the replicates of a result)."""
+    a = np.ascontiguousarray(a)
+    a.setflags(write=False)
+    return a
+
+
+def sum_bootstrap(stat, V: np.ndarray, t0: np.ndarray, *, n_resamples, seed, indices, ci: float,
+                  method: str, undefined: str) -> SumBootstrap:
+    """Replicates and limits of a statistic of per-case sums ``V`` (see :func:`sum_jackknife`).
+
+    A resample's sums are ``W @ V`` for its case counts ``W``; undefined or
+    non-finite statistics are left out and counted in ``n_failed``. The
+    limits are those of :func:`confidence_limits` at the sample values ``t0``.
+    """
+    n = V.shape[0]
+    blocks, B, seed = resample_plan(n, n_resamples, seed, indices)
+    parts, n_failed = [], 0
+    for idx in blocks:
+        W = draw_counts(idx, n)
+        t, ok = stat(W @ V, np.full(len(W), float(n)))
+        ok &= np.isfinite(t).all(axis=1)
+        n_failed += int((~ok).sum())
+        parts.append(t[ok])
+    t = np.vstack(parts)
+    jack = sum_jackknife(stat, V, n, undefined) if method == "bca" else None
+    low, high, se, bias = confidence_limits(t, t0, jack, ci, method)
+    return SumBootstrap(t, B, n_failed, seed, low, high, se, bias)
+
+
+def product_columns(Z: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per-case columns ``[Zc, Zc_i Zc_j (i <= j)]`` of the centred ``Z``, and its means."""
+    means = Z.mean(axis=0)
+    Zc = Z - means
+    rows, cols = np.triu_indices(Z.shape[1])
+    return np.hstack([Zc, Zc[:, rows] * Zc[:, cols]]), means
+
+
+def centred_products(S: np.ndarray, m: np.ndarray, p: int):
+    """Cross-products about each resample's means from sums of :func:`product_columns`.
+
+    Returns ``C`` (b, p, p) for the rows of ``S`` over ``m`` cases, the
+    resample means less the sample means ``d``, and ``ok``: no variable is
+    constant in the resample.
+    """
+    rows, cols = np.triu_indices(p)
+    P = np.empty((S.shape[0], p, p))
+    P[:, rows, cols] = S[:, p:]
+    P[:, cols, rows] = S[:, p:]
+    d = S[:, :p] / m[:, None]
+    C = P - m[:, None, None] * d[:, :, None] * d[:, None, :]
+    diag = np.einsum("bii->bi", C)
+    raw = np.einsum("bii->bi", P)
+    ok = np.all(diag > np.maximum(ZERO_SS_REL * raw, np.finfo(float).tiny), axis=1)
+    return C, d, ok
+
+
+def product_slopes(C: np.ndarray, dep: int, pred) -> tuple[np.ndarray, np.ndarray]:
+    """Least-squares slopes of ``dep`` on ``pred`` from centred cross-products ``C``.
+
+    Solved scaled to correlations; ``ok`` is False where the predictors'
+    correlation matrix has an eigenvalue below 1e-10 (collinear).
+    """
+    A = C[:, pred][:, :, pred]
+    scale = np.sqrt(np.abs(np.einsum("bii->bi", A)))
+    scale[scale == 0] = 1.0
+    R = A / (scale[:, :, None] * scale[:, None, :])
+    ok = np.linalg.eigvalsh(R)[:, 0] > _MIN_EIGEN if len(pred) > 1 else R[:, 0, 0] > 0.5
+    R[~ok] = np.eye(len(pred))
+    r = C[:, pred, dep] / scale
+    return np.linalg.solve(R, r[:, :, None])[:, :, 0] / scale, ok
+
+
 def sum_jackknife(stat, V: np.ndarray, n: int, undefined: str) -> np.ndarray:
     """Leave-one-out statistics from per-case sums, shape (n, q).
 
@@ -137,9 +232,12 @@ def sum_jackknife(stat, V: np.ndarray, n: int, undefined: str) -> np.ndarray:
     Raises
     ------
     DataError
-        A leave-one-out statistic is undefined: "the BCa acceleration is
-        undefined: leaving out one case makes the " followed by ``undefined``.
+        Fewer than 3 cases; or a leave-one-out statistic is undefined: "the
+        BCa acceleration is undefined: leaving out one case makes the "
+        followed by ``undefined``.
     """
+    if n < 3:
+        raise DataError("BCa intervals need at least 3 cases for the jackknife")
     total = V.sum(axis=0)
     block = max(1, _BLOCK_CELLS // V.shape[1])
     out = []

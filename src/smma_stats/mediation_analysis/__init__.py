@@ -27,14 +27,10 @@ import numpy as np
 
 from .. import pathfit
 from ..errors import DataError, ModelError
+from ..model_frame import check_alpha
+from ..resampling import check_method, frozen, sum_bootstrap
 from ..results import ResultMixin, array_field
-from .resampling import (
-    frozen,
-    indirect_chains,
-    indirect_statistic,
-    jackknife,
-    replicates,
-)
+from .resampling import UNDEFINED, indirect_chains, indirect_statistic
 
 #: Mediation types of Zhao, Lynch & Chen (2010), the keys of ``mediation_type``.
 MEDIATION_TYPES = ("complementary", "competitive", "indirect_only", "direct_only", "no_effect")
@@ -162,7 +158,7 @@ def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
     bootstrap : int, default 5000
         Resamples of the cases.
     seed : int, optional
-        Seed of the resamples (:func:`smma_stats.bootstrap.resample_plan`);
+        Seed of the resamples (:func:`smma_stats.resampling.resample_plan`);
         without one a fresh seed is drawn and reported.
     ci : float, default 0.95
         Level of the bootstrap intervals.
@@ -247,13 +243,10 @@ def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
     t0, ok = stat(V.sum(axis=0)[None, :], np.array([float(n)]))
     if not ok[0]:
         raise ModelError("the mediation model is singular (a constant or collinear variable)")
-    from ..resampling import confidence_limits, resample_plan
-
-    blocks, B, seed = resample_plan(n, bootstrap, seed, indices)
-    t, n_failed = replicates(stat, V, n, blocks)
-    jack = jackknife(stat, V, n) if method == "bca" else None
-    low, high, se, _ = confidence_limits(t, t0[0], jack, ci, method)
-    tables = _tables(fits, x, meds, y, chains, (t0[0], low, high, se), robust, alpha)
+    run = sum_bootstrap(stat, V, t0[0], n_resamples=bootstrap, seed=seed, indices=indices, ci=ci,
+                        method=method, undefined=UNDEFINED)
+    low, high = run.low, run.high
+    tables = _tables(fits, x, meds, y, chains, (t0[0], low, high, run.se), robust, alpha)
     sd_x, sd_y = (float(frame[c].std(ddof=1)) for c in (x, y))
     eff = tables["effects"].set_index("kind")
     n_paths = len(chains)
@@ -267,9 +260,9 @@ def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
         indirect_conf_high=float(high[n_paths]),
         mediation_type=classify(low[n_paths], high[n_paths], t0[0][n_paths],
                                 eff.at["direct", "b"], eff.at["direct", "p_value"], alpha),
-        sd_x=sd_x, sd_y=sd_y, n_resamples=B, n_failed=n_failed, seed=seed, ci=float(ci),
-        method=method, robust=bool(robust), alpha=float(alpha), replicates=frozen(t[:, :n_paths]),
-        **tables)
+        sd_x=sd_x, sd_y=sd_y, n_resamples=run.n_resamples, n_failed=run.n_failed, seed=run.seed,
+        ci=float(ci), method=method, robust=bool(robust), alpha=float(alpha),
+        replicates=frozen(run.replicates[:, :n_paths]), **tables)
 
 
 def classify(conf_low: float, conf_high: float, indirect: float, direct: float,
@@ -345,10 +338,8 @@ def _check_options(meds, serial, ci, method, alpha) -> None:
         raise ModelError(f"a serial model takes at most {MAX_SERIAL} mediators, got {len(meds)}")
     if not isinstance(ci, (int, float)) or isinstance(ci, bool) or not 0 < ci < 1:
         raise DataError(f"ci must be a number between 0 and 1, got {ci!r}")
-    if method not in ("percentile", "bca"):
-        raise DataError(f"method must be 'percentile' or 'bca', got {method!r}")
-    if not isinstance(alpha, (int, float)) or isinstance(alpha, bool) or not 0 < alpha < 1:
-        raise ModelError(f"alpha must be a number between 0 and 1, got {alpha!r}")
+    check_method(method)
+    check_alpha(alpha, ModelError)
 
 
 def _fit_models(frame, x, meds, y, covs, serial, robust, alpha) -> list:

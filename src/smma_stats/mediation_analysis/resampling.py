@@ -7,8 +7,10 @@ matrix product and a batch of small normal equations, instead of refitting
 each regression 5,000 times with :func:`smma_stats.regression.regress`. The
 jackknife that BCa intervals need uses the same sums less one case at a
 time. :mod:`smma_stats.bootstrap` works the same way for alpha and a single
-regression; its helpers are private to it, and the statistic here (products
-of slopes of several regressions) is different.
+regression, with the same kernels of :mod:`smma_stats.resampling`
+(:func:`~smma_stats.resampling.centred_products`,
+:func:`~smma_stats.resampling.product_slopes`); only the statistic here
+(products of slopes of several regressions) is different.
 """
 
 from __future__ import annotations
@@ -17,13 +19,10 @@ from itertools import combinations, pairwise
 
 import numpy as np
 
-from ..resampling import sum_jackknife
+from ..resampling import centred_products, product_columns, product_slopes, sum_jackknife
 
-# Smallest eigenvalue of a resample's predictor correlation matrix below
-# which its design counts as singular (the rule of smma_stats.bootstrap).
-_MIN_EIGEN = 1e-10
-# A sum of squares this small next to the raw squares is rounding noise of a constant.
-_ZERO_SS_REL = 1e-12
+#: The jackknife's message when a leave-one-out statistic is undefined.
+UNDEFINED = "model singular; use the percentile method"
 
 
 def indirect_chains(k: int, serial: bool) -> list[tuple[int, ...]]:
@@ -42,9 +41,7 @@ def indirect_statistic(Z: np.ndarray, chains, k: int, n_cov: int, serial: bool):
     contrasts, and the partially and completely standardised effects.
     """
     p = Z.shape[1]
-    Zc = Z - Z.mean(axis=0)
-    rows, cols = np.triu_indices(p)
-    V = np.hstack([Zc, Zc[:, rows] * Zc[:, cols]])
+    V, _ = product_columns(Z)
     iy = k + 1
     covs = list(range(k + 2, p))
     eqs = [(1 + i, [0, *(range(1, 1 + i) if serial else ()), *covs]) for i in range(k)]
@@ -52,15 +49,10 @@ def indirect_statistic(Z: np.ndarray, chains, k: int, n_cov: int, serial: bool):
     pairs = list(combinations(range(len(chains)), 2))
 
     def stat(S, m):
-        P = np.empty((S.shape[0], p, p))
-        P[:, rows, cols] = S[:, p:]
-        P[:, cols, rows] = S[:, p:]
-        d = S[:, :p] / m[:, None]
-        C = P - m[:, None, None] * d[:, :, None] * d[:, None, :]
-        ok = np.all(np.einsum("bii->bi", C) > _ZERO_SS_REL * np.einsum("bii->bi", P), axis=1)
+        C, _, ok = centred_products(S, m, p)
         slopes = []
         for dep, pred in eqs:
-            b, good = _solve(C, dep, pred)
+            b, good = product_slopes(C, dep, pred)
             slopes.append(dict(zip(pred, b.T, strict=True)))
             ok &= good
         eff = np.column_stack([_chain_effect(slopes, c, iy - 1) for c in chains])
@@ -84,38 +76,6 @@ def _chain_effect(slopes, chain, outcome_eq: int) -> np.ndarray:
     return effect * slopes[outcome_eq][1 + chain[-1]]
 
 
-def _solve(C: np.ndarray, dep: int, pred) -> tuple[np.ndarray, np.ndarray]:
-    """Slopes of ``dep`` on ``pred`` from centred cross-products, and which are defined."""
-    A = C[:, pred][:, :, pred]
-    scale = np.sqrt(np.abs(np.einsum("bii->bi", A)))
-    scale[scale == 0] = 1.0
-    R = A / (scale[:, :, None] * scale[:, None, :])
-    ok = np.linalg.eigvalsh(R)[:, 0] > _MIN_EIGEN if len(pred) > 1 else R[:, 0, 0] > 0.5
-    R[~ok] = np.eye(len(pred))
-    r = C[:, pred, dep] / scale
-    return np.linalg.solve(R, r[:, :, None])[:, :, 0] / scale, ok
-
-
-def replicates(stat, V: np.ndarray, n: int, blocks):
-    """Statistics of every resample (as case counts times ``V``); failed ones dropped."""
-    parts, n_failed = [], 0
-    for idx in blocks:
-        b = idx.shape[0]
-        flat = (idx + (np.arange(b) * n)[:, None]).ravel()
-        W = np.bincount(flat, minlength=b * n).reshape(b, n).astype(float)
-        t, ok = stat(W @ V, np.full(b, float(n)))
-        ok &= np.isfinite(t).all(axis=1)
-        n_failed += int((~ok).sum())
-        parts.append(t[ok])
-    return np.vstack(parts), n_failed
-
-
 def jackknife(stat, V: np.ndarray, n: int) -> np.ndarray:
     """Leave-one-out statistics for the BCa acceleration: total sums less one case."""
-    return sum_jackknife(stat, V, n, "model singular; use the percentile method")
-
-
-def frozen(a: np.ndarray) -> np.ndarray:
-    a = np.ascontiguousarray(a)
-    a.setflags(write=False)
-    return a
+    return sum_jackknife(stat, V, n, UNDEFINED)

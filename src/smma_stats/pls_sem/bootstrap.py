@@ -2,7 +2,7 @@
 
 A resample of the cases changes the PLS estimates only through the
 indicators' correlation matrix. The draws (from
-:func:`smma_stats.bootstrap.resample_plan`, so a seed gives the same
+:func:`smma_stats.resampling.resample_plan`, so a seed gives the same
 resamples as the project's other bootstraps) become count matrices ``K``
 (how often each case is drawn); ``K @ z`` and ``K @ (z_i z_k)`` give every
 resample's means and cross-products in two matrix products, hence a stack of
@@ -14,7 +14,7 @@ Standard errors are the SD of the replicates (``n - 1``); ``t = estimate /
 SE``; p-values come from the t distribution with ``B - 1`` degrees of
 freedom (``B`` usable resamples), as SmartPLS computes them; one-tailed
 p-values are half the two-tailed ones. Limits are percentile or BCa
-(:func:`smma_stats.bootstrap.confidence_limits`).
+(:func:`smma_stats.resampling.confidence_limits`).
 """
 
 from __future__ import annotations
@@ -74,14 +74,14 @@ def replicates(z, stat, layout, scheme, *, n_resamples, seed, tol, max_iter):
     within ``max_iter``, or a statistic is undefined in it (an HTMT whose
     monotrait correlations are all zero).
     """
-    from ..resampling import resample_plan
+    from ..resampling import draw_counts, resample_plan
 
     n, p = z.shape
     blocks, B, seed = resample_plan(n, n_resamples, seed)
     step = max(1, _STACK_CELLS // (p * p))       # resamples whose correlations fit the budget
     out, failed = [], 0
     for idx in (blk[s:s + step] for blk in blocks for s in range(0, len(blk), step)):
-        counts = _counts(idx, n)
+        counts = draw_counts(idx, n)
         S = resample_correlations(z, counts)
         ok = np.isfinite(S).all(axis=(1, 2))
         est = estimate(S[ok], layout, scheme, tol, max_iter)
@@ -133,8 +133,3 @@ def infer(z, stat, t0, layout, scheme, *, n_resamples, seed, method="percentile"
     return BootInference(t0=t0, se=se, t=tval, p_value=p, conf_low=low, conf_high=high,
                          n_resamples=B, n_failed=failed, seed=seed, method=method)
 
-
-def _counts(idx: np.ndarray, n: int) -> np.ndarray:
-    b = idx.shape[0]
-    flat = (idx + (np.arange(b) * n)[:, None]).ravel()
-    return np.bincount(flat, minlength=b * n).reshape(b, n).astype(float)
