@@ -115,10 +115,36 @@ class AnovaResult(ResultMixin):
         return not math.isnan(self.p_value) and self.p_value < self.alpha
 
 
-def _clean(x) -> np.ndarray:
-    """The non-missing values of ``x`` as a flat float array."""
-    a = np.asarray(x, dtype=float).ravel()
-    return a[~np.isnan(a)]
+def group_values(x, name: str, test: str = "", minimum: int = 0) -> np.ndarray:
+    """The non-missing values of group ``name`` as a flat float array.
+
+    Raises DataError when they are not numbers, or are fewer than ``minimum``
+    (one: "no values"; more: ``test`` needs at least two cases per group).
+    """
+    try:
+        v = np.asarray(x, dtype=float).ravel()
+    except (TypeError, ValueError):
+        raise DataError(f"group {name}: values must be numbers") from None
+    v = v[~np.isnan(v)]
+    if v.size < minimum:
+        raise DataError(f"group {name}: no values" if minimum == 1 else
+                        f"group {name}: {test} needs at least two cases per group")
+    return v
+
+
+def named_samples(samples, groups, test: str, minimum: int = 1):
+    """Group names ("1", "2", ... by default) and each sample's values (:func:`group_values`).
+
+    Raises DataError, naming ``test``, for fewer than two groups or as many
+    names as samples.
+    """
+    names = [str(i + 1) for i in range(len(samples))] if groups is None else \
+        [str(g) for g in groups]
+    if len(samples) < 2:
+        raise DataError(f"{test} needs at least two groups")
+    if len(names) != len(samples):
+        raise DataError(f"{len(names)} group names for {len(samples)} groups")
+    return names, [group_values(s, g, test, minimum) for s, g in zip(samples, names)]
 
 
 # Rows per block when group sums are accumulated: a few megabytes of float64.
@@ -183,9 +209,9 @@ def group_sums(values: np.ndarray, codes: np.ndarray, k: int) -> GroupSums:
     return GroupSums(n=n, mean=mean, m2=m2, z_mean=z_mean, z_m2=z_m2)
 
 
-def _samples(samples) -> GroupSums:
+def sample_sums(samples) -> GroupSums:
     """:class:`GroupSums` of separate samples (NaN ignored)."""
-    groups = [_clean(s) for s in samples]
+    groups = [group_values(s, str(j + 1)) for j, s in enumerate(samples)]
     codes = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
     values = np.concatenate(groups) if groups else np.empty(0)
     return group_sums(values, codes, len(groups))
@@ -199,7 +225,7 @@ def levene_test(*samples) -> LeveneResult:
     median by default; SPSS and ``scipy.stats.levene(center="mean")`` on the
     mean.)
     """
-    st = _samples(samples)
+    st = sample_sums(samples)
     if len(st.n) < 2 or (st.n < 2).any():
         raise DataError("Levene's test needs at least two groups of at least two values")
     return _levene(st)
@@ -253,7 +279,7 @@ def independent_t_test(a, b, alpha: float = 0.05, groups: tuple = ("1", "2")) ->
     >>> round(res.t_welch, 3), round(res.df_welch, 3), round(res.p_value_welch, 4)
     (2.023, 4.802, 0.1014)
     """
-    st = _samples((a, b))
+    st = sample_sums((a, b))
     if (st.n < 2).any():
         raise DataError("the t test needs at least two values in each group")
     return t_test_from_sums(st, alpha, groups)
@@ -302,7 +328,7 @@ def one_way_anova(*samples, alpha: float = 0.05, groups: tuple | None = None) ->
     >>> round(res.f, 3), res.df_between, res.df_within, round(res.p_value, 4), round(res.eta2, 4)
     (3.7, 2, 7, 0.0801, 0.5139)
     """
-    st = _samples(samples)
+    st = sample_sums(samples)
     if len(st.n) < 2 or (st.n < 2).any():
         raise DataError("one-way ANOVA needs at least two groups of at least two values")
     names = tuple(map(str, groups)) if groups else tuple(str(k) for k in range(1, len(st.n) + 1))

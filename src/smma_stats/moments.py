@@ -321,9 +321,10 @@ def item_total_moments(mean, cov) -> dict:
 
     Returns a dict of arrays: ``var`` (item variances), ``cov_total``
     (cov(x_i, T)), ``cov_rest`` (cov(x_i, T - x_i)), ``rest_var`` (var(T - x_i)),
-    ``rest_mean``, the scalars ``total_var`` and ``total_mean``, and boolean
+    ``rest_mean``, the scalars ``total_var`` and ``total_mean``, boolean
     flags ``item_zero``, ``rest_zero``, ``total_zero`` for variances that are
-    zero up to rounding.
+    zero up to rounding, and the item-total correlations ``r`` (with T) and
+    ``r_corrected`` (with T - x_i), NaN where a variance is zero.
     """
     var = np.diag(cov).copy()
     cov_total = cov.sum(axis=1)
@@ -335,14 +336,19 @@ def item_total_moments(mean, cov) -> dict:
     a = np.abs(cov)
     a_row = a.sum(axis=1)
     a_total = float(a_row.sum())
+    item_zero = is_zero_var(var, mean, 0.0)
+    rest_zero = is_zero_var(rest_var, rest_mean, a_total - 2.0 * a_row + np.diag(a))
+    total_zero = bool(is_zero_var(np.array([total_var]), np.array([total_mean]), a_total)[0])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.where(item_zero | total_zero, np.nan, cov_total / np.sqrt(var * total_var))
+        rc = np.where(item_zero | rest_zero, np.nan,
+                      (cov_total - var) / np.sqrt(var * rest_var))
     return {
         "var": var, "cov_total": cov_total, "cov_rest": cov_total - var,
         "total_var": total_var, "total_mean": total_mean,
-        "rest_var": rest_var, "rest_mean": rest_mean,
-        "item_zero": is_zero_var(var, mean, 0.0),
-        "rest_zero": is_zero_var(rest_var, rest_mean, a_total - 2.0 * a_row + np.diag(a)),
-        "total_zero": bool(is_zero_var(np.array([total_var]), np.array([total_mean]),
-                                        a_total)[0]),
+        "rest_var": rest_var, "rest_mean": rest_mean, "item_zero": item_zero,
+        "rest_zero": rest_zero, "total_zero": total_zero,
+        "r": np.clip(r, -1.0, 1.0), "r_corrected": np.clip(rc, -1.0, 1.0),
     }
 
 

@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError
+from .group_tests import group_values, named_samples
 from .results import ResultMixin
 
 EXACT_MAX_N = 50
@@ -176,17 +177,6 @@ class KruskalWallisResult(ResultMixin):
         return not math.isnan(self.p_value) and self.p_value < self.alpha
 
 
-def _sample(x, name: str) -> np.ndarray:
-    try:
-        v = np.asarray(x, dtype=float).ravel()
-    except (TypeError, ValueError):
-        raise DataError(f"group {name}: values must be numbers") from None
-    v = v[~np.isnan(v)]
-    if v.size == 0:
-        raise DataError(f"group {name}: no values")
-    return v
-
-
 def mann_whitney_u(x, y, groups: tuple = ("1", "2"), alpha: float = 0.05) -> MannWhitneyResult:
     """Mann-Whitney U test (Wilcoxon rank-sum test) of two independent samples.
 
@@ -225,7 +215,7 @@ def mann_whitney_u(x, y, groups: tuple = ("1", "2"), alpha: float = 0.05) -> Man
     >>> res.u, res.w, round(res.z, 4), round(res.p_value_exact, 4)
     (3.0, 13.0, -1.7146, 0.1111)
     """
-    a, b = _sample(x, str(groups[0])), _sample(y, str(groups[1]))
+    a, b = (group_values(v, str(g), minimum=1) for v, g in zip((x, y), groups))
     n1, n2 = a.size, b.size
     pooled = np.concatenate([a, b])
     ranks = average_ranks(pooled)
@@ -324,13 +314,7 @@ def kruskal_wallis(*samples, groups: Sequence | None = None,
     """
     from .distributions import chi2_sf
 
-    names = [str(g) for g in groups] if groups is not None else \
-        [str(i + 1) for i in range(len(samples))]
-    if len(samples) < 2:
-        raise DataError("the Kruskal-Wallis test needs at least two groups")
-    if len(names) != len(samples):
-        raise DataError(f"{len(names)} group names for {len(samples)} groups")
-    data = [_sample(s, g) for s, g in zip(samples, names)]
+    names, data = named_samples(samples, groups, "the Kruskal-Wallis test")
     pooled = np.concatenate(data)
     n = pooled.size
     ranks = average_ranks(pooled)

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError, SmmaError
+from .group_tests import named_samples, sample_sums
 from .results import ResultMixin
 
 METHODS = ("tukey", "games_howell")
@@ -73,29 +74,11 @@ class PostHocResult(ResultMixin):
 def _prepare(samples, groups, alpha):
     if not isinstance(alpha, (int, float)) or isinstance(alpha, bool) or not 0 < alpha < 1:
         raise SmmaError(f"alpha must be between 0 and 1, not {alpha!r}")
-    if len(samples) < 2:
-        raise DataError("a post hoc comparison needs at least two groups")
-    names = [str(i + 1) for i in range(len(samples))] if groups is None else \
-        [str(g) for g in groups]
-    if len(names) != len(samples):
-        raise DataError(f"{len(names)} group names for {len(samples)} groups")
-    data = []
-    for s, g in zip(samples, names):
-        try:
-            v = np.asarray(s, dtype=float).ravel()
-        except (TypeError, ValueError):
-            raise DataError(f"group {g}: values must be numbers") from None
-        v = v[~np.isnan(v)]
-        if v.size < 2:
-            raise DataError(f"group {g}: a post hoc comparison needs at least two cases "
-                            "per group")
-        data.append(v)
-    n = np.array([v.size for v in data], dtype=float)
-    mean = np.array([v.mean() for v in data])
-    var = np.array([v.var(ddof=1) for v in data])
-    df_within = float(n.sum() - len(data))
-    ms_within = float(((n - 1) * var).sum() / df_within)
-    return names, n, mean, var, df_within, ms_within
+    names, data = named_samples(samples, groups, "a post hoc comparison", minimum=2)
+    st = sample_sums(data)
+    df_within = float(st.n.sum() - len(data))
+    return names, st.n.astype(float), st.mean, st.m2 / (st.n - 1), df_within, \
+        float(st.m2.sum() / df_within)
 
 
 def _compare(samples, groups, alpha, method) -> PostHocResult:

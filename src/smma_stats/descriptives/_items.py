@@ -252,13 +252,7 @@ def _item_counts(items, name: str, lo: int, hi: int, k: int):
         if bad.any():
             raise DataError(f"{name}: answer {a[bad][0]} is outside the scale {lo}..{hi}")
         counts = np.bincount((a - lo).astype(np.intp), minlength=k)
-        points = np.arange(lo, hi + 1, dtype=float)
-        n = int(a.size)
-        mean = float(np.dot(points, counts)) / n
-        sd = (math.sqrt(float(np.dot(counts, (points - mean) ** 2)) / (n - 1))
-              if n > 1 else math.nan)
-        return counts, {"item": name, "n": n, "n_missing": 0, "n_other": 0, "mean": mean,
-                        "sd": sd}
+        return _row_from_counts(name, counts, np.arange(lo, hi + 1, dtype=float))
     v = _numeric(items, name)
     n_missing = int(np.isnan(v).sum())
     v = v[~np.isnan(v)]
