@@ -29,6 +29,7 @@ import numpy as np
 
 from .errors import DataError
 from .group_tests import group_values, named_samples
+from .moments import value_groups
 from .results import ResultMixin
 
 EXACT_MAX_N = 50
@@ -46,28 +47,14 @@ def average_ranks(x) -> np.ndarray:
     ranked by counting, with no sort: the mean rank of a value is the count
     of smaller values plus half its own run, plus one half.
     """
-    a = np.asarray(x).ravel()
-    if a.dtype.kind in "iu" and a.size and int(a.max()) - int(a.min()) < 1 << 20:
-        offsets = (a - a.min()).astype(np.intp)
-        counts = np.bincount(offsets)
-        before = np.cumsum(counts) - counts
-        return (before + (counts + 1) / 2.0)[offsets]
-    x = np.asarray(x, dtype=float).ravel()
-    order = np.argsort(x, kind="mergesort")
-    xs = x[order]
-    # first index of each run of equal values, and the run lengths
-    starts = np.flatnonzero(np.r_[True, xs[1:] != xs[:-1]])
-    lengths = np.diff(np.r_[starts, xs.size])
-    mean_rank = starts + (lengths + 1) / 2.0
-    ranks = np.empty(x.size, dtype=float)
-    ranks[order] = np.repeat(mean_rank, lengths)
-    return ranks
+    counts, group = value_groups(x)
+    before = np.cumsum(counts) - counts
+    return (before + (counts + 1) / 2.0)[group]
 
 
 def tie_sizes(x) -> np.ndarray:
     """Sizes of the groups of equal values in ``x`` (1 for a value seen once)."""
-    _, counts = np.unique(np.asarray(x, dtype=float), return_counts=True)
-    return counts
+    return value_groups(x)[0]
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ import numpy as np
 
 from .errors import DataError, SmmaError
 from .lilliefors import dallal_wilkinson_pvalue, lilliefors_pvalue
+from .moments import COUNT_RANGE, Tally
 from .report.format import format_p
 from .results import ResultMixin
 # shapiro_wilk is imported for the names this module has always offered (see __all__)
@@ -262,8 +263,6 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
         alpha=alpha, shapiro_statistic=w, shapiro_p_value=p_w)
 
 
-# Whole numbers spanning fewer values than this are counted rather than sorted.
-_COUNT_RANGE = 1 << 20
 _BLOCK = 1 << 20
 
 
@@ -271,7 +270,7 @@ def _counted(x, name: str):
     """(distinct values, rows before each, rows up to each, mean, SD) of whole numbers.
 
     For an integer array or Series (no gaps possible) spanning fewer than
-    ``_COUNT_RANGE`` values: the values are counted, not copied or sorted,
+    ``COUNT_RANGE`` values: the values are counted, not copied or sorted,
     and the mean and SD come from exact integer sums. None for anything
     else (then the values are sorted as floats).
     """
@@ -284,22 +283,12 @@ def _counted(x, name: str):
     if raw.size < 4:
         raise DataError(f"{name}: at least 4 non-missing values are needed, got {raw.size}")
     lo, hi = int(raw.min()), int(raw.max())
-    if hi - lo >= _COUNT_RANGE:
+    if hi - lo >= COUNT_RANGE:
         return None
-    counts = np.zeros(hi - lo + 1, dtype=np.int64)
-    for a in range(0, raw.size, _BLOCK):
-        counts += np.bincount(raw[a:a + _BLOCK].astype(np.intp) - lo, minlength=counts.size)
-    where = np.flatnonzero(counts)
-    counts = counts[where]
-    n = int(raw.size)
-    values = [int(v) + lo for v in where.tolist()]
-    total = sum(v * c for v, c in zip(values, counts.tolist()))
-    squares = sum(v * v * c for v, c in zip(values, counts.tolist()))
-    mean = total / n
-    # exact integers up to the one division: the correctly rounded variance
-    sd = math.sqrt((n * squares - total * total) / (n * (n - 1)))
+    tally = Tally(raw, lo, hi)
+    counts = tally.counts[tally.values]
     upto = np.cumsum(counts)
-    return (where + lo).astype(float), upto - counts, upto, mean, sd
+    return (tally.values + lo).astype(float), upto - counts, upto, tally.mean, tally.sd
 
 
 def _ks_distinct(values, before, upto, mean: float, sd: float) -> tuple[float, float]:
