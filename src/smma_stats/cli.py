@@ -144,7 +144,7 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
     inputs = (responses, inst.source)
     if out is not None:
         refuse_inputs(out, inputs)
-    progress = _progress(fmt != "json")
+    progress = terminal_progress(fmt != "json")      # never for JSON
     try:
         # the library reads the file itself, so that no table outlives its use
         # (with --exclude-flagged on a large file that halves the peak memory)
@@ -224,8 +224,6 @@ def main() -> None:
     try:
         app(prog_name="smma")
     except OSError as exc:      # a message that could not be written (a full device)
-        import sys
-
         try:
             sys.stderr.write(f"error: cannot write the output ({exc.strerror or exc})\n")
         except OSError:
@@ -245,20 +243,6 @@ def _one_blas_thread() -> None:
     if not any(n in os.environ for n in names):
         os.environ["OPENBLAS_NUM_THREADS"] = "1"
         os.environ["MKL_NUM_THREADS"] = "1"
-
-
-def _progress(wanted: bool):
-    """A progress bar on standard error when it is a terminal (never for JSON)."""
-    if not wanted:
-        return None
-    import sys
-
-    try:
-        if not sys.stderr.isatty():
-            return None
-    except (AttributeError, ValueError):
-        return None
-    return terminal_progress()
 
 
 # ------------------------------------------------------------------ progress

@@ -27,6 +27,7 @@ import numpy as np
 
 from .errors import DataError, SmmaError
 from .group_tests import named_samples, sample_sums
+from .model_frame import check_alpha
 from .results import ResultMixin
 
 METHODS = ("tukey", "games_howell")
@@ -72,8 +73,7 @@ class PostHocResult(ResultMixin):
 
 
 def _prepare(samples, groups, alpha):
-    if not isinstance(alpha, (int, float)) or isinstance(alpha, bool) or not 0 < alpha < 1:
-        raise SmmaError(f"alpha must be between 0 and 1, not {alpha!r}")
+    check_alpha(alpha, SmmaError)
     names, data = named_samples(samples, groups, "a post hoc comparison", minimum=2)
     st = sample_sums(data)
     df_within = float(st.n.sum() - len(data))

@@ -45,18 +45,8 @@ class ModelResult(ResultMixin):
     bootstrap: Any = None  # BootstrapResult when analyze(bootstrap=N)
 
     def to_dict(self) -> dict:
-        return {
-            "formula": self.formula,
-            "regression": jsonable(self.regression),
-            "normality": jsonable(self.normality),
-            "glejser": jsonable(self.glejser),
-            "breusch_pagan": jsonable(self.breusch_pagan),
-            "white": jsonable(self.white),
-            "runs": jsonable(self.runs),
-            "linearity": jsonable(self.linearity),
-            "bootstrap": jsonable(self.bootstrap),
-            "not_computable": self.not_computable(),
-        }
+        return {**{f.name: jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)},
+                "not_computable": self.not_computable()}
 
     def not_computable(self) -> dict[str, str]:
         """``{test: reason}`` for each statistic the data could not support."""

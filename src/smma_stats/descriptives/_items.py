@@ -106,7 +106,8 @@ class ConstructDescriptivesResult(ResultMixin):
     table: Any
 
 
-def _numeric(frame, name: str) -> np.ndarray:
+def numeric_column(frame, name: str) -> np.ndarray:
+    """Column ``name`` as floats (NaN where empty); DataError when it is not numeric."""
     import pandas as pd
 
     col = frame[name]
@@ -253,7 +254,7 @@ def _item_counts(items, name: str, lo: int, hi: int, k: int):
             raise DataError(f"{name}: answer {a[bad][0]} is outside the scale {lo}..{hi}")
         counts = np.bincount((a - lo).astype(np.intp), minlength=k)
         return _row_from_counts(name, counts, np.arange(lo, hi + 1, dtype=float))
-    v = _numeric(items, name)
+    v = numeric_column(items, name)
     n_missing = int(np.isnan(v).sum())
     v = v[~np.isnan(v)]
     if v.size == 0:
@@ -335,7 +336,7 @@ def construct_descriptives(scores, n_items: int | Mapping[str, int] | None = Non
     rows = []
     for name in map(str, scores.columns):
         k = _n_items_of(n_items, name, score)
-        v = _numeric(scores, name)
+        v = numeric_column(scores, name)
         v = v[~np.isnan(v)]
         if v.size == 0:
             raise DataError(f"{name}: no scores")
