@@ -68,7 +68,8 @@ class ItemSearch:
     def alpha_now(self) -> float:
         return self.k / (self.k - 1) * (1 - sum(self.v) / self.vt)
 
-    def energy(self, tol: float) -> float:
+    def key(self, tol: float, than=None) -> float:
+        """The energy :func:`._budget.descend` lowers."""
         a = 0.0 if self.alpha is None else ((self.alpha_now() - self.alpha) / tol) ** 2
         return a + sum(self.pens)
 
@@ -93,13 +94,6 @@ class ItemSearch:
     def met(self, tol: float) -> bool:
         return sum(self.pens) == 0 and (self.alpha is None
                                         or abs(self.alpha_now() - self.alpha) <= tol)
-
-    def key(self, tol: float, than=None) -> float:
-        """The energy :func:`._budget.descend` lowers."""
-        return self.energy(tol)
-
-    def finished(self, key, tol: float) -> bool:
-        return self.met(tol)
 
     def move(self, u: Uniforms):
         """A proposed trade, made; None when none was proposed."""

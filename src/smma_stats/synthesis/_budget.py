@@ -19,15 +19,11 @@ HINT = " (a looser 'tolerance', more respondents or more items make targets easi
 
 
 def descend(search, u, tol: float, patience: int = PATIENCE) -> bool:
-    """Greedy moves until ``search.finished(key, tol)``; True when it is.
+    """Greedy moves (``search.move``, undone when ``search.key`` rises) until ``search.met``.
 
-    ``search.move(u)`` makes a random move (None when it proposes none);
-    one that raises ``search.key(tol, key)`` above the current key is
-    undone (``search.undo``). The walk stops after ``patience`` moves
-    without a lower key, or ``STAGE_BUDGET`` moves in all.
+    Gives up after ``patience`` moves without a lower key, or ``STAGE_BUDGET`` in all.
     """
-    key, stall = search.key(tol), 0
-    done = search.finished(key, tol)
+    key, stall, done = search.key(tol), 0, search.met(tol)
     for _ in range(STAGE_BUDGET):
         if done:
             return True
@@ -44,5 +40,5 @@ def descend(search, u, tol: float, patience: int = PATIENCE) -> bool:
         if new_key < key:
             stall = 0
         key = new_key
-        done = search.finished(key, tol)
+        done = search.met(tol)
     return done

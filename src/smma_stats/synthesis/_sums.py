@@ -166,16 +166,9 @@ class SumSearch:
         return [(code, j, step), (code, j2, -step)]
 
     def key(self, tol: float, than=None) -> tuple[int, float]:
-        """(missed counts, penalty) compared in that order (see :func:`._budget.descend`).
-
-        The D penalty is never negative: when the rest is already worse
-        than ``than``, it is not computed.
-        """
+        """(missed counts, penalty); D's (never negative) only when not worse than ``than``."""
         key = (self.count_err(), self.soft(tol))
         return key if than is not None and key > than else (key[0], key[1] + self.d_pen())
-
-    def finished(self, key, tol: float) -> bool:
-        return key[0] == 0 and self.met(tol)
 
     def move(self, u: Uniforms):
         """A proposed move that keeps every sum in range, made; None otherwise."""
