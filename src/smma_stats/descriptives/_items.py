@@ -213,9 +213,8 @@ def _grid_counts(items, lo: int, hi: int):
     of rows at a time and counted with one ``bincount``, so a large table is
     read once, row-major, with no per-column copy.
     """
-    dtypes = set(items.dtypes)
-    if len(dtypes) != 1 or not isinstance(next(iter(dtypes)), np.dtype) \
-            or next(iter(dtypes)).kind not in "iu" or not len(items):
+    if not len(items) or not all(isinstance(d, np.dtype) and d.kind in "iu"
+                                 for d in items.dtypes):
         return None
     values = items.to_numpy()
     if int(values.min()) < lo or int(values.max()) > hi:
@@ -242,18 +241,9 @@ def _row_from_counts(name: str, counts: np.ndarray, points: np.ndarray):
 def _item_counts(items, name: str, lo: int, hi: int, k: int):
     """Counts per scale point and the summary row of one item column.
 
-    Whole-number columns without gaps (every item of a large file) are
-    counted with one ``bincount`` and their mean and SD taken from the
-    counts, with no float copy of the column.
+    (Whole-number tables, every item of a large file, are counted at once
+    by :func:`_grid_counts` instead.)
     """
-    col = items[name]
-    a = col.to_numpy()
-    if isinstance(col.dtype, np.dtype) and a.dtype.kind in "iu" and a.size:
-        bad = (a < lo) | (a > hi)
-        if bad.any():
-            raise DataError(f"{name}: answer {a[bad][0]} is outside the scale {lo}..{hi}")
-        counts = np.bincount((a - lo).astype(np.intp), minlength=k)
-        return _row_from_counts(name, counts, np.arange(lo, hi + 1, dtype=float))
     v = numeric_column(items, name)
     n_missing = int(np.isnan(v).sum())
     v = v[~np.isnan(v)]
