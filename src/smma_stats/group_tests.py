@@ -28,6 +28,14 @@ from .errors import DataError
 from .results import ResultMixin
 
 
+class SignificantMixin:
+    """``significant``: ``p_value`` below ``alpha`` (False when p is NaN)."""
+
+    @property
+    def significant(self) -> bool:
+        return bool(self.p_value < self.alpha)
+
+
 @dataclass(frozen=True)
 class LeveneResult(ResultMixin):
     """Levene's test of equal variances, centred on the group means (SPSS)."""
@@ -89,7 +97,7 @@ class TTestResult(ResultMixin):
 
 
 @dataclass(frozen=True)
-class AnovaResult(ResultMixin):
+class AnovaResult(SignificantMixin, ResultMixin):
     """One-way ANOVA of more than two groups, with Levene's test and eta squared."""
 
     _title = "ANOVA"
@@ -109,10 +117,6 @@ class AnovaResult(ResultMixin):
     levene_df2: int
     levene_p_value: float
     alpha: float
-
-    @property
-    def significant(self) -> bool:
-        return not math.isnan(self.p_value) and self.p_value < self.alpha
 
 
 def group_values(x, name: str, test: str = "", minimum: int = 0) -> np.ndarray:
@@ -295,11 +299,7 @@ def t_test_from_sums(st: GroupSums, alpha: float, groups: tuple) -> TTestResult:
     diff = float(st.mean[0] - st.mean[1])
     df = float(n1 + n2 - 2)
     se = math.sqrt(((n1 - 1) * v1 + (n2 - 1) * v2) / df * (1 / n1 + 1 / n2))
-    q1, q2 = v1 / n1, v2 / n2
-    se_w = math.sqrt(q1 + q2)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        df_w = float(np.float64((q1 + q2) ** 2) /
-                     np.float64(q1 ** 2 / (n1 - 1) + q2 ** 2 / (n2 - 1)))
+    se_w, df_w = welch_se_df(v1, n1, v2, n2)
 
     def row(s, d):
         if s == 0 or math.isnan(d):
@@ -317,6 +317,15 @@ def t_test_from_sums(st: GroupSums, alpha: float, groups: tuple) -> TTestResult:
         t_welch=tw, df_welch=df_w, p_value_welch=pw, se_welch=se_w, conf_low_welch=low,
         conf_high_welch=hiw, alpha=alpha,
         equal_variances=not (lev.p_value <= alpha))
+
+
+def welch_se_df(v1: float, n1: int, v2: float, n2: int) -> tuple[float, float]:
+    """Standard error of a difference of two means with unequal variances, and its
+    Welch-Satterthwaite df (NaN when both variances are zero)."""
+    q1, q2 = v1 / n1, v2 / n2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return math.sqrt(q1 + q2), float(np.float64((q1 + q2) ** 2) /
+                                         np.float64(q1 ** 2 / (n1 - 1) + q2 ** 2 / (n2 - 1)))
 
 
 def one_way_anova(*samples, alpha: float = 0.05, groups: tuple | None = None) -> AnovaResult:

@@ -28,7 +28,7 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError
-from .group_tests import group_values, named_samples
+from .group_tests import SignificantMixin, group_values, named_samples
 from .moments import value_groups
 from .results import ResultMixin
 
@@ -58,7 +58,7 @@ def tie_sizes(x) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class MannWhitneyResult(ResultMixin):
+class MannWhitneyResult(SignificantMixin, ResultMixin):
     """Mann-Whitney U test of two independent groups, as SPSS prints it.
 
     Attributes
@@ -121,14 +121,9 @@ class MannWhitneyResult(ResultMixin):
     ties: bool
     alpha: float = 0.05
 
-    @property
-    def significant(self) -> bool:
-        """Asymptotic p below alpha."""
-        return not math.isnan(self.p_value) and self.p_value < self.alpha
-
 
 @dataclass(frozen=True)
-class KruskalWallisResult(ResultMixin):
+class KruskalWallisResult(SignificantMixin, ResultMixin):
     """Kruskal-Wallis H test of two or more independent groups.
 
     Attributes
@@ -157,11 +152,6 @@ class KruskalWallisResult(ResultMixin):
     p_value: float
     alpha: float
     ranks: Any
-
-    @property
-    def significant(self) -> bool:
-        """p below alpha."""
-        return not math.isnan(self.p_value) and self.p_value < self.alpha
 
 
 def mann_whitney_u(x, y, groups: tuple = ("1", "2"), alpha: float = 0.05) -> MannWhitneyResult:

@@ -26,7 +26,7 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError, SmmaError
-from .group_tests import named_samples, sample_sums
+from .group_tests import named_samples, sample_sums, welch_se_df
 from .model_frame import check_alpha
 from .results import ResultMixin
 
@@ -96,10 +96,7 @@ def _compare(samples, groups, alpha, method) -> PostHocResult:
             if method == "tukey":
                 se, df = math.sqrt(ms_within * (1 / n[i] + 1 / n[j])), df_within
             else:
-                a, b = var[i] / n[i], var[j] / n[j]
-                se = math.sqrt(a + b)
-                df = (a + b) ** 2 / (a ** 2 / (n[i] - 1) + b ** 2 / (n[j] - 1)) \
-                    if a + b > 0 else math.nan
+                se, df = welch_se_df(var[i], n[i], var[j], n[j])
             q = abs(diff) / (se / math.sqrt(2)) if se > 0 else math.nan
             p = float(studentized_range.sf(q, k, df)) if not math.isnan(q) else math.nan
             if df not in q_crit:      # one quantile for all Tukey pairs (a slow integral)
