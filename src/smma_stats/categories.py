@@ -26,10 +26,9 @@ import numpy as np
 
 from .errors import DataError, SmmaError
 from .moments import Tally
+from .options import CATEGORY_BASES as BASES, CATEGORY_METHODS as METHODS
 from .results import ResultMixin, array_field
 
-METHODS = ("interval", "mean_sd", "ideal_percent")
-BASES = ("hypothetical", "sample")
 
 #: The class keys, lowest first; renderers translate them (report messages
 #: ``cat_3_0`` ... ``cat_5_4``).

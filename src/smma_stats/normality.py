@@ -20,6 +20,7 @@ import numpy as np
 from .errors import DataError, SmmaError
 from .lilliefors import dallal_wilkinson_pvalue, lilliefors_pvalue
 from .moments import COUNT_RANGE, Tally
+from .options import NORMALITY_METHODS
 from .report.format import format_p
 from .results import ResultMixin
 # shapiro_wilk is imported for the names this module has always offered (see __all__)
@@ -28,7 +29,6 @@ from .shapiro import SW_MAX_N, clean_sample, shapiro_sorted, shapiro_wilk
 __all__ = ["NormalityResult", "dallal_wilkinson_pvalue", "ks_normality",
            "lilliefors_pvalue", "shapiro_wilk"]
 
-_METHODS = ("lilliefors", "kolmogorov")
 _SPSS_CAP = 0.2  # SPSS prints at most .200, flagged as a lower bound
 
 
@@ -215,7 +215,7 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
     >>> round(old.z, 3), old.display
     (0.679, '.745')
     """
-    if method not in _METHODS:
+    if method not in NORMALITY_METHODS:
         raise SmmaError(f"ks_normality: method must be 'lilliefors' or 'kolmogorov', "
                         f"not {method!r}")
     alpha = float(alpha)

@@ -25,10 +25,8 @@ import numpy as np
 
 from .errors import DataError
 from .moments import check_moments, excluded_note, item_moments, item_total_moments
+from .options import JUDGES  # which correlation item_validity may judge
 from .results import ResultMixin
-
-#: Which correlation :func:`item_validity` may judge.
-JUDGES = ("r", "r_corrected")
 
 #: Columns of :attr:`ValidityResult.table`, in order.
 TABLE_COLUMNS = ("item", "r", "r_corrected", "p_value", "r_table", "valid")
