@@ -72,20 +72,16 @@ class PostHocResult(ResultMixin):
     means: Any
 
 
-def _prepare(samples, groups, alpha):
-    check_alpha(alpha, SmmaError)
-    names, data = named_samples(samples, groups, "a post hoc comparison", minimum=2)
-    st = sample_sums(data)
-    df_within = float(st.n.sum() - len(data))
-    return names, st.n.astype(float), st.mean, st.m2 / (st.n - 1), df_within, \
-        float(st.m2.sum() / df_within)
-
-
 def _compare(samples, groups, alpha, method) -> PostHocResult:
     import pandas as pd
     from scipy.stats import studentized_range
 
-    names, n, mean, var, df_within, ms_within = _prepare(samples, groups, alpha)
+    check_alpha(alpha, SmmaError)
+    names, data = named_samples(samples, groups, "a post hoc comparison", minimum=2)
+    st = sample_sums(data)
+    n, mean, var = st.n.astype(float), st.mean, st.m2 / (st.n - 1)
+    df_within = float(n.sum() - len(data))
+    ms_within = float(st.m2.sum() / df_within)
     if method == "tukey" and ms_within == 0:
         raise DataError("all groups are constant; the within-group variance is zero")
     k = len(names)
