@@ -243,7 +243,7 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
     if values is None:
         d_plus, d_minus = _ks_distinct(distinct, before, upto, mean, sd)
     else:
-        d_plus, d_minus = _ks_differences(values, mean, sd)
+        d_plus, d_minus = ks_differences(values, mean, sd)
     d = max(d_plus, d_minus)
 
     z, p_value, p_spss, lower_bound = ks_p_values(d, n, method)
@@ -306,7 +306,7 @@ def _ks_distinct(values, before, upto, mean: float, sd: float) -> tuple[float, f
     return d_plus, d_minus
 
 
-def _ks_differences(sorted_values: np.ndarray, mean: float, sd: float) -> tuple[float, float]:
+def ks_differences(sorted_values: np.ndarray, mean: float, sd: float) -> tuple[float, float]:
     """D+ and D- (both positive) of sorted values against N(mean, sd).
 
     Computed a block of values at a time, so a large sample needs no

@@ -35,17 +35,12 @@ def _lilliefors_d(x: np.ndarray, y: np.ndarray, b: float) -> float:
     The statistic of :func:`smma_stats.normality.ks_normality`, without its
     input checks and p-value, and with the mean and SD summed exactly.
     """
-    from scipy.special import ndtr
+    from ..normality import ks_differences
 
     e = np.sort(y - b * x)
     e = e - math.fsum(e.tolist()) / len(e)
     sd = math.sqrt(math.fsum((e * e).tolist()) / (len(e) - 1))   # exact sums: no BLAS
-    if sd == 0:
-        return 1.0
-    f = ndtr(e / sd)
-    n = len(e)
-    i = np.arange(1, n + 1)
-    return float(max(np.max(i / n - f), np.max(f - (i - 1) / n)))
+    return max(ks_differences(e, 0.0, sd)) if sd > 0 else 1.0
 
 
 class SumSearch:
