@@ -29,7 +29,7 @@ import numpy as np
 
 from ..errors import InstrumentError
 from ..instrument import Instrument, instrument_from_dict
-from .adhoc import item_ids
+from .adhoc import ADHOC_NAMES, item_ids
 from .answers import (
     VOCABULARY,
     attention_answer,
@@ -117,13 +117,10 @@ def propose_instrument(frame, constructs: Sequence[tuple[str, Sequence[str]]] | 
     raw_constructs, mapping = _build(groups)
     reverse, rev_notes = _reverse(frame, raw_constructs, mapping, comments)
     models = _models(raw_constructs, bool(constructs), comments)
-    raw: dict[str, Any] = {
-        "name": "adhoc" if constructs else name,
-        "title": ("Ad-hoc instrument from --construct" if constructs
-                  else "Instrument inferred from the response file"),
-        "title_id": ("Instrumen ad hoc dari --construct" if constructs
-                     else "Instrumen yang disusun dari berkas data"),
-        "scale": scale, "constructs": raw_constructs}
+    names = ADHOC_NAMES if constructs else {
+        "name": name, "title": "Instrument inferred from the response file",
+        "title_id": "Instrumen yang disusun dari berkas data"}
+    raw: dict[str, Any] = {**names, "scale": scale, "constructs": raw_constructs}
     if reverse:
         raw["reverse"] = reverse
     raw["models"] = models
