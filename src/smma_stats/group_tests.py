@@ -213,9 +213,14 @@ def group_sums(values: np.ndarray, codes: np.ndarray, k: int) -> GroupSums:
     return GroupSums(n=n, mean=mean, m2=m2, z_mean=z_mean, z_m2=z_m2)
 
 
-def sample_sums(samples) -> GroupSums:
-    """:class:`GroupSums` of separate samples (NaN ignored)."""
+def sample_sums(samples, test: str | None = None) -> GroupSums:
+    """:class:`GroupSums` of separate samples (NaN ignored).
+
+    With ``test`` named, DataError unless there are two groups of two values or more.
+    """
     groups = [group_values(s, str(j + 1)) for j, s in enumerate(samples)]
+    if test is not None and (len(groups) < 2 or min(len(g) for g in groups) < 2):
+        raise DataError(f"{test} needs at least two groups of at least two values")
     codes = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
     values = np.concatenate(groups) if groups else np.empty(0)
     return group_sums(values, codes, len(groups))
@@ -229,10 +234,7 @@ def levene_test(*samples) -> LeveneResult:
     median by default; SPSS and ``scipy.stats.levene(center="mean")`` on the
     mean.)
     """
-    st = sample_sums(samples)
-    if len(st.n) < 2 or (st.n < 2).any():
-        raise DataError("Levene's test needs at least two groups of at least two values")
-    return _levene(st)
+    return _levene(sample_sums(samples, "Levene's test"))
 
 
 def _levene(st: GroupSums) -> LeveneResult:
@@ -337,9 +339,7 @@ def one_way_anova(*samples, alpha: float = 0.05, groups: tuple | None = None) ->
     >>> round(res.f, 3), res.df_between, res.df_within, round(res.p_value, 4), round(res.eta2, 4)
     (3.7, 2, 7, 0.0801, 0.5139)
     """
-    st = sample_sums(samples)
-    if len(st.n) < 2 or (st.n < 2).any():
-        raise DataError("one-way ANOVA needs at least two groups of at least two values")
+    st = sample_sums(samples, "one-way ANOVA")
     names = tuple(map(str, groups)) if groups else tuple(str(k) for k in range(1, len(st.n) + 1))
     return anova_from_sums(st, alpha, names)
 
