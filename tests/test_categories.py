@@ -149,9 +149,9 @@ def test_whole_number_scores_are_tallied_by_value(dtype):
 
 
 def test_tally_in_blocks_and_negative_points(monkeypatch):
-    from smma_stats import categories
+    from smma_stats import moments
 
-    monkeypatch.setattr(categories._Tally, "_BLOCK", 7)   # many blocks, a short last one
+    monkeypatch.setattr(moments.Tally, "_BLOCK", 7)   # many blocks, a short last one
     x = np.random.default_rng(5).integers(-6, 7, 1000)
     for method, levels, basis in OPTIONS[:7]:
         got = categorize(x, 3, -2, 2, levels=levels, method=method, basis=basis)

@@ -23,6 +23,7 @@ from .errors import DataError
 from .heteroscedasticity import (AssumptionTestResult, breusch_pagan_test, glejser_test,
                                  white_test)
 from .model_frame import check_alpha, model_columns, predictor_names
+from .moments import value_groups
 from .results import ResultMixin
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -161,7 +162,7 @@ def linearity_from_columns(yv, xv, y: str, x: str, alpha: float = 0.05) -> Linea
     rows take a fraction of a second.
     """
     n = len(yv)
-    counts, group = _groups(xv)
+    counts, group = value_groups(xv)
     g = counts.size
     check_linearity_groups(x, n, g)
     y64 = np.asarray(yv, dtype=float)
@@ -176,20 +177,6 @@ def linearity_from_columns(yv, xv, y: str, x: str, alpha: float = 0.05) -> Linea
     xc = np.asarray(xv, dtype=float) - float(np.mean(xv))
     r = float(np.dot(xc, y64 - ybar) / math.sqrt(np.dot(xc, xc) * ss_total))
     return linearity_from_sums(y, x, n, g, ss_between, ss_within, ss_total, r, alpha)
-
-
-def _groups(xv) -> tuple[np.ndarray, np.ndarray]:
-    """Counts of the distinct values of ``xv`` and each row's group number."""
-    xv = np.asarray(xv)
-    if xv.dtype.kind in "iu" and xv.size and int(xv.max()) - int(xv.min()) < 1 << 20:
-        base = int(xv.min())
-        counts = np.bincount(xv.astype(np.intp) - base)
-        present = np.flatnonzero(counts)
-        where = np.full(counts.size, -1, dtype=np.intp)
-        where[present] = np.arange(present.size)
-        return counts[present], where[xv.astype(np.intp) - base]
-    _, group = np.unique(xv, return_inverse=True)
-    return np.bincount(group), group.ravel()
 
 
 def check_linearity_groups(x: str, n: int, g: int) -> None:

@@ -19,17 +19,16 @@ which side of a cut a score lying exactly on it belongs to.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 import numpy as np
 
 from .errors import DataError, SmmaError
+from .moments import Tally
+from .options import CATEGORY_BASES as BASES, CATEGORY_METHODS as METHODS
 from .results import ResultMixin, array_field
 
-METHODS = ("interval", "mean_sd", "ideal_percent")
-BASES = ("hypothetical", "sample")
 
 #: The class keys, lowest first; renderers translate them (report messages
 #: ``cat_3_0`` ... ``cat_5_4``).
@@ -215,7 +214,7 @@ def categorize(scores, n_items: int, scale_min: int, scale_max: int, levels: int
         raise DataError(f"{name}: score {_num(x[pos])} (respondent {index[pos]!r}) is outside "
                         f"the theoretical range {_num(lo_t)}..{_num(hi_t)} of {n_items} items "
                         f"on a {scale_min}..{scale_max} scale")
-    tally = _Tally(x, int(x_min), int(x_max)) if x.dtype.kind in "iu" else None
+    tally = Tally(x, int(x_min), int(x_max)) if x.dtype.kind in "iu" else None
     sample = _Sample(name=name, x=x, tally=tally, x_min=x_min, x_max=x_max)
     cuts, outer, note, mu, sigma = _CUT_METHODS[method](sample, n_items, scale_min, scale_max,
                                                         levels, basis)
@@ -282,7 +281,7 @@ class _Sample(NamedTuple):
 
     name: str
     x: np.ndarray
-    tally: Any          # a _Tally of whole-number scores, else None
+    tally: Any          # a Tally of whole-number scores, else None
     x_min: Any
     x_max: Any
 
@@ -338,47 +337,6 @@ def _ideal_percent_cuts(s: _Sample, n_items, scale_min, scale_max, levels, basis
 #: One function per method of :data:`METHODS`: the cuts, the outer bounds, the note.
 _CUT_METHODS = {"interval": _interval_cuts, "mean_sd": _mean_sd_cuts,
                 "ideal_percent": _ideal_percent_cuts}
-
-
-class _Tally:
-    """Whole-number scores counted by value: the class of each value is found once.
-
-    ``total`` is exact, so ``mean`` is the correctly rounded mean, as
-    ``numpy.mean`` of the same scores as floats gives it; ``sd`` is the
-    sample SD from exact integer sums.
-    """
-
-    _BLOCK = 1 << 20
-
-    def __init__(self, x: np.ndarray, lo: int, hi: int):
-        self.x, self.lo = x, lo
-        counts = np.zeros(hi - lo + 1, dtype=np.int64)
-        for a in range(0, x.size, self._BLOCK):
-            counts += np.bincount(self._offsets(a), minlength=counts.size)
-        self.counts = counts
-        self.values = np.flatnonzero(counts)
-        n = int(x.size)
-        vals = [v + lo for v in self.values.tolist()]
-        cnts = counts[self.values].tolist()
-        self.total = sum(v * c for v, c in zip(vals, cnts))
-        squares = sum(v * v * c for v, c in zip(vals, cnts))
-        self.mean = self.total / n
-        # (n * sum x^2 - (sum x)^2) / (n (n - 1)): exact integers until the one division
-        self.sd = (math.sqrt((n * squares - self.total ** 2) / (n * (n - 1)))
-                   if n > 1 else math.nan)
-
-    def _offsets(self, a: int) -> np.ndarray:
-        return self.x[a:a + self._BLOCK].astype(np.intp) - self.lo
-
-    def classes(self, edges: np.ndarray, levels: int):
-        """The class code (int8) of every score and the count of each class."""
-        table = np.zeros(self.counts.size, dtype=np.int8)
-        table[self.values] = np.searchsorted(edges, self.values + self.lo, side="right")
-        codes = np.empty(self.x.size, dtype=np.int8)
-        for a in range(0, self.x.size, self._BLOCK):
-            codes[a:a + self._BLOCK] = table[self._offsets(a)]
-        counts = np.bincount(table, weights=self.counts, minlength=levels).astype(np.int64)
-        return codes, counts
 
 
 def _check_options(n_items, scale_min, scale_max, levels, method, basis) -> None:

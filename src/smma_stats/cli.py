@@ -50,7 +50,7 @@ def app() -> None:
               help="Decimal separator of the report's numbers: comma (0,584; default with "
                    "--lang id) or point (APA: 0.584, .821 for r; default with --lang en). "
                    "JSON always uses the point.")
-@click.option("--alpha", "--sig-level", "alpha", type=click.FloatRange(0.0001, 0.5),
+@click.option("--alpha", "--sig-level", "sig_level", type=click.FloatRange(0.0001, 0.5),
               default=0.05, show_default=True,
               help="Significance level of every test (--sig-level is the same option).")
 @click.option("--plots", type=FILE, metavar="FOLDER",
@@ -69,7 +69,8 @@ def app() -> None:
                    "(item with total minus item).")
 @click.option("--one-tailed", is_flag=True,
               help="One-tailed r table value (default two-tailed).")
-@click.option("--ks-method", type=click.Choice(KS_METHODS), default="lilliefors",
+@click.option("--ks-method", "normality_method", type=click.Choice(KS_METHODS),
+              default="lilliefors",
               show_default=True, help="lilliefors (SPSS 21+) or kolmogorov (older SPSS, PSPP).")
 @click.option("--missing", type=click.Choice(MISSING), default="listwise", show_default=True,
               help="Skipped answers: listwise (leave the respondent out, as SPSS), pairwise "
@@ -112,16 +113,11 @@ def app() -> None:
 @chunksize_opt
 @guard
 def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[Path],
-            lang: str, decimal: Optional[str], alpha: float, plots: Optional[Path],
-            number_prefix: str, margins: str,
-            drop_invalid: bool, robust: bool,
-            judge: str, one_tailed: bool, ks_method: str, missing: str,
-            max_missing_share: float, exclude_flagged: bool, by: Optional[str],
-            bootstrap: int, bootstrap_method: str, seed: Optional[int],
-            mediate: Sequence[str], moderate: Sequence[str],
-            construct: Sequence[str], model: Sequence[str], dimensions: bool,
-            sheet: Optional[str], chunksize: Optional[int]) -> None:
+            lang: str, decimal: Optional[str], plots: Optional[Path], number_prefix: str,
+            margins: str, construct: Sequence[str], model: Sequence[str], dimensions: bool,
+            one_tailed: bool, **settings) -> None:
     """Analyse a response file and print or write the full report."""
+    # the other options are named as the AnalysisOptions fields they set
     fmt = format_for(fmt, out)
     if out is not None and out.is_dir():
         raise SmmaError(f"--out {out} is a folder; give a file name")
@@ -132,19 +128,15 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
 
     parse_margins(margins)  # a typo fails before the analysis
 
-    options = AnalysisOptions(
-        sig_level=alpha, judge=judge, tails=1 if one_tailed else 2, drop_invalid=drop_invalid,
-        robust=robust, normality_method=ks_method, missing=missing,
-        max_missing_share=max_missing_share, exclude_flagged=exclude_flagged, by=by,
-        bootstrap=bootstrap, seed=seed, bootstrap_method=bootstrap_method, sheet=sheet,
-        chunksize=chunksize, mediate=tuple(mediate), moderate=tuple(moderate))
-    inst, notes = resolve_instrument(responses, instrument, construct, model, sheet, dimensions)
+    options = AnalysisOptions(tails=1 if one_tailed else 2, **settings)
+    inst, notes = resolve_instrument(responses, instrument, construct, model, options.sheet,
+                                     dimensions)
     from .path_analyses import path_figures
 
     inputs = (responses, inst.source)
     if out is not None:
         refuse_inputs(out, inputs)
-    progress = _progress(fmt != "json")
+    progress = terminal_progress(fmt != "json")      # never for JSON
     try:
         # the library reads the file itself, so that no table outlives its use
         # (with --exclude-flagged on a large file that halves the peak memory)
@@ -224,8 +216,6 @@ def main() -> None:
     try:
         app(prog_name="smma")
     except OSError as exc:      # a message that could not be written (a full device)
-        import sys
-
         try:
             sys.stderr.write(f"error: cannot write the output ({exc.strerror or exc})\n")
         except OSError:
@@ -245,20 +235,6 @@ def _one_blas_thread() -> None:
     if not any(n in os.environ for n in names):
         os.environ["OPENBLAS_NUM_THREADS"] = "1"
         os.environ["MKL_NUM_THREADS"] = "1"
-
-
-def _progress(wanted: bool):
-    """A progress bar on standard error when it is a terminal (never for JSON)."""
-    if not wanted:
-        return None
-    import sys
-
-    try:
-        if not sys.stderr.isatty():
-            return None
-    except (AttributeError, ValueError):
-        return None
-    return terminal_progress()
 
 
 # ------------------------------------------------------------------ progress

@@ -13,14 +13,13 @@ from typing import Optional, Sequence
 import click
 
 from .errors import SmmaError
+# the commands' choices are the options' own
+from .options import BOOTSTRAP_METHODS as BOOT_METHODS, JUDGES  # noqa: F401
+from .options import MISSING_RULES as MISSING, NORMALITY_METHODS as KS_METHODS  # noqa: F401
 from .output import print_report, write_atomic
 
 FORMATS = ("text", "markdown", "html", "json", "docx")
 LANGS = ("en", "id")
-JUDGES = ("r", "r_corrected")
-BOOT_METHODS = ("percentile", "bca")
-MISSING = ("listwise", "pairwise", "person-mean")
-KS_METHODS = ("lilliefors", "kolmogorov")
 
 #: A file or folder argument, given to the command as a :class:`~pathlib.Path`.
 FILE = click.Path(path_type=Path)

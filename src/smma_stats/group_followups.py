@@ -52,9 +52,8 @@ class FollowUp:
         from .results import jsonable
 
         return jsonable({"normality_p_values": self.normal, "all_normal": self.all_normal,
-                         "reading": self.reading,
-                         "rank_test": None if self.rank_test is None else self.rank_test,
-                         "posthoc": None if self.posthoc is None else self.posthoc})
+                         "reading": self.reading, "rank_test": self.rank_test,
+                         "posthoc": self.posthoc})
 
 
 def follow_up(values: np.ndarray, group: np.ndarray, levels: tuple, test,

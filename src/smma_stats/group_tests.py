@@ -28,6 +28,14 @@ from .errors import DataError
 from .results import ResultMixin
 
 
+class SignificantMixin:
+    """``significant``: ``p_value`` below ``alpha`` (False when p is NaN)."""
+
+    @property
+    def significant(self) -> bool:
+        return bool(self.p_value < self.alpha)
+
+
 @dataclass(frozen=True)
 class LeveneResult(ResultMixin):
     """Levene's test of equal variances, centred on the group means (SPSS)."""
@@ -89,7 +97,7 @@ class TTestResult(ResultMixin):
 
 
 @dataclass(frozen=True)
-class AnovaResult(ResultMixin):
+class AnovaResult(SignificantMixin, ResultMixin):
     """One-way ANOVA of more than two groups, with Levene's test and eta squared."""
 
     _title = "ANOVA"
@@ -110,15 +118,37 @@ class AnovaResult(ResultMixin):
     levene_p_value: float
     alpha: float
 
-    @property
-    def significant(self) -> bool:
-        return not math.isnan(self.p_value) and self.p_value < self.alpha
+
+def group_values(x, name: str, test: str = "", minimum: int = 0) -> np.ndarray:
+    """The non-missing values of group ``name`` as a flat float array.
+
+    Raises DataError when they are not numbers, or are fewer than ``minimum``
+    (one: "no values"; more: ``test`` needs at least two cases per group).
+    """
+    try:
+        v = np.asarray(x, dtype=float).ravel()
+    except (TypeError, ValueError):
+        raise DataError(f"group {name}: values must be numbers") from None
+    v = v[~np.isnan(v)]
+    if v.size < minimum:
+        raise DataError(f"group {name}: no values" if minimum == 1 else
+                        f"group {name}: {test} needs at least two cases per group")
+    return v
 
 
-def _clean(x) -> np.ndarray:
-    """The non-missing values of ``x`` as a flat float array."""
-    a = np.asarray(x, dtype=float).ravel()
-    return a[~np.isnan(a)]
+def named_samples(samples, groups, test: str, minimum: int = 1):
+    """Group names ("1", "2", ... by default) and each sample's values (:func:`group_values`).
+
+    Raises DataError, naming ``test``, for fewer than two groups or as many
+    names as samples.
+    """
+    names = [str(i + 1) for i in range(len(samples))] if groups is None else \
+        [str(g) for g in groups]
+    if len(samples) < 2:
+        raise DataError(f"{test} needs at least two groups")
+    if len(names) != len(samples):
+        raise DataError(f"{len(names)} group names for {len(samples)} groups")
+    return names, [group_values(s, g, test, minimum) for s, g in zip(samples, names)]
 
 
 # Rows per block when group sums are accumulated: a few megabytes of float64.
@@ -183,9 +213,14 @@ def group_sums(values: np.ndarray, codes: np.ndarray, k: int) -> GroupSums:
     return GroupSums(n=n, mean=mean, m2=m2, z_mean=z_mean, z_m2=z_m2)
 
 
-def _samples(samples) -> GroupSums:
-    """:class:`GroupSums` of separate samples (NaN ignored)."""
-    groups = [_clean(s) for s in samples]
+def sample_sums(samples, test: str | None = None) -> GroupSums:
+    """:class:`GroupSums` of separate samples (NaN ignored).
+
+    With ``test`` named, DataError unless there are two groups of two values or more.
+    """
+    groups = [group_values(s, str(j + 1)) for j, s in enumerate(samples)]
+    if test is not None and (len(groups) < 2 or min(len(g) for g in groups) < 2):
+        raise DataError(f"{test} needs at least two groups of at least two values")
     codes = np.repeat(np.arange(len(groups)), [len(g) for g in groups])
     values = np.concatenate(groups) if groups else np.empty(0)
     return group_sums(values, codes, len(groups))
@@ -199,10 +234,7 @@ def levene_test(*samples) -> LeveneResult:
     median by default; SPSS and ``scipy.stats.levene(center="mean")`` on the
     mean.)
     """
-    st = _samples(samples)
-    if len(st.n) < 2 or (st.n < 2).any():
-        raise DataError("Levene's test needs at least two groups of at least two values")
-    return _levene(st)
+    return _levene(sample_sums(samples, "Levene's test"))
 
 
 def _levene(st: GroupSums) -> LeveneResult:
@@ -253,7 +285,7 @@ def independent_t_test(a, b, alpha: float = 0.05, groups: tuple = ("1", "2")) ->
     >>> round(res.t_welch, 3), round(res.df_welch, 3), round(res.p_value_welch, 4)
     (2.023, 4.802, 0.1014)
     """
-    st = _samples((a, b))
+    st = sample_sums((a, b))
     if (st.n < 2).any():
         raise DataError("the t test needs at least two values in each group")
     return t_test_from_sums(st, alpha, groups)
@@ -269,11 +301,7 @@ def t_test_from_sums(st: GroupSums, alpha: float, groups: tuple) -> TTestResult:
     diff = float(st.mean[0] - st.mean[1])
     df = float(n1 + n2 - 2)
     se = math.sqrt(((n1 - 1) * v1 + (n2 - 1) * v2) / df * (1 / n1 + 1 / n2))
-    q1, q2 = v1 / n1, v2 / n2
-    se_w = math.sqrt(q1 + q2)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        df_w = float(np.float64((q1 + q2) ** 2) /
-                     np.float64(q1 ** 2 / (n1 - 1) + q2 ** 2 / (n2 - 1)))
+    se_w, df_w = welch_se_df(v1, n1, v2, n2)
 
     def row(s, d):
         if s == 0 or math.isnan(d):
@@ -293,6 +321,15 @@ def t_test_from_sums(st: GroupSums, alpha: float, groups: tuple) -> TTestResult:
         equal_variances=not (lev.p_value <= alpha))
 
 
+def welch_se_df(v1: float, n1: int, v2: float, n2: int) -> tuple[float, float]:
+    """Standard error of a difference of two means with unequal variances, and its
+    Welch-Satterthwaite df (NaN when both variances are zero)."""
+    q1, q2 = v1 / n1, v2 / n2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return math.sqrt(q1 + q2), float(np.float64((q1 + q2) ** 2) /
+                                         np.float64(q1 ** 2 / (n1 - 1) + q2 ** 2 / (n2 - 1)))
+
+
 def one_way_anova(*samples, alpha: float = 0.05, groups: tuple | None = None) -> AnovaResult:
     """One-way ANOVA (SPSS ONEWAY) with eta squared and Levene's test.
 
@@ -302,9 +339,7 @@ def one_way_anova(*samples, alpha: float = 0.05, groups: tuple | None = None) ->
     >>> round(res.f, 3), res.df_between, res.df_within, round(res.p_value, 4), round(res.eta2, 4)
     (3.7, 2, 7, 0.0801, 0.5139)
     """
-    st = _samples(samples)
-    if len(st.n) < 2 or (st.n < 2).any():
-        raise DataError("one-way ANOVA needs at least two groups of at least two values")
+    st = sample_sums(samples, "one-way ANOVA")
     names = tuple(map(str, groups)) if groups else tuple(str(k) for k in range(1, len(st.n) + 1))
     return anova_from_sums(st, alpha, names)
 

@@ -24,6 +24,7 @@ from typing import Any, Mapping
 
 import numpy as np
 
+from .descriptives._profile import cell_text, text_order
 from .errors import SmmaError
 from .group_tests import TTestResult, anova_from_sums, group_sums, t_test_from_sums
 from .results import ResultMixin, jsonable
@@ -122,16 +123,6 @@ def find_column(attributes, by: str) -> str:
     return hits[0]
 
 
-def _label(v) -> str | None:
-    """A group value as trimmed text; None when blank."""
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return None
-    if isinstance(v, (float, np.floating)) and float(v).is_integer():
-        return str(int(v))
-    text = " ".join(str(v).split())
-    return text or None
-
-
 def _group_codes(column, index):
     """Each row's group (a code into the levels; -1 when blank) and the sorted levels.
 
@@ -147,15 +138,8 @@ def _group_codes(column, index):
     else:
         codes, uniques = pd.factorize(column, use_na_sentinel=True)
         uniques = list(uniques)
-    labels = [_label(v) for v in uniques]
-
-    def key(t):
-        try:
-            return (0, float(t), t)
-        except ValueError:
-            return (1, 0.0, t.casefold())
-
-    levels = tuple(sorted({t for t in labels if t is not None}, key=key))
+    labels = [cell_text(v) for v in uniques]
+    levels = tuple(sorted({t for t in labels if t is not None}, key=text_order))
     where = {t: j for j, t in enumerate(levels)}
     dtype = np.int8 if len(levels) < 127 else np.int32
     table = np.array([where.get(t, -1) for t in labels] + [-1], dtype=dtype)

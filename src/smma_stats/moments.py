@@ -14,12 +14,15 @@ know how many blocks there were.
   centred ``Z``. Regressions solved from it keep the accuracy of a QR
   decomposition of the whole centred design (NIST Longley to 10+ digits).
 - :func:`item_moments`: complete-case item moments of a data frame.
+- :func:`value_groups` and :class:`Tally`: values counted by value (whole
+  numbers by counting, with no sort), for ranks, groups and exact moments.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import math
 from typing import Any
 
 import numpy as np
@@ -321,9 +324,10 @@ def item_total_moments(mean, cov) -> dict:
 
     Returns a dict of arrays: ``var`` (item variances), ``cov_total``
     (cov(x_i, T)), ``cov_rest`` (cov(x_i, T - x_i)), ``rest_var`` (var(T - x_i)),
-    ``rest_mean``, the scalars ``total_var`` and ``total_mean``, and boolean
+    ``rest_mean``, the scalars ``total_var`` and ``total_mean``, boolean
     flags ``item_zero``, ``rest_zero``, ``total_zero`` for variances that are
-    zero up to rounding.
+    zero up to rounding, and the item-total correlations ``r`` (with T) and
+    ``r_corrected`` (with T - x_i), NaN where a variance is zero.
     """
     var = np.diag(cov).copy()
     cov_total = cov.sum(axis=1)
@@ -335,14 +339,19 @@ def item_total_moments(mean, cov) -> dict:
     a = np.abs(cov)
     a_row = a.sum(axis=1)
     a_total = float(a_row.sum())
+    item_zero = is_zero_var(var, mean, 0.0)
+    rest_zero = is_zero_var(rest_var, rest_mean, a_total - 2.0 * a_row + np.diag(a))
+    total_zero = bool(is_zero_var(np.array([total_var]), np.array([total_mean]), a_total)[0])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.where(item_zero | total_zero, np.nan, cov_total / np.sqrt(var * total_var))
+        rc = np.where(item_zero | rest_zero, np.nan,
+                      (cov_total - var) / np.sqrt(var * rest_var))
     return {
         "var": var, "cov_total": cov_total, "cov_rest": cov_total - var,
         "total_var": total_var, "total_mean": total_mean,
-        "rest_var": rest_var, "rest_mean": rest_mean,
-        "item_zero": is_zero_var(var, mean, 0.0),
-        "rest_zero": is_zero_var(rest_var, rest_mean, a_total - 2.0 * a_row + np.diag(a)),
-        "total_zero": bool(is_zero_var(np.array([total_var]), np.array([total_mean]),
-                                        a_total)[0]),
+        "rest_var": rest_var, "rest_mean": rest_mean, "item_zero": item_zero,
+        "rest_zero": rest_zero, "total_zero": total_zero,
+        "r": np.clip(r, -1.0, 1.0), "r_corrected": np.clip(rc, -1.0, 1.0),
     }
 
 
@@ -375,3 +384,74 @@ def excluded_note(n_excluded):
     if n_excluded:
         return f" ({n_excluded} dropped for a missing answer)"
     return ""
+
+
+# Whole numbers spanning fewer values than this are counted rather than sorted.
+COUNT_RANGE = 1 << 20
+
+
+def value_groups(x) -> tuple[np.ndarray, np.ndarray]:
+    """Counts of the distinct values of ``x`` (ascending) and each element's group number.
+
+    Whole numbers within a range of :data:`COUNT_RANGE` are counted, with no
+    sort; other values go through :func:`numpy.unique`.
+
+    Examples
+    --------
+    >>> counts, group = value_groups([3, 1, 3, 2])
+    >>> counts.tolist(), group.tolist()
+    ([1, 1, 2], [2, 0, 2, 1])
+    """
+    a = np.asarray(x).ravel()
+    if a.dtype.kind in "iu" and a.size and int(a.max()) - int(a.min()) < COUNT_RANGE:
+        offsets = a.astype(np.intp) - int(a.min())
+        counts = np.bincount(offsets)
+        present = np.flatnonzero(counts)
+        where = np.full(counts.size, -1, dtype=np.intp)
+        where[present] = np.arange(present.size)
+        return counts[present], where[offsets]
+    _, group, counts = np.unique(a, return_inverse=True, return_counts=True)
+    return counts, group.ravel()
+
+
+class Tally:
+    """Whole-number values counted by value, a block at a time; exact sums and moments.
+
+    ``counts`` has one entry per value ``lo..hi``; ``values`` are the offsets
+    (value - lo) that occur. ``total`` is exact, so ``mean`` is the correctly
+    rounded mean, as ``numpy.mean`` of the same values as floats gives it;
+    ``sd`` is the sample SD from exact integer sums.
+    """
+
+    _BLOCK = 1 << 20
+
+    def __init__(self, x: np.ndarray, lo: int, hi: int):
+        self.x, self.lo = x, lo
+        counts = np.zeros(hi - lo + 1, dtype=np.int64)
+        for a in range(0, x.size, self._BLOCK):
+            counts += np.bincount(self._offsets(a), minlength=counts.size)
+        self.counts = counts
+        self.values = np.flatnonzero(counts)
+        n = int(x.size)
+        vals = [v + lo for v in self.values.tolist()]
+        cnts = counts[self.values].tolist()
+        self.total = sum(v * c for v, c in zip(vals, cnts))
+        squares = sum(v * v * c for v, c in zip(vals, cnts))
+        self.mean = self.total / n
+        # (n * sum x^2 - (sum x)^2) / (n (n - 1)): exact integers until the one division
+        self.sd = (math.sqrt((n * squares - self.total ** 2) / (n * (n - 1)))
+                   if n > 1 else math.nan)
+
+    def _offsets(self, a: int) -> np.ndarray:
+        return self.x[a:a + self._BLOCK].astype(np.intp) - self.lo
+
+    def classes(self, edges: np.ndarray, levels: int):
+        """The class code (int8) of every value, class j from ``edges[j-1]``, and the
+        count of each class."""
+        table = np.zeros(self.counts.size, dtype=np.int8)
+        table[self.values] = np.searchsorted(edges, self.values + self.lo, side="right")
+        codes = np.empty(self.x.size, dtype=np.int8)
+        for a in range(0, self.x.size, self._BLOCK):
+            codes[a:a + self._BLOCK] = table[self._offsets(a)]
+        counts = np.bincount(table, weights=self.counts, minlength=levels).astype(np.int64)
+        return codes, counts

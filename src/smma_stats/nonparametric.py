@@ -28,6 +28,8 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError
+from .group_tests import SignificantMixin, group_values, named_samples
+from .moments import value_groups
 from .results import ResultMixin
 
 EXACT_MAX_N = 50
@@ -45,32 +47,18 @@ def average_ranks(x) -> np.ndarray:
     ranked by counting, with no sort: the mean rank of a value is the count
     of smaller values plus half its own run, plus one half.
     """
-    a = np.asarray(x).ravel()
-    if a.dtype.kind in "iu" and a.size and int(a.max()) - int(a.min()) < 1 << 20:
-        offsets = (a - a.min()).astype(np.intp)
-        counts = np.bincount(offsets)
-        before = np.cumsum(counts) - counts
-        return (before + (counts + 1) / 2.0)[offsets]
-    x = np.asarray(x, dtype=float).ravel()
-    order = np.argsort(x, kind="mergesort")
-    xs = x[order]
-    # first index of each run of equal values, and the run lengths
-    starts = np.flatnonzero(np.r_[True, xs[1:] != xs[:-1]])
-    lengths = np.diff(np.r_[starts, xs.size])
-    mean_rank = starts + (lengths + 1) / 2.0
-    ranks = np.empty(x.size, dtype=float)
-    ranks[order] = np.repeat(mean_rank, lengths)
-    return ranks
+    counts, group = value_groups(x)
+    before = np.cumsum(counts) - counts
+    return (before + (counts + 1) / 2.0)[group]
 
 
 def tie_sizes(x) -> np.ndarray:
     """Sizes of the groups of equal values in ``x`` (1 for a value seen once)."""
-    _, counts = np.unique(np.asarray(x, dtype=float), return_counts=True)
-    return counts
+    return value_groups(x)[0]
 
 
 @dataclass(frozen=True)
-class MannWhitneyResult(ResultMixin):
+class MannWhitneyResult(SignificantMixin, ResultMixin):
     """Mann-Whitney U test of two independent groups, as SPSS prints it.
 
     Attributes
@@ -133,14 +121,9 @@ class MannWhitneyResult(ResultMixin):
     ties: bool
     alpha: float = 0.05
 
-    @property
-    def significant(self) -> bool:
-        """Asymptotic p below alpha."""
-        return not math.isnan(self.p_value) and self.p_value < self.alpha
-
 
 @dataclass(frozen=True)
-class KruskalWallisResult(ResultMixin):
+class KruskalWallisResult(SignificantMixin, ResultMixin):
     """Kruskal-Wallis H test of two or more independent groups.
 
     Attributes
@@ -169,22 +152,6 @@ class KruskalWallisResult(ResultMixin):
     p_value: float
     alpha: float
     ranks: Any
-
-    @property
-    def significant(self) -> bool:
-        """p below alpha."""
-        return not math.isnan(self.p_value) and self.p_value < self.alpha
-
-
-def _sample(x, name: str) -> np.ndarray:
-    try:
-        v = np.asarray(x, dtype=float).ravel()
-    except (TypeError, ValueError):
-        raise DataError(f"group {name}: values must be numbers") from None
-    v = v[~np.isnan(v)]
-    if v.size == 0:
-        raise DataError(f"group {name}: no values")
-    return v
 
 
 def mann_whitney_u(x, y, groups: tuple = ("1", "2"), alpha: float = 0.05) -> MannWhitneyResult:
@@ -225,7 +192,7 @@ def mann_whitney_u(x, y, groups: tuple = ("1", "2"), alpha: float = 0.05) -> Man
     >>> res.u, res.w, round(res.z, 4), round(res.p_value_exact, 4)
     (3.0, 13.0, -1.7146, 0.1111)
     """
-    a, b = _sample(x, str(groups[0])), _sample(y, str(groups[1]))
+    a, b = (group_values(v, str(g), minimum=1) for v, g in zip((x, y), groups))
     n1, n2 = a.size, b.size
     pooled = np.concatenate([a, b])
     ranks = average_ranks(pooled)
@@ -324,13 +291,7 @@ def kruskal_wallis(*samples, groups: Sequence | None = None,
     """
     from .distributions import chi2_sf
 
-    names = [str(g) for g in groups] if groups is not None else \
-        [str(i + 1) for i in range(len(samples))]
-    if len(samples) < 2:
-        raise DataError("the Kruskal-Wallis test needs at least two groups")
-    if len(names) != len(samples):
-        raise DataError(f"{len(names)} group names for {len(samples)} groups")
-    data = [_sample(s, g) for s, g in zip(samples, names)]
+    names, data = named_samples(samples, groups, "the Kruskal-Wallis test")
     pooled = np.concatenate(data)
     n = pooled.size
     ranks = average_ranks(pooled)

@@ -19,6 +19,8 @@ import numpy as np
 
 from .errors import DataError, SmmaError
 from .lilliefors import dallal_wilkinson_pvalue, lilliefors_pvalue
+from .moments import COUNT_RANGE, Tally
+from .options import NORMALITY_METHODS
 from .report.format import format_p
 from .results import ResultMixin
 # shapiro_wilk is imported for the names this module has always offered (see __all__)
@@ -27,7 +29,6 @@ from .shapiro import SW_MAX_N, clean_sample, shapiro_sorted, shapiro_wilk
 __all__ = ["NormalityResult", "dallal_wilkinson_pvalue", "ks_normality",
            "lilliefors_pvalue", "shapiro_wilk"]
 
-_METHODS = ("lilliefors", "kolmogorov")
 _SPSS_CAP = 0.2  # SPSS prints at most .200, flagged as a lower bound
 
 
@@ -214,7 +215,7 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
     >>> round(old.z, 3), old.display
     (0.679, '.745')
     """
-    if method not in _METHODS:
+    if method not in NORMALITY_METHODS:
         raise SmmaError(f"ks_normality: method must be 'lilliefors' or 'kolmogorov', "
                         f"not {method!r}")
     alpha = float(alpha)
@@ -242,7 +243,7 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
     if values is None:
         d_plus, d_minus = _ks_distinct(distinct, before, upto, mean, sd)
     else:
-        d_plus, d_minus = _ks_differences(values, mean, sd)
+        d_plus, d_minus = ks_differences(values, mean, sd)
     d = max(d_plus, d_minus)
 
     z, p_value, p_spss, lower_bound = ks_p_values(d, n, method)
@@ -262,8 +263,6 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
         alpha=alpha, shapiro_statistic=w, shapiro_p_value=p_w)
 
 
-# Whole numbers spanning fewer values than this are counted rather than sorted.
-_COUNT_RANGE = 1 << 20
 _BLOCK = 1 << 20
 
 
@@ -271,7 +270,7 @@ def _counted(x, name: str):
     """(distinct values, rows before each, rows up to each, mean, SD) of whole numbers.
 
     For an integer array or Series (no gaps possible) spanning fewer than
-    ``_COUNT_RANGE`` values: the values are counted, not copied or sorted,
+    ``COUNT_RANGE`` values: the values are counted, not copied or sorted,
     and the mean and SD come from exact integer sums. None for anything
     else (then the values are sorted as floats).
     """
@@ -284,22 +283,12 @@ def _counted(x, name: str):
     if raw.size < 4:
         raise DataError(f"{name}: at least 4 non-missing values are needed, got {raw.size}")
     lo, hi = int(raw.min()), int(raw.max())
-    if hi - lo >= _COUNT_RANGE:
+    if hi - lo >= COUNT_RANGE:
         return None
-    counts = np.zeros(hi - lo + 1, dtype=np.int64)
-    for a in range(0, raw.size, _BLOCK):
-        counts += np.bincount(raw[a:a + _BLOCK].astype(np.intp) - lo, minlength=counts.size)
-    where = np.flatnonzero(counts)
-    counts = counts[where]
-    n = int(raw.size)
-    values = [int(v) + lo for v in where.tolist()]
-    total = sum(v * c for v, c in zip(values, counts.tolist()))
-    squares = sum(v * v * c for v, c in zip(values, counts.tolist()))
-    mean = total / n
-    # exact integers up to the one division: the correctly rounded variance
-    sd = math.sqrt((n * squares - total * total) / (n * (n - 1)))
+    tally = Tally(raw, lo, hi)
+    counts = tally.counts[tally.values]
     upto = np.cumsum(counts)
-    return (where + lo).astype(float), upto - counts, upto, mean, sd
+    return (tally.values + lo).astype(float), upto - counts, upto, tally.mean, tally.sd
 
 
 def _ks_distinct(values, before, upto, mean: float, sd: float) -> tuple[float, float]:
@@ -317,7 +306,7 @@ def _ks_distinct(values, before, upto, mean: float, sd: float) -> tuple[float, f
     return d_plus, d_minus
 
 
-def _ks_differences(sorted_values: np.ndarray, mean: float, sd: float) -> tuple[float, float]:
+def ks_differences(sorted_values: np.ndarray, mean: float, sd: float) -> tuple[float, float]:
     """D+ and D- (both positive) of sorted values against N(mean, sd).
 
     Computed a block of values at a time, so a large sample needs no

@@ -104,13 +104,11 @@ class AnalysisOptions:
                 or not 0 < level < 1 or math.isnan(level):
             raise SmmaError(f"the significance level must be between 0 and 1, not {level!r}")
         for name, allowed in (("judge", JUDGES), ("normality_method", NORMALITY_METHODS),
-                              ("missing", MISSING_RULES),
-                              ("bootstrap_method", BOOTSTRAP_METHODS)):
-            _choice(name, getattr(self, name), allowed)
-        _choice("category_method", self.category_method, CATEGORY_METHODS, optional=True)
-        _choice("category_basis", self.category_basis, CATEGORY_BASES, optional=True)
-        _choice("category_levels", self.category_levels, (3, 5), optional=True)
-        _choice("tails", self.tails, (1, 2))
+                              ("missing", MISSING_RULES), ("bootstrap_method", BOOTSTRAP_METHODS),
+                              ("category_method", CATEGORY_METHODS),
+                              ("category_basis", CATEGORY_BASES), ("category_levels", (3, 5)),
+                              ("tails", (1, 2))):
+            _choice(name, getattr(self, name), allowed, optional=name.startswith("category"))
         _whole("bootstrap", self.bootstrap)
         if self.seed is not None:
             _whole("seed", self.seed)

@@ -26,6 +26,8 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError, SmmaError
+from .group_tests import named_samples, sample_sums, welch_se_df
+from .model_frame import check_alpha
 from .results import ResultMixin
 
 METHODS = ("tukey", "games_howell")
@@ -70,39 +72,16 @@ class PostHocResult(ResultMixin):
     means: Any
 
 
-def _prepare(samples, groups, alpha):
-    if not isinstance(alpha, (int, float)) or isinstance(alpha, bool) or not 0 < alpha < 1:
-        raise SmmaError(f"alpha must be between 0 and 1, not {alpha!r}")
-    if len(samples) < 2:
-        raise DataError("a post hoc comparison needs at least two groups")
-    names = [str(i + 1) for i in range(len(samples))] if groups is None else \
-        [str(g) for g in groups]
-    if len(names) != len(samples):
-        raise DataError(f"{len(names)} group names for {len(samples)} groups")
-    data = []
-    for s, g in zip(samples, names):
-        try:
-            v = np.asarray(s, dtype=float).ravel()
-        except (TypeError, ValueError):
-            raise DataError(f"group {g}: values must be numbers") from None
-        v = v[~np.isnan(v)]
-        if v.size < 2:
-            raise DataError(f"group {g}: a post hoc comparison needs at least two cases "
-                            "per group")
-        data.append(v)
-    n = np.array([v.size for v in data], dtype=float)
-    mean = np.array([v.mean() for v in data])
-    var = np.array([v.var(ddof=1) for v in data])
-    df_within = float(n.sum() - len(data))
-    ms_within = float(((n - 1) * var).sum() / df_within)
-    return names, n, mean, var, df_within, ms_within
-
-
 def _compare(samples, groups, alpha, method) -> PostHocResult:
     import pandas as pd
     from scipy.stats import studentized_range
 
-    names, n, mean, var, df_within, ms_within = _prepare(samples, groups, alpha)
+    check_alpha(alpha, SmmaError)
+    names, data = named_samples(samples, groups, "a post hoc comparison", minimum=2)
+    st = sample_sums(data)
+    n, mean, var = st.n.astype(float), st.mean, st.m2 / (st.n - 1)
+    df_within = float(n.sum() - len(data))
+    ms_within = float(st.m2.sum() / df_within)
     if method == "tukey" and ms_within == 0:
         raise DataError("all groups are constant; the within-group variance is zero")
     k = len(names)
@@ -113,10 +92,7 @@ def _compare(samples, groups, alpha, method) -> PostHocResult:
             if method == "tukey":
                 se, df = math.sqrt(ms_within * (1 / n[i] + 1 / n[j])), df_within
             else:
-                a, b = var[i] / n[i], var[j] / n[j]
-                se = math.sqrt(a + b)
-                df = (a + b) ** 2 / (a ** 2 / (n[i] - 1) + b ** 2 / (n[j] - 1)) \
-                    if a + b > 0 else math.nan
+                se, df = welch_se_df(var[i], n[i], var[j], n[j])
             q = abs(diff) / (se / math.sqrt(2)) if se > 0 else math.nan
             p = float(studentized_range.sf(q, k, df)) if not math.isnan(q) else math.nan
             if df not in q_crit:      # one quantile for all Tukey pairs (a slow integral)

@@ -227,8 +227,6 @@ def cronbach_alpha_from_moments(n: int, mean_vector, cov_matrix, item_names: Seq
             alpha_del = np.where(s["rest_zero"], np.nan, alpha_del)
         else:  # one item left: alpha is not defined
             alpha_del = np.full(k, np.nan)
-        r_corrected = np.where(s["item_zero"] | s["rest_zero"], np.nan,
-                               s["cov_rest"] / np.sqrt(var * s["rest_var"]))
     corr = _correlations(cov, s["item_zero"])
     rbar = float(corr[~np.eye(k, dtype=bool)].mean())
     denom = 1 + (k - 1) * rbar
@@ -245,7 +243,7 @@ def cronbach_alpha_from_moments(n: int, mean_vector, cov_matrix, item_names: Seq
     table = pd.DataFrame({
         "item": list(names), "mean": mean, "sd": np.sqrt(var),
         "scale_mean_if_deleted": s["rest_mean"], "scale_var_if_deleted": s["rest_var"],
-        "r_corrected": np.clip(r_corrected, -1.0, 1.0), "smc": _smc(corr),
+        "r_corrected": s["r_corrected"], "smc": _smc(corr),
         "alpha_if_deleted": alpha_del,
     }, columns=list(ITEM_COLUMNS))
     label, grade = reliability_label(alpha, threshold)

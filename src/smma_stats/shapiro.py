@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from numpy.polynomial.polynomial import polyval
 
 from .errors import DataError
 
@@ -65,13 +66,6 @@ _SW_MEAN_LARGE = (-1.5861, -0.31082, -0.083751, 0.0038915)
 
 
 _SW_LOGSD_LARGE = (-0.4803, -0.082676, 0.0030302)
-
-
-def _poly(coef: tuple[float, ...], x: float) -> float:
-    out = 0.0
-    for c in reversed(coef):
-        out = out * x + c
-    return out
 
 
 def shapiro_wilk(x) -> tuple[float, float]:
@@ -135,9 +129,9 @@ def _sw_coefficients(n: int) -> np.ndarray:
         summ2 = 2.0 * float(np.dot(m, m))
         root = math.sqrt(summ2)
         rsn = 1.0 / math.sqrt(n)
-        a1 = _poly(_SW_A1, rsn) + m[0] / root
+        a1 = polyval(rsn, _SW_A1) + m[0] / root
         if n > 5:
-            a2 = _poly(_SW_A2, rsn) + m[1] / root
+            a2 = polyval(rsn, _SW_A2) + m[1] / root
             fac = math.sqrt((summ2 - 2.0 * m[0] ** 2 - 2.0 * m[1] ** 2)
                             / (1.0 - 2.0 * a1 ** 2 - 2.0 * a2 ** 2))
             a = m / fac
@@ -172,14 +166,14 @@ def shapiro_sorted(values: np.ndarray) -> tuple[float, float]:
         return w, min(max(p, 0.0), 1.0)
     y = math.log(w1)
     if n <= 11:
-        gamma = _poly(_SW_GAMMA, n)
+        gamma = polyval(n, _SW_GAMMA)
         if y >= gamma:
             return w, 0.0
         y = -math.log(gamma - y)
-        mu = _poly(_SW_MEAN_SMALL, n)
-        sigma = math.exp(_poly(_SW_LOGSD_SMALL, n))
+        mu = polyval(n, _SW_MEAN_SMALL)
+        sigma = math.exp(polyval(n, _SW_LOGSD_SMALL))
     else:
         ln_n = math.log(n)
-        mu = _poly(_SW_MEAN_LARGE, ln_n)
-        sigma = math.exp(_poly(_SW_LOGSD_LARGE, ln_n))
+        mu = polyval(ln_n, _SW_MEAN_LARGE)
+        sigma = math.exp(polyval(ln_n, _SW_LOGSD_LARGE))
     return w, float(norm_cdf(-(y - mu) / sigma))

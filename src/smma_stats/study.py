@@ -320,13 +320,15 @@ def _item_stage(stats: _ItemStats, instrument, opts):
                                        float(val.r_table), float(after.alpha)))
         validity[code] = val
         reliability[code] = stats.reliability(used)
-    dim_rel = {}
-    for code, c in instrument.constructs.items():
-        for d in c.dimensions:
-            used = [i for i in d.item_ids if i in items_used[code]]
-            if len(used) >= 2:
-                dim_rel[d.name] = stats.reliability(used)
+    dim_rel = {name: stats.reliability(used)
+               for name, used in _dimension_items(instrument, items_used) if len(used) >= 2}
     return validity, reliability, dim_rel, items_used, drop_steps
+
+
+def _dimension_items(instrument, items_used):
+    """``(dimension, its items kept)`` of every dimension, in instrument order."""
+    return [(d.name, [i for i in d.item_ids if i in items_used[code]])
+            for code, c in instrument.constructs.items() for d in c.dimensions]
 
 
 def _scores(responses, instrument, items_used):
@@ -436,12 +438,8 @@ def _category_stage(scores, instrument, items_used, opts):
                           name=name)
 
     categories = {code: one(code, len(items_used[code])) for code in instrument.constructs}
-    dims = {}
-    for code, c in instrument.constructs.items():
-        for d in c.dimensions:
-            used = [i for i in d.item_ids if i in items_used[code]]
-            if used:
-                dims[d.name] = one(d.name, len(used))
+    dims = {name: one(name, len(used))
+            for name, used in _dimension_items(instrument, items_used) if used}
     return categories, dims, cat
 
 

@@ -45,18 +45,8 @@ class ModelResult(ResultMixin):
     bootstrap: Any = None  # BootstrapResult when analyze(bootstrap=N)
 
     def to_dict(self) -> dict:
-        return {
-            "formula": self.formula,
-            "regression": jsonable(self.regression),
-            "normality": jsonable(self.normality),
-            "glejser": jsonable(self.glejser),
-            "breusch_pagan": jsonable(self.breusch_pagan),
-            "white": jsonable(self.white),
-            "runs": jsonable(self.runs),
-            "linearity": jsonable(self.linearity),
-            "bootstrap": jsonable(self.bootstrap),
-            "not_computable": self.not_computable(),
-        }
+        return {**{f.name: jsonable(getattr(self, f.name)) for f in dataclasses.fields(self)},
+                "not_computable": self.not_computable()}
 
     def not_computable(self) -> dict[str, str]:
         """``{test: reason}`` for each statistic the data could not support."""
@@ -137,16 +127,10 @@ class StudyResult(ResultMixin):
         for code, rel in self.reliability.items():
             val = self.validity[code].table.set_index("item")
             items = []
-            for row in rel.items.itertuples(index=False):
-                v = val.loc[row.item]
-                items.append({
-                    "item": row.item, "r": v["r"], "r_corrected": v["r_corrected"],
-                    "r_table": v["r_table"], "p_value": v["p_value"], "valid": bool(v["valid"]),
-                    "alpha_if_deleted": row.alpha_if_deleted,
-                    "scale_mean_if_deleted": row.scale_mean_if_deleted,
-                    "scale_var_if_deleted": row.scale_var_if_deleted,
-                    "mean": row.mean, "sd": row.sd,
-                })
+            for row in rel.items.to_dict(orient="records"):
+                v = val.loc[row["item"]]
+                items.append({"item": row["item"], **{k: v[k] for k in _VALIDITY_KEYS},
+                              "valid": bool(v["valid"]), **{k: row[k] for k in _ITEM_KEYS}})
             scales[code] = {
                 "label": self.instrument.label_of(code),
                 "alpha": rel.alpha, "alpha_std": rel.alpha_std, "n_items": rel.n_items,
@@ -233,23 +217,27 @@ def _bootstrap_dict(b) -> dict | None:
     """The interval of alpha or R Square, and per coefficient for a model."""
     if b is None:
         return None
-    out = {"statistic": b.statistic, "estimate": b.estimate, "se": b.se, "bias": b.bias,
-           "conf_low": b.conf_low, "conf_high": b.conf_high, "n": b.n,
-           "n_failed": b.n_failed}
+    out = {k: getattr(b, k) for k in _BOOTSTRAP_KEYS}
     if b.table is not None:
         out["coefficients"] = b.table.to_dict(orient="records")
     return out
 
 
+#: What the JSON keeps of each item's validity row, of its reliability row, of a
+#: normality result, of a regression and of a bootstrap result, in order.
+_VALIDITY_KEYS = ("r", "r_corrected", "r_table", "p_value")
+_ITEM_KEYS = ("alpha_if_deleted", "scale_mean_if_deleted", "scale_var_if_deleted", "mean", "sd")
+_NORMALITY_KEYS = ("variable", "n", "statistic", "p_value", "method", "display", "p_spss",
+                   "lower_bound", "normal", "shapiro_statistic", "shapiro_p_value")
+_REGRESSION_KEYS = ("n", "r", "r2", "adj_r2", "se_estimate", "f", "f_p_value", "df_regression",
+                    "df_residual", "t_critical", "f_critical", "durbin_watson", "dw_lower",
+                    "dw_upper", "dw_decision")
+_BOOTSTRAP_KEYS = ("statistic", "estimate", "se", "bias", "conf_low", "conf_high", "n",
+                   "n_failed")
+
+
 def _normality_dict(nr) -> dict | None:
-    if not computable(nr):
-        return None
-    return {
-        "variable": nr.variable, "n": nr.n, "statistic": nr.statistic,
-        "p_value": nr.p_value, "method": nr.method, "display": nr.display,
-        "p_spss": nr.p_spss, "lower_bound": nr.lower_bound, "normal": nr.normal,
-        "shapiro_statistic": nr.shapiro_statistic, "shapiro_p_value": nr.shapiro_p_value,
-    }
+    return {k: getattr(nr, k) for k in _NORMALITY_KEYS} if computable(nr) else None
 
 
 def _regression_dict(m: ModelResult) -> dict:
@@ -264,13 +252,7 @@ def _regression_dict(m: ModelResult) -> dict:
         coefs.append(rec)
     out = {
         "formula": m.formula, "dependent": reg.dependent, "predictors": list(reg.predictors),
-        "n": reg.n, "r": reg.r, "r2": reg.r2, "adj_r2": reg.adj_r2,
-        "se_estimate": reg.se_estimate, "f": reg.f, "f_p_value": reg.f_p_value,
-        "df_regression": reg.df_regression, "df_residual": reg.df_residual,
-        "t_critical": reg.t_critical, "f_critical": reg.f_critical,
-        "durbin_watson": reg.durbin_watson, "dw_lower": reg.dw_lower,
-        "dw_upper": reg.dw_upper, "dw_decision": reg.dw_decision,
-        "coefficients": coefs,
+        **{k: getattr(reg, k) for k in _REGRESSION_KEYS}, "coefficients": coefs,
         "anova": reg.anova.to_dict(orient="records"),
         "contributions": (reg.contributions.to_dict(orient="records")
                           if reg.contributions is not None else None),

@@ -25,10 +25,8 @@ import numpy as np
 
 from .errors import DataError
 from .moments import check_moments, excluded_note, item_moments, item_total_moments
+from .options import JUDGES  # which correlation item_validity may judge
 from .results import ResultMixin
-
-#: Which correlation :func:`item_validity` may judge.
-JUDGES = ("r", "r_corrected")
 
 #: Columns of :attr:`ValidityResult.table`, in order.
 TABLE_COLUMNS = ("item", "r", "r_corrected", "p_value", "r_table", "valid")
@@ -200,13 +198,8 @@ def item_validity_from_moments(n: int, mean_vector, cov_matrix, item_names: Sequ
                         f"(df = n - 2), got {n}" + excluded_note(n_excluded))
 
     s = item_total_moments(mean, cov)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        r = np.where(s["item_zero"] | s["total_zero"], np.nan,
-                     s["cov_total"] / np.sqrt(s["var"] * s["total_var"]))
-        rc = np.where(s["item_zero"] | s["rest_zero"], np.nan,
-                      s["cov_rest"] / np.sqrt(s["var"] * s["rest_var"]))
-    r, rc = np.clip(r, -1.0, 1.0), np.clip(rc, -1.0, 1.0)
-    judged = r if judge == "r" else rc
+    r, rc = s["r"], s["r_corrected"]
+    judged = s[judge]
 
     df = n - 2
     with np.errstate(divide="ignore", invalid="ignore"):

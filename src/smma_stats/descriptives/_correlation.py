@@ -9,7 +9,9 @@ from typing import Any
 import numpy as np
 
 from ..errors import DataError, SmmaError
+from ..model_frame import check_alpha
 from ..results import ResultMixin
+from ._items import numeric_column
 
 METHODS = ("pearson", "spearman")
 
@@ -148,8 +150,7 @@ def correlation_matrix(scores, method: str = "pearson", alpha: float = 0.05,
 
     if method not in METHODS:
         raise SmmaError(f"method must be 'pearson' or 'spearman', not {method!r}")
-    if not 0 < alpha < 1:
-        raise SmmaError(f"alpha must be between 0 and 1, not {alpha!r}")
+    check_alpha(alpha, SmmaError)
     names = [str(c) for c in (scores.columns if columns is None else columns)]
     missing = [c for c in names if c not in scores.columns]
     if missing:
@@ -158,12 +159,9 @@ def correlation_matrix(scores, method: str = "pearson", alpha: float = 0.05,
         raise DataError("a correlation needs at least two variables")
     data, raw = {}, {}
     for c in names:
-        col = scores[c]
-        if not pd.api.types.is_numeric_dtype(col) or pd.api.types.is_bool_dtype(col):
-            raise DataError(f"{c}: values must be numbers")
-        data[c] = col.to_numpy(dtype=float, na_value=np.nan)
-        if isinstance(col.dtype, np.dtype) and col.dtype.kind in "iu":
-            raw[c] = col.to_numpy()         # whole numbers: ranked by counting
+        data[c] = numeric_column(scores, c)
+        if isinstance(scores[c].dtype, np.dtype) and scores[c].dtype.kind in "iu":
+            raw[c] = scores[c].to_numpy()         # whole numbers: ranked by counting
     rows = []
     for i, a in enumerate(names):
         for b in names[i + 1:]:

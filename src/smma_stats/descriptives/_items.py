@@ -106,7 +106,8 @@ class ConstructDescriptivesResult(ResultMixin):
     table: Any
 
 
-def _numeric(frame, name: str) -> np.ndarray:
+def numeric_column(frame, name: str) -> np.ndarray:
+    """Column ``name`` as floats (NaN where empty); DataError when it is not numeric."""
     import pandas as pd
 
     col = frame[name]
@@ -212,9 +213,8 @@ def _grid_counts(items, lo: int, hi: int):
     of rows at a time and counted with one ``bincount``, so a large table is
     read once, row-major, with no per-column copy.
     """
-    dtypes = set(items.dtypes)
-    if len(dtypes) != 1 or not isinstance(next(iter(dtypes)), np.dtype) \
-            or next(iter(dtypes)).kind not in "iu" or not len(items):
+    if not len(items) or not all(isinstance(d, np.dtype) and d.kind in "iu"
+                                 for d in items.dtypes):
         return None
     values = items.to_numpy()
     if int(values.min()) < lo or int(values.max()) > hi:
@@ -241,25 +241,10 @@ def _row_from_counts(name: str, counts: np.ndarray, points: np.ndarray):
 def _item_counts(items, name: str, lo: int, hi: int, k: int):
     """Counts per scale point and the summary row of one item column.
 
-    Whole-number columns without gaps (every item of a large file) are
-    counted with one ``bincount`` and their mean and SD taken from the
-    counts, with no float copy of the column.
+    (Whole-number tables, every item of a large file, are counted at once
+    by :func:`_grid_counts` instead.)
     """
-    col = items[name]
-    a = col.to_numpy()
-    if isinstance(col.dtype, np.dtype) and a.dtype.kind in "iu" and a.size:
-        bad = (a < lo) | (a > hi)
-        if bad.any():
-            raise DataError(f"{name}: answer {a[bad][0]} is outside the scale {lo}..{hi}")
-        counts = np.bincount((a - lo).astype(np.intp), minlength=k)
-        points = np.arange(lo, hi + 1, dtype=float)
-        n = int(a.size)
-        mean = float(np.dot(points, counts)) / n
-        sd = (math.sqrt(float(np.dot(counts, (points - mean) ** 2)) / (n - 1))
-              if n > 1 else math.nan)
-        return counts, {"item": name, "n": n, "n_missing": 0, "n_other": 0, "mean": mean,
-                        "sd": sd}
-    v = _numeric(items, name)
+    v = numeric_column(items, name)
     n_missing = int(np.isnan(v).sum())
     v = v[~np.isnan(v)]
     if v.size == 0:
@@ -341,7 +326,7 @@ def construct_descriptives(scores, n_items: int | Mapping[str, int] | None = Non
     rows = []
     for name in map(str, scores.columns):
         k = _n_items_of(n_items, name, score)
-        v = _numeric(scores, name)
+        v = numeric_column(scores, name)
         v = v[~np.isnan(v)]
         if v.size == 0:
             raise DataError(f"{name}: no scores")

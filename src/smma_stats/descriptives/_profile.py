@@ -24,7 +24,6 @@ from ..results import ResultMixin
 
 DEFAULT_AGE_BINS = (20, 30, 40, 50)
 MAX_CATEGORIES = 10
-SKIP_REASONS = ("empty", "timestamp", "email", "free_text", "too_many_values")
 
 _AGE_NAME = re.compile(r"(^|[^a-z])(usia|umur|age)([^a-z]|$)", re.IGNORECASE)
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -65,7 +64,7 @@ class ProfileResult(ResultMixin):
     table: Any
 
 
-def _label(v) -> str | None:
+def cell_text(v) -> str | None:
     """A cell as trimmed text; None when blank. 2.0 reads as "2"."""
     import pandas as pd
 
@@ -93,25 +92,22 @@ def _kind(name: str, column, labels: list[str], max_categories: int) -> tuple[st
     if pd.api.types.is_datetime64_any_dtype(column):
         return "skip", "timestamp"
     distinct = len(set(labels))
+    few = distinct <= max_categories and distinct <= max(2, len(labels) / 2)
     numbers = _as_numbers(labels)
     if numbers is not None:
         if _AGE_NAME.search(name) and numbers.min() >= 5:
             return "age", ""
-        few = distinct <= max_categories and distinct <= max(2, len(labels) / 2)
         return ("categorical", "") if few else ("skip", "too_many_values")
     share = lambda rx: sum(bool(rx.search(t)) for t in labels) / len(labels)
     if share(_EMAIL) >= 0.5:
         return "skip", "email"
     if share(_DATE) >= 0.9:
         return "skip", "timestamp"
-    if distinct > max_categories:
-        return "skip", "free_text"
-    if distinct > max(2, len(labels) / 2):
-        return "skip", "free_text"
-    return "categorical", ""
+    return ("categorical", "") if few else ("skip", "free_text")
 
 
-def _sort_key(text: str):
+def text_order(text: str):
+    """Sort key of category texts: numbers first, in numeric order, then text by case."""
     try:
         return (0, float(text.replace(",", ".")), text)
     except ValueError:
@@ -236,7 +232,7 @@ def respondent_profile(attributes, columns: Sequence[str] | None = None,
     for name, col in zip(names, attributes.columns):
         if name not in wanted:
             continue
-        labels = [t for t in map(_label, attributes[col].tolist()) if t is not None]
+        labels = [t for t in map(cell_text, attributes[col].tolist()) if t is not None]
         kind, why = _kind(name, attributes[col], labels, max_categories)
         numbers = _as_numbers(labels) if labels else None
         if numbers is not None and (name in per_column or (columns is not None and kind != "age"
@@ -256,7 +252,7 @@ def respondent_profile(attributes, columns: Sequence[str] | None = None,
             order = _bin_labels(edges, whole)
             labels = [order[int(k)] for k in np.searchsorted(edges, numbers, side="right")]
         else:
-            order = sorted(set(labels), key=_sort_key)
+            order = sorted(set(labels), key=text_order)
         rows += _rows(name, labels, n - len(labels), n, order)
     if not kinds:
         raise DataError("no attribute column looks like a respondent profile column"

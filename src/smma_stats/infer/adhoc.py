@@ -20,6 +20,9 @@ from .naming import default_models, default_scale, models_note
 
 _ID_LIKE = re.compile(r"^[A-Za-z][A-Za-z0-9_.]{0,15}$")
 _FORMULA = re.compile(r"^\s*([^~+]+?)\s*~\s*(.+?)\s*$")
+#: Name and titles of an instrument built from ``--construct`` specs.
+ADHOC_NAMES = {"name": "adhoc", "title": "Ad-hoc instrument from --construct",
+               "title_id": "Instrumen ad hoc dari --construct"}
 _USAGE = ('write CODE=FIRST..LAST or CODE=A,B,C (quote a header holding "," or "..", '
           "or give positions #3..#7)")
 
@@ -137,9 +140,7 @@ def adhoc_instrument(specs: Sequence[str], columns: Sequence[str],
                           "construct_items", {"code": code, "k": len(ids), "first": headers[0],
                                               "last": headers[-1]}))
     model_list = list(models) or default_models(constructs, dependent=list(constructs)[-1])
-    raw = {"name": "adhoc", "title": "Ad-hoc instrument from --construct",
-           "title_id": "Instrumen ad hoc dari --construct",
-           "scale": default_scale(scale_min, scale_max), "constructs": constructs,
+    raw = {**ADHOC_NAMES, "scale": default_scale(scale_min, scale_max), "constructs": constructs,
            "models": model_list}
     if mapping:
         raw["columns"] = mapping

@@ -130,11 +130,8 @@ def corrected_item_total(x: np.ndarray) -> np.ndarray:
     >>> corrected_item_total(x).round(4).tolist()
     [0.7211, 0.4174, -0.9619, 0.7873]
     """
-    x = x[~np.isnan(x).any(axis=1)]
-    total = x.sum(axis=1)
-    out = np.full(x.shape[1], np.nan)
-    for j in range(x.shape[1]):
-        rest = total - x[:, j]
-        if x[:, j].std() > 0 and rest.std() > 0:
-            out[j] = np.corrcoef(x[:, j], rest)[0, 1]
-    return out
+    from ..moments import Moments, item_total_moments
+
+    acc = Moments(x.shape[1])
+    acc.add(x[~np.isnan(x).any(axis=1)])
+    return item_total_moments(acc.mean, acc.cov())["r_corrected"]

@@ -29,7 +29,7 @@ import numpy as np
 
 from ..errors import InstrumentError
 from ..instrument import Instrument, instrument_from_dict
-from .adhoc import item_ids
+from .adhoc import ADHOC_NAMES, item_ids
 from .answers import (
     VOCABULARY,
     attention_answer,
@@ -40,8 +40,8 @@ from .answers import (
     norm,
 )
 from ..notes import Note
-from .naming import (constructs_from_groups, default_models, default_scale, models_note,
-                     name_groups)
+from .naming import (constructs_from_groups, default_models, default_scale, items_of,
+                     models_note, name_groups)
 
 _TOKEN = re.compile(r"^\s*([A-Za-z]{1,5}\d+(?:[._]\d+)?)(?=$|[\s.):\-])")
 _GRID = re.compile(r"^(.*\S)\s*\[([^\[\]]+)\]\s*$")
@@ -117,13 +117,10 @@ def propose_instrument(frame, constructs: Sequence[tuple[str, Sequence[str]]] | 
     raw_constructs, mapping = _build(groups)
     reverse, rev_notes = _reverse(frame, raw_constructs, mapping, comments)
     models = _models(raw_constructs, bool(constructs), comments)
-    raw: dict[str, Any] = {
-        "name": "adhoc" if constructs else name,
-        "title": ("Ad-hoc instrument from --construct" if constructs
-                  else "Instrument inferred from the response file"),
-        "title_id": ("Instrumen ad hoc dari --construct" if constructs
-                     else "Instrumen yang disusun dari berkas data"),
-        "scale": scale, "constructs": raw_constructs}
+    names = ADHOC_NAMES if constructs else {
+        "name": name, "title": "Instrument inferred from the response file",
+        "title_id": "Instrumen yang disusun dari berkas data"}
+    raw: dict[str, Any] = {**names, "scale": scale, "constructs": raw_constructs}
     if reverse:
         raw["reverse"] = reverse
     raw["models"] = models
@@ -141,13 +138,7 @@ def propose_instrument(frame, constructs: Sequence[tuple[str, Sequence[str]]] | 
 
 
 def _is_item_id(header: str, raw: dict) -> bool:
-    return any(header in _items_of(body) for body in raw["constructs"].values())
-
-
-def _items_of(body: dict) -> list[str]:
-    if "items" in body:
-        return list(body["items"])
-    return [i for d in body["dimensions"].values() for i in d["items"]]
+    return any(header in items_of(body) for body in raw["constructs"].values())
 
 
 def _classify_columns(frame, headers, constructs):
@@ -229,7 +220,7 @@ def _infer_groups(headers, items, dimensions, comments) -> tuple[list[dict], lis
     named, notes = constructs_from_groups(letter_groups, dimensions)
     groups, used = [], set()
     for code, body in named.items():
-        ids = _items_of(body)
+        ids = items_of(body)
         hs = [tokens[i] for i in ids]
         used.update(hs)
         groups.append({"code": code, "headers": hs, "ids": ids, "first": pos[hs[0]],
@@ -352,7 +343,7 @@ def _reverse(frame, constructs, mapping, comments) -> tuple[list[str], list[str]
     header_of = {i: h for h, i in mapping.items()}
     reverse, notes = [], []
     for body in constructs.values():
-        ids = _items_of(body)
+        ids = items_of(body)
         if len(ids) < 3:
             continue
         x = np.column_stack([coded(frame[header_of.get(i, i)]) for i in ids])
@@ -378,7 +369,7 @@ def _models(constructs, given: bool, comments) -> list[str]:
 
 
 def _summary(raw, rev_notes, check, attributes) -> list[str]:
-    counts = [{"code": code, "k": len(_items_of(body))}
+    counts = [{"code": code, "k": len(items_of(body))}
               for code, body in raw["constructs"].items()]
     parts = [f"{c['code']} ({c['k']} items)" for c in counts]
     notes = [Note("constructs: " + ", ".join(parts), "constructs", {"parts": counts})]

@@ -111,6 +111,13 @@ def constructs_from_groups(groups: dict[str, dict[str, list[str]]], dimensions: 
     return constructs, notes
 
 
+def items_of(body: dict) -> list[str]:
+    """The item ids of a construct mapping, through its dimensions when it has them."""
+    if "items" in body:
+        return list(body["items"])
+    return [i for d in body["dimensions"].values() for i in d["items"]]
+
+
 def models_note(models: Sequence[str]) -> Note:
     """The note listing the models chosen (``"models: Y ~ X1 + X2"`` or ``"models: none"``)."""
     if not models:
@@ -194,7 +201,7 @@ def infer_instrument(columns: Sequence[str], scale_max: int = 5, scale_min: int 
                               "give --instrument or --construct")
     constructs, notes = constructs_from_groups(groups, dimensions)
     for code, body in constructs.items():
-        items = body.get("items") or [i for d in body["dimensions"].values() for i in d["items"]]
+        items = items_of(body)
         notes.append(f"construct {code}: {len(items)} items ({items[0]}..{items[-1]})")
     models = default_models(constructs)
     notes.append(models_note(models) if models else

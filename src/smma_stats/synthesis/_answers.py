@@ -20,7 +20,7 @@ import math
 import numpy as np
 
 from ..errors import DataError
-from ._budget import HINT, PATIENCE, POLISH_MOVES, ROUNDS, STAGE_BUDGET
+from ._budget import HINT, PATIENCE, POLISH_MOVES, ROUNDS, descend
 from ._random import Uniforms
 from ._start import initial_items
 
@@ -68,7 +68,8 @@ class ItemSearch:
     def alpha_now(self) -> float:
         return self.k / (self.k - 1) * (1 - sum(self.v) / self.vt)
 
-    def energy(self, tol: float) -> float:
+    def key(self, tol: float, than=None) -> float:
+        """The energy :func:`._budget.descend` lowers."""
         a = 0.0 if self.alpha is None else ((self.alpha_now() - self.alpha) / tol) ** 2
         return a + sum(self.pens)
 
@@ -94,40 +95,23 @@ class ItemSearch:
         return sum(self.pens) == 0 and (self.alpha is None
                                         or abs(self.alpha_now() - self.alpha) <= tol)
 
-    def run(self, u: Uniforms, tol: float, patience: int = PATIENCE) -> bool:
-        """Greedy trades until alpha is within ``tol`` and every item is valid."""
-        energy, stall, done = self.energy(tol), 0, self.met(tol)
-        for _ in range(STAGE_BUDGET):
-            if done:
-                return True
-            stall += 1
-            if stall > patience:
-                return False
-            mv = self.propose(u)
-            if mv is None:
-                continue
-            j, a, b = mv
-            self.trade(j, a, b)
-            new = self.energy(tol)
-            if new > energy:
-                self.trade(j, b, a)
-                continue
-            if new < energy:
-                stall = 0
-            energy = new
-            done = self.met(tol)
-        return done
+    def move(self, u: Uniforms):
+        """A proposed trade, made; None when none was proposed."""
+        mv = self.propose(u)
+        if mv is not None:
+            self.trade(*mv)
+        return mv
+
+    def undo(self, mv) -> None:
+        j, a, b = mv
+        self.trade(j, b, a)
 
     def kick(self, u: Uniforms, steps: int) -> None:
         """Random trades that keep every item valid, whatever alpha does."""
         for _ in range(steps):
-            mv = self.propose(u)
-            if mv is None:
-                continue
-            self.trade(*mv)
-            if sum(self.pens) > 0:
-                j, a, b = mv
-                self.trade(j, b, a)
+            mv = self.move(u)
+            if mv is not None and sum(self.pens) > 0:
+                self.undo(mv)
 
     def polish(self, u: Uniforms, tol: float, depth: int = 2, tries: int = 200) -> bool:
         """Exhaustive step of ``depth`` (2 or 3) trades onto the alpha target.
@@ -203,7 +187,7 @@ def search_items(u: Uniforms, totals: list[int], k: int, lo: int, hi: int,
     for r_margin, rc_margin in ((R_MARGIN, RC_MARGIN),) * 2 + ((0.02, 0.01),):
         search = ItemSearch(initial_items(u, totals, k, lo, hi, alpha), totals, lo, hi,
                             alpha, r_tab + r_margin, r_tab + rc_margin)
-        if not search.run(u, schedule[0]):
+        if not descend(search, u, schedule[0]):
             continue
         best, since = math.inf, 0
         for round_ in range(ROUNDS):
@@ -212,7 +196,7 @@ def search_items(u: Uniforms, totals: list[int], k: int, lo: int, hi: int,
             coarse_ok = True
             for s in schedule:
                 fine = s < 10 * tol    # where a stall is likely: short patience
-                coarse_ok &= search.run(u, s, PATIENCE // (16 if fine else 4)) or fine
+                coarse_ok &= descend(search, u, s, PATIENCE // (16 if fine else 4)) or fine
             if not coarse_ok:
                 break
             if search.met(tol) or search.polish(u, tol) or search.polish(u, tol, depth=3):

@@ -21,7 +21,7 @@ import math
 import numpy as np
 
 from ..errors import DataError
-from ._budget import HINT, PATIENCE, POLISH_MOVES, ROUNDS, STAGE_BUDGET
+from ._budget import HINT, PATIENCE, POLISH_MOVES, ROUNDS, descend
 from ._random import Uniforms
 from ._start import initial_sums
 
@@ -35,17 +35,12 @@ def _lilliefors_d(x: np.ndarray, y: np.ndarray, b: float) -> float:
     The statistic of :func:`smma_stats.normality.ks_normality`, without its
     input checks and p-value, and with the mean and SD summed exactly.
     """
-    from scipy.special import ndtr
+    from ..normality import ks_differences
 
     e = np.sort(y - b * x)
     e = e - math.fsum(e.tolist()) / len(e)
     sd = math.sqrt(math.fsum((e * e).tolist()) / (len(e) - 1))   # exact sums: no BLAS
-    if sd == 0:
-        return 1.0
-    f = ndtr(e / sd)
-    n = len(e)
-    i = np.arange(1, n + 1)
-    return float(max(np.max(i / n - f), np.max(f - (i - 1) / n)))
+    return max(ks_differences(e, 0.0, sd)) if sd > 0 else 1.0
 
 
 class SumSearch:
@@ -165,33 +160,23 @@ class SumSearch:
         j2 += j2 >= j
         return [(code, j, step), (code, j2, -step)]
 
-    def run(self, u: Uniforms, tol: float, patience: int = PATIENCE) -> bool:
-        """Greedy moves until every stage-1 target is met at ``tol``."""
-        key = (self.count_err(), self.soft(tol) + self.d_pen())
-        stall, done = 0, key[0] == 0 and self.met(tol)
-        for _ in range(STAGE_BUDGET):
-            if done:
-                return True
-            stall += 1
-            if stall > patience:
-                return False
-            moves = self.propose(u)
-            if not self.fits(moves):
-                continue
-            for c, j, st in moves:
-                self.change(c, j, st)
-            new_key = (self.count_err(), self.soft(tol))
-            if new_key <= key:      # the D penalty is never negative: test it last
-                new_key = (new_key[0], new_key[1] + self.d_pen())
-            if new_key > key:
-                for c, j, st in reversed(moves):
-                    self.change(c, j, -st)
-                continue
-            if new_key < key:
-                stall = 0
-            key = new_key
-            done = key[0] == 0 and self.met(tol)
-        return done
+    def key(self, tol: float, than=None) -> tuple[int, float]:
+        """(missed counts, penalty); D's (never negative) only when not worse than ``than``."""
+        key = (self.count_err(), self.soft(tol))
+        return key if than is not None and key > than else (key[0], key[1] + self.d_pen())
+
+    def move(self, u: Uniforms):
+        """A proposed move that keeps every sum in range, made; None otherwise."""
+        moves = self.propose(u)
+        if not self.fits(moves):
+            return None
+        for c, j, st in moves:
+            self.change(c, j, st)
+        return moves
+
+    def undo(self, moves) -> None:
+        for c, j, st in reversed(moves):
+            self.change(c, j, -st)
 
     def polish(self, u: Uniforms, tol: float, tries: int = 400) -> bool:
         """Exhaustive two-move step onto the targets of b and R squared.
@@ -296,15 +281,10 @@ class SumSearch:
         """Random moves that keep the counts, the means and D, whatever b and R^2 do."""
         dmax = self.spec["dmax"]
         for _ in range(steps):
-            moves = self.propose(u)
-            if not self.fits(moves):
-                continue
-            for c, j, st in moves:
-                self.change(c, j, st)
-            if (self.count_err() or not self.means_ok()
-                    or (dmax is not None and self.d_stat() > dmax)):
-                for c, j, st in reversed(moves):
-                    self.change(c, j, -st)
+            moves = self.move(u)
+            if moves is not None and (self.count_err() or not self.means_ok()
+                                      or (dmax is not None and self.d_stat() > dmax)):
+                self.undo(moves)
 
     def means_ok(self) -> bool:
         return all(abs(self.mean_answer(c) - self.spec["item_mean"]) <= MEAN_BAND
@@ -333,7 +313,7 @@ def search_sums(u: Uniforms, spec: dict, n: int) -> dict[str, list[int]]:
     for _attempt in range(3):
         search = SumSearch(spec, initial_sums(u, spec, n), n)
         last = search
-        if not search.run(u, schedule[0]):
+        if not descend(search, u, schedule[0]):
             continue
         # greedy moves down the schedule; where single moves are too coarse for
         # the last step, an exhaustive two-move step; if none lands, kick the
@@ -343,7 +323,7 @@ def search_sums(u: Uniforms, spec: dict, n: int) -> dict[str, list[int]]:
                 search.kick(u, n // 2)
             coarse_ok = True
             for t in schedule:
-                coarse_ok &= search.run(u, t, PATIENCE // 4) or t < 10 * final
+                coarse_ok &= descend(search, u, t, PATIENCE // 4) or t < 10 * final
             if not coarse_ok:        # far from the targets: a fresh start is better
                 break
             if search.met(final) or search.polish(u, final):
