@@ -172,10 +172,12 @@ class _Builder:
         self.sections.append(Section(title, tuple(b for b in blocks if b is not None), level))
 
     def table(self, key: str, columns: list[str], rows: list, note: str | None = None,
-              left: int = 1, **fmt) -> Table:
+              left: int = 1, tail: int = 0, **fmt) -> Table:
+        """A table titled by ``key``: ``left`` columns of labels, then numbers, then
+        ``tail`` columns of words (a decision), both left-aligned."""
         cols = tuple(self.t(c) if c.startswith("col_") else c for c in columns)
         return Table(self.t(key, **fmt), cols, tuple(tuple(r) for r in rows), note,
-                     ("l",) * left + ("r",) * (len(cols) - left))
+                     ("l",) * left + ("r",) * (len(cols) - left - tail) + ("l",) * tail)
 
     def document(self, figures: tuple) -> Document:
         from .blocks_descriptives import describe_sections, hypothesis_section
@@ -249,9 +251,7 @@ class _Builder:
                     for r in recs]
             table = self.table("validity_table", ["col_item", "col_r", "col_r_corrected",
                                                   "col_r_table", "col_sig", "col_decision"],
-                               rows, name=code)
-            table = Table(table.title, table.columns, table.rows, None,
-                          table.align[:-1] + ("l",))
+                               rows, tail=1, name=code)
             bad = [str(r["item"]) for r in recs if not r["valid"]]
             fmt = {"k": val.n_items, "name": self.name(code), "r_table": prop(val.r_table, 4),
                    "judge": self.t(f"judge_{val.judge}")}
@@ -278,9 +278,7 @@ class _Builder:
         cols = ["col_variable", "col_alpha", "col_alpha_std", "col_n_items", "col_grade",
                 "col_decision"]
         summary = self.table("reliability_table", cols,
-                             [self._rel_row(c, r) for c, r in rels.items()])
-        summary = Table(summary.title, summary.columns, summary.rows, None,
-                        summary.align[:-2] + ("l", "l"))
+                             [self._rel_row(c, r) for c, r in rels.items()], tail=2)
         self.add(self.t("sec_reliability"),
                  [Paragraph(self.t("reliability_method", threshold=threshold)), summary]
                  + [self._rel_sentence(self.name(c), r) for c, r in rels.items()])
@@ -295,9 +293,7 @@ class _Builder:
         if dims:
             cols[0] = "col_dimension"
             table = self.table("dimension_table", cols,
-                               [self._rel_row(self.cell(d), r) for d, r in dims.items()])
-            table = Table(table.title, table.columns, table.rows, None,
-                          table.align[:-2] + ("l", "l"))
+                               [self._rel_row(self.cell(d), r) for d, r in dims.items()], tail=2)
             self.add(self.t("sec_dimensions"), [table] + [
                 self._rel_sentence(self.name(d), r) for d, r in dims.items()], level=2)
 
@@ -353,9 +349,7 @@ class _Builder:
             notes.append(self.t("note_lilliefors"))
         if any(nr.lower_bound for nr in results):
             notes.append(self.t("note_lower_bound"))
-        table = self.table("normality_table", cols, rows, " ".join(notes))
-        table = Table(table.title, table.columns, table.rows, table.note,
-                      table.align[:-1] + ("l",))
+        table = self.table("normality_table", cols, rows, " ".join(notes), tail=1)
         method = "kolmogorov" if kolm else "lilliefors"
         from .notes_blocks import normality_disagreement
 
