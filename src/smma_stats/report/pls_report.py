@@ -9,49 +9,32 @@ every number from :mod:`smma_stats.report.format`.
 
 from __future__ import annotations
 
+from functools import partial
+
 from .document import Document, Paragraph, Section, Table
 from .format import num, pval, whole
 from .messages import check_lang, msg
-
-#: Formats :func:`render_pls` writes.
-FORMATS = ("text", "markdown", "html", "json", "docx")
+# FORMATS: the formats render_pls writes, those of the study report
+from . import FORMATS, format_key, render_document  # noqa: F401
 
 
 def render_pls(result, fmt: str = "text", lang: str = "en", file: str | None = None,
                instrument: str | None = None) -> str | bytes:
     """Render a PLS result as text, Markdown, HTML, JSON or Word (bytes)."""
-    from ..errors import SmmaError
-
     check_lang(lang)
-    fmt = {"txt": "text", "md": "markdown"}.get(str(fmt).lower(), str(fmt).lower())
-    if fmt not in FORMATS:
-        raise SmmaError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+    fmt = format_key(fmt)
     if fmt == "json":
         from .json_out import render_json
 
         return render_json(result)
-    doc = build_pls_document(result, lang, file=file, instrument=instrument)
-    if fmt == "text":
-        from .text import render_text
-
-        return render_text(doc)
-    if fmt == "markdown":
-        from .markdown import render_markdown
-
-        return render_markdown(doc)
-    if fmt == "html":
-        from .html import render_html
-
-        return render_html(doc)
-    from .docx import render_docx
-
-    return render_docx(doc)
+    return render_document(build_pls_document(result, lang, file=file, instrument=instrument),
+                           fmt)
 
 
 def build_pls_document(result, lang: str = "en", file: str | None = None,
                        instrument: str | None = None) -> Document:
     """Lay out a PLS result: estimation, measurement model, structural model, fit, prediction."""
-    m = _Msg(lang)
+    m = partial(msg, lang=lang)
     sections = [Section(m("pls_sec_estimation"), tuple(_estimation(result, m))),
                 Section(m("pls_sec_measurement"), tuple(_measurement(result, m))),
                 Section(m("pls_sec_structural"), tuple(_structural(result, m))),
@@ -62,14 +45,6 @@ def build_pls_document(result, lang: str = "en", file: str | None = None,
     subtitle = m("subtitle", file=file or m("source_none"), instrument=instrument or "-")
     return Document(title=m("pls_title"), subtitle=subtitle, sections=tuple(sections),
                     lang=lang)
-
-
-class _Msg:
-    def __init__(self, lang: str):
-        self.lang = lang
-
-    def __call__(self, key: str, **fmt) -> str:
-        return msg(key, self.lang, **fmt)
 
 
 def _estimation(r, m) -> list:
