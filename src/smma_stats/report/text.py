@@ -35,18 +35,14 @@ def render_text(doc: Document) -> str:
     """
     bar = "=" * max(len(doc.title), len(doc.subtitle), 1)
     parts = [f"{bar}\n{doc.title}\n{doc.subtitle}\n{bar}"]
+    lay = {Table: lambda t: table_text(t, doc.lang), Paragraph: lambda p: _wrap(p.text),
+           Figure: lambda f: _wrap(f"[{f.full_caption} ({f.name})]")}
     for section in doc.sections:
         rule = "=" if section.level == 1 else "-"
         title = _wrap(section.title, TABLE_WIDTH)
         longest = max(len(line) for line in title.splitlines() or [""])
         parts.append(f"{title}\n{rule * longest}")
-        for block in section.blocks:
-            if isinstance(block, Table):
-                parts.append(table_text(block, doc.lang))
-            elif isinstance(block, Figure):
-                parts.append(_wrap(f"[{block.full_caption} ({block.name})]"))
-            elif isinstance(block, Paragraph):
-                parts.append(_wrap(block.text))
+        parts += [lay[type(block)](block) for block in section.blocks]
     return "\n\n".join(parts) + "\n"
 
 
