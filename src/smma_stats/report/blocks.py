@@ -12,14 +12,13 @@ from __future__ import annotations
 import math
 
 from .format import num, pct, prop, pval, records, whole
+from ..regression import CONSTANT
 from ..results import computable
 from .document import Paragraph
 
-_CONSTANT = "(Constant)"
-
 
 def term_label(b, term: str) -> str:
-    return b.t("term_constant") if term == _CONSTANT else str(term)
+    return b.t("term_constant") if term == CONSTANT else str(term)
 
 
 # ------------------------------------------------------------------ a model
@@ -43,8 +42,8 @@ def model_blocks(b, reg) -> list:
 
     coefs = records(reg.coefficients)
     out.append(_coefficient_table(b, reg, coefs, note))
-    slopes = [r for r in coefs if r["term"] != _CONSTANT]
-    const = next((r for r in coefs if r["term"] == _CONSTANT), None)
+    slopes = [r for r in coefs if r["term"] != CONSTANT]
+    const = next((r for r in coefs if r["term"] == CONSTANT), None)
     eq = f"{reg.dependent} = {num(const['b'], lead=True) if const else '0'}"
     for r in slopes:
         sign = "-" if r["b"] < 0 else "+"
@@ -124,7 +123,7 @@ def assumption_blocks(b, m) -> list:
         out.append(Paragraph(b.t("residual_normality", sentence=b.normality_sentence(m.normality))))
         out += [p for p in (normality_disagreement(b, m.normality),) if p is not None]
 
-    slopes = [r for r in records(reg.coefficients) if r["term"] != _CONSTANT]
+    slopes = [r for r in records(reg.coefficients) if r["term"] != CONSTANT]
     if len(slopes) >= 2:
         bad = [r["term"] for r in slopes if not (r["tolerance"] > 0.10 and r["vif"] < 10)]
         rows = [(r["term"], prop(r["tolerance"]), num(r["vif"]),
@@ -142,7 +141,7 @@ def assumption_blocks(b, m) -> list:
         rows, bad = [], []
         for r in recs:
             dec = ""
-            if r["term"] != _CONSTANT:
+            if r["term"] != CONSTANT:
                 ok = r["p_value"] > a
                 dec = b.t("hetero_ok" if ok else "hetero_bad")
                 bad += [] if ok else [str(r["term"])]

@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import math
 
+from ..regression import CONSTANT
 from .document import Paragraph
 from .format import num
 from .messages import CATALOGUE
 from .messages_notes import SAMPLE_CITATION, SAMPLE_SHA256
-
-_CONSTANT = "(Constant)"
 
 #: The shipped instrument the synthetic sample was made for, and the model
 #: its article reports.
@@ -136,7 +135,7 @@ def verdict_blocks(b, m) -> list:
     out = []
     for r in records(reg.coefficients):
         term = r["term"]
-        if term == _CONSTANT:
+        if term == CONSTANT:
             continue
         classic = r["p_value"] < reg.alpha
         hc3 = r.get("p_value_hc3")

@@ -375,11 +375,13 @@ def _category_labels(cat, lang: str) -> list[str]:
 
 
 def _simple_coefficients(reg) -> tuple[float, float]:
+    from ..regression import CONSTANT
+
     coefs = reg.coefficients
     terms = [str(t) for t in coefs["term"]]
     b = [float(v) for v in coefs["b"]]
     x_name = reg.predictors[0]
-    b0 = b[terms.index("(Constant)")] if "(Constant)" in terms else b[0]
+    b0 = b[terms.index(CONSTANT)] if CONSTANT in terms else b[0]
     b1 = b[terms.index(x_name)] if x_name in terms else b[1]
     return b0, b1
 
