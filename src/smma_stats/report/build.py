@@ -154,7 +154,10 @@ class _Builder:
 
     def names(self, codes) -> str:
         """``A``, ``A and B``, ``A, B and C`` (labels as in :meth:`name`)."""
-        parts = [self.name(c) for c in codes]
+        return self.joined([self.name(c) for c in codes])
+
+    def joined(self, parts: list[str]) -> str:
+        """``a``, ``a and b``, ``a, b and c`` in the report's language."""
         if len(parts) < 2:
             return "".join(parts)
         return f"{', '.join(parts[:-1])} {self.t('and')} {parts[-1]}"
