@@ -17,7 +17,7 @@ from ..errors import SmmaError
 from .format import (DECIMALS, level, num, number_style, prop, pval, quoted, records,
                      whole)
 from .blocks import item_hints
-from .document import Document, Figure, Paragraph, Section, Table
+from .document import Document, Figure, Paragraph, Section, Table, make_table
 from .messages import CATALOGUE, check_lang, msg
 
 #: Packages whose versions the provenance block lists.
@@ -176,11 +176,9 @@ class _Builder:
 
     def table(self, key: str, columns: list[str], rows: list, note: str | None = None,
               left: int = 1, tail: int = 0, **fmt) -> Table:
-        """A table titled by ``key``: ``left`` columns of labels, then numbers, then
-        ``tail`` columns of words (a decision), both left-aligned."""
-        cols = tuple(self.t(c) if c.startswith("col_") else c for c in columns)
-        return Table(self.t(key, **fmt), cols, tuple(tuple(r) for r in rows), note,
-                     ("l",) * left + ("r",) * (len(cols) - left - tail) + ("l",) * tail)
+        """A table titled by the message ``key`` (see :func:`make_table`)."""
+        cols = [self.t(c) if c.startswith("col_") else c for c in columns]
+        return make_table(self.t(key, **fmt), cols, rows, note, left, tail)
 
     def document(self, figures: tuple) -> Document:
         from .blocks_descriptives import describe_sections, hypothesis_section

@@ -70,6 +70,14 @@ class Figure:
 Block = Union[Paragraph, Table, Figure]
 
 
+def make_table(title: str, columns, rows, note: str | None = None, left: int = 1,
+               tail: int = 0) -> Table:
+    """A :class:`Table` of ``left`` label columns, then numbers (right-aligned), then
+    ``tail`` columns of words (a decision), left-aligned."""
+    return Table(title, tuple(columns), tuple(tuple(r) for r in rows), note,
+                 ("l",) * left + ("r",) * (len(columns) - left - tail) + ("l",) * tail)
+
+
 @dataclass(frozen=True)
 class Section:
     """A heading (level 1 or 2) and its blocks."""
