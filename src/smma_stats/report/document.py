@@ -188,3 +188,14 @@ def shorten_labels(table: Table, limit: int = 40) -> tuple[Table, tuple[tuple[st
     if not marks:
         return table, ()
     return replace(table, rows=rows), tuple((m, t) for t, m in marks.items())
+
+
+def with_short_labels(table: Table, limit: int, lang: str) -> Table:
+    """:func:`shorten_labels`, with the full texts added to the note in ``lang``."""
+    from .messages import msg
+
+    table, labels = shorten_labels(table, limit)
+    if not labels:
+        return table
+    extra = msg("note_shortened", lang, labels="; ".join(f"{m} {t}" for m, t in labels))
+    return replace(table, note=f"{table.note} {extra}" if table.note else extra)

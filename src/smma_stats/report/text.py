@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .document import Document, Figure, Paragraph, Table, shorten_labels
+from .document import Document, Figure, Paragraph, Table, with_short_labels
 from .widths import column_widths
 
 #: Paragraphs and notes are wrapped at this many characters.
@@ -54,13 +54,8 @@ def table_text(table: Table, lang: str = "en") -> str:
     first columns are shortened and headers that still do not fit are
     replaced by ``(1)``, ``(2)`` ..., each explained in the note.
     """
-    from .messages import msg
-
-    table, labels = shorten_labels(table, LABEL_LIMIT)
+    table = with_short_labels(table, LABEL_LIMIT, lang)
     notes = [table.note] if table.note else []
-    if labels:
-        notes.append(msg("note_shortened", lang,
-                         labels="; ".join(f"{m} {t}" for m, t in labels)))
     n = len(table.columns)
     align = table.align or ("l",) + ("r",) * (n - 1)
     columns = [str(c) for c in table.columns]
