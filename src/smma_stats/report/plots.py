@@ -126,7 +126,7 @@ def make_figures(study, lang: str = "en", decimal: str | None = None) -> tuple[F
     instrument = study.instrument
 
     def name(code: str) -> str:
-        label = _label(instrument, code, lang)
+        label = instrument.label_of(code, lang)
         return code if label.lower() == code.lower() else f"{label} ({code})"
 
     for code, cat in study.categories.items():
@@ -354,13 +354,6 @@ def _words(lang: str) -> dict:
     except KeyError:
         raise SmmaError(f"unknown language {lang!r}: use one of "
                         f"{', '.join(sorted(_WORDS))}") from None
-
-
-def _label(instrument, code: str, lang: str) -> str:
-    label_of = getattr(instrument, "label_of", None)
-    if label_of is None:
-        return code
-    return str(label_of(code, lang))
 
 
 def _category_labels(cat, lang: str) -> list[str]:
