@@ -105,23 +105,16 @@ def make_figures(study, lang: str = "en", decimal: str | None = None) -> tuple[F
     """
     words = dict(_words(lang))
     words["comma"] = (decimal or ("comma" if lang == "id" else "point")) == "comma"
-    import matplotlib.style
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure as MplFigure
-
     figures: list[Figure] = []
     used: set[str] = set()
 
     def add(stem: str, caption: str, draw, anchor: str | None = None) -> None:
-        with matplotlib.style.context("default"):
-            fig = MplFigure(figsize=FIGSIZE, dpi=DPI)
-            # fixed margins rather than a layout engine: one draw per figure, not two
-            fig.subplots_adjust(**MARGINS)
-            FigureCanvasAgg(fig)
+        def drawn(fig) -> None:
             draw(fig)
             for ax in fig.axes:
                 comma_ticks(ax, words.get("comma"))
-            figures.append(Figure(_unique(stem, used), caption, _png(fig), anchor=anchor))
+
+        figures.append(Figure(_unique(stem, used), caption, draw_png(drawn), anchor=anchor))
 
     instrument = study.instrument
 
@@ -426,10 +419,25 @@ def _unique(stem: str, used: set[str]) -> str:
     return name
 
 
-def _png(fig) -> bytes:
+def draw_png(draw, margins=MARGINS) -> bytes:
+    """PNG bytes of a :data:`FIGSIZE` figure at :data:`DPI` that ``draw(fig)`` fills.
+
+    matplotlib's default style, fixed ``margins`` (fractions of the figure),
+    the Agg canvas and no metadata: the same drawing gives the same bytes.
+    """
     import io
 
-    buf = io.BytesIO()
-    # No "Software" text chunk, so the bytes do not change with the matplotlib version.
-    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
-    return buf.getvalue()
+    import matplotlib.style
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as MplFigure
+
+    with matplotlib.style.context("default"):
+        fig = MplFigure(figsize=FIGSIZE, dpi=DPI)
+        # fixed margins rather than a layout engine: one draw per figure, not two
+        fig.subplots_adjust(**margins)
+        FigureCanvasAgg(fig)
+        draw(fig)
+        buf = io.BytesIO()
+        # No "Software" text chunk, so the bytes do not change with the matplotlib version.
+        fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+        return buf.getvalue()
