@@ -56,7 +56,7 @@ def render_html(doc: Document, fragment: bool = False) -> str:
     for section in doc.sections:
         tag = "h2" if section.level == 1 else "h3"
         body.append(f"<{tag}>{escape(section.title)}</{tag}>")
-        body += [lay[type(block)](block) for block in section.blocks]
+        body += [lay[type(b)](b) for b in section.blocks if type(b) in lay]
     body.append("</div>")
     inner = "\n".join(b for b in body if b)
     if fragment:

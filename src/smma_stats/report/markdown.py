@@ -45,7 +45,7 @@ def render_markdown(doc: Document) -> str:
     lay = {Table: table_markdown, Figure: figure_markdown, Paragraph: lambda p: escape(p.text)}
     for section in doc.sections:
         parts.append(f"{'#' * (section.level + 1)} {escape(section.title)}")
-        parts += [lay[type(block)](block) for block in section.blocks]
+        parts += [lay[type(b)](b) for b in section.blocks if type(b) in lay]
     return "\n\n".join(parts) + "\n"
 
 

@@ -42,7 +42,7 @@ def render_text(doc: Document) -> str:
         title = _wrap(section.title, TABLE_WIDTH)
         longest = max(len(line) for line in title.splitlines() or [""])
         parts.append(f"{title}\n{rule * longest}")
-        parts += [lay[type(block)](block) for block in section.blocks]
+        parts += [lay[type(b)](b) for b in section.blocks if type(b) in lay]
     return "\n\n".join(parts) + "\n"
 
 
