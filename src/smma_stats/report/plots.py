@@ -260,6 +260,8 @@ def _draw_scatter(fig, reg, scores, words, names=None) -> None:
 def _draw_histogram(fig, resid, words) -> None:
     import numpy as np
 
+    from ..distributions import norm_pdf
+
     ax = fig.add_subplot()
     n = resid.size
     if n == 0:
@@ -273,7 +275,7 @@ def _draw_histogram(fig, resid, words) -> None:
         lo = min(float(edges[0]), -3.5 * sd)
         hi = max(float(edges[-1]), 3.5 * sd)
         grid = np.linspace(lo, hi, 200)
-        density = np.exp(-0.5 * (grid / sd) ** 2) / (sd * math.sqrt(2 * math.pi))
+        density = norm_pdf(grid / sd) / sd
         ax.plot(grid, density * n * width, color="#C44E52", linewidth=1.6,
                 label=words["normal_curve"].format(
                     sd=decimal_text(f"{sd:.3f}", words.get("comma"))))
