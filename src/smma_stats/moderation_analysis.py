@@ -391,21 +391,11 @@ def moderation_figures(result: ModerationResult) -> dict[str, bytes]:
         the Johnson-Neyman points). Drawn on matplotlib's Agg canvas at a
         fixed size, without metadata, so the same result gives the same bytes.
     """
-    import io
-
-    import matplotlib.style
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
+    from .report.plots import draw_png
 
     def png(draw) -> bytes:
-        with matplotlib.style.context("default"):
-            fig = Figure(figsize=(6.4, 4.2), dpi=120)
-            fig.subplots_adjust(left=0.12, right=0.97, bottom=0.12, top=0.93)
-            FigureCanvasAgg(fig)
-            draw(fig.add_subplot(1, 1, 1))
-            buf = io.BytesIO()
-            fig.savefig(buf, format="png", dpi=120, metadata={"Software": None})
-            return buf.getvalue()
+        return draw_png(lambda fig: draw(fig.add_subplot(1, 1, 1)),
+                        {"left": 0.12, "right": 0.97, "bottom": 0.12, "top": 0.93})
 
     out = {"simple_slopes": png(lambda ax: _draw_slopes(ax, result))}
     if not result.w_dichotomous:

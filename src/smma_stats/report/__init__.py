@@ -68,30 +68,47 @@ def render(study, fmt: str = "text", lang: str = "en", figures: Iterable = (),
     from .messages import check_lang
 
     check_lang(lang)
-    key = _ALIASES.get(str(fmt).lower(), str(fmt).lower())
-    if key not in FORMATS:
-        raise SmmaError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+    key = format_key(fmt)
     if key == "json":
         from .json_out import render_json
 
         return render_json(study)
     doc = build_document(study, lang=lang, figures=figures, decimal=decimal,
                          number_prefix=number_prefix, year=year)
-    if key == "text":
-        from .text import render_text
+    return render_document(doc, key, fragment=fragment, margins=margins)
 
-        return terminal_safe(render_text(doc))
-    if key == "markdown":
-        from .markdown import render_markdown
 
-        return terminal_safe(render_markdown(doc))
-    if key == "html":
-        from .html import render_html
+def format_key(fmt: str) -> str:
+    """The name in :data:`FORMATS` of a format (``"md"`` gives ``"markdown"``).
 
+    Raises
+    ------
+    SmmaError
+        Unknown format.
+    """
+    key = _ALIASES.get(str(fmt).lower(), str(fmt).lower())
+    if key not in FORMATS:
+        raise SmmaError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return key
+
+
+def render_document(doc, fmt: str, fragment: bool = False, margins="4,3,3,3") -> str | bytes:
+    """Lay out a :class:`~smma_stats.report.document.Document` as text, Markdown,
+    HTML (the ``<div>`` alone with ``fragment``) or Word (bytes, with ``margins``).
+
+    Every text format has its control characters shown escaped (:func:`terminal_safe`).
+    """
+    if fmt == "docx":
+        from .docx import render_docx
+
+        return render_docx(doc, margins=margins)
+    from .html import render_html
+    from .markdown import render_markdown
+    from .text import render_text
+
+    if fmt == "html":
         return terminal_safe(render_html(doc, fragment=fragment))
-    from .docx import render_docx
-
-    return render_docx(doc, margins=margins)
+    return terminal_safe({"text": render_text, "markdown": render_markdown}[fmt](doc))
 
 
 def terminal_safe(text: str) -> str:
@@ -111,4 +128,4 @@ def terminal_safe(text: str) -> str:
     return "\n".join(printable(line) for line in text.split("\n"))
 
 
-__all__ = ["FORMATS", "render", "terminal_safe"]
+__all__ = ["FORMATS", "format_key", "render", "render_document", "terminal_safe"]

@@ -12,18 +12,13 @@ from __future__ import annotations
 import math
 
 from .format import num, pct, prop, pval, records, whole
+from ..regression import CONSTANT
 from ..results import computable
-from .document import Paragraph, Table
-
-_CONSTANT = "(Constant)"
+from .document import Paragraph
 
 
 def term_label(b, term: str) -> str:
-    return b.t("term_constant") if term == _CONSTANT else str(term)
-
-
-def _with_align(table: Table, align: tuple) -> Table:
-    return Table(table.title, table.columns, table.rows, table.note, align)
+    return b.t("term_constant") if term == CONSTANT else str(term)
 
 
 # ------------------------------------------------------------------ a model
@@ -47,8 +42,8 @@ def model_blocks(b, reg) -> list:
 
     coefs = records(reg.coefficients)
     out.append(_coefficient_table(b, reg, coefs, note))
-    slopes = [r for r in coefs if r["term"] != _CONSTANT]
-    const = next((r for r in coefs if r["term"] == _CONSTANT), None)
+    slopes = [r for r in coefs if r["term"] != CONSTANT]
+    const = next((r for r in coefs if r["term"] == CONSTANT), None)
     eq = f"{reg.dependent} = {num(const['b'], lead=True) if const else '0'}"
     for r in slopes:
         sign = "-" if r["b"] < 0 else "+"
@@ -128,15 +123,15 @@ def assumption_blocks(b, m) -> list:
         out.append(Paragraph(b.t("residual_normality", sentence=b.normality_sentence(m.normality))))
         out += [p for p in (normality_disagreement(b, m.normality),) if p is not None]
 
-    slopes = [r for r in records(reg.coefficients) if r["term"] != _CONSTANT]
+    slopes = [r for r in records(reg.coefficients) if r["term"] != CONSTANT]
     if len(slopes) >= 2:
         bad = [r["term"] for r in slopes if not (r["tolerance"] > 0.10 and r["vif"] < 10)]
         rows = [(r["term"], prop(r["tolerance"]), num(r["vif"]),
                  b.t("multicol_bad" if r["term"] in bad else "multicol_ok")) for r in slopes]
         table = b.table("multicol_table", ["col_term", "col_tolerance", "col_vif",
-                                           "col_decision"], rows, b.t("multicol_rule"))
+                                           "col_decision"], rows, b.t("multicol_rule"), tail=1)
         text = b.t("multicol_no", terms=", ".join(bad)) if bad else b.t("multicol_yes")
-        out += [_with_align(table, ("l", "r", "r", "l")), Paragraph(text)]
+        out += [table, Paragraph(text)]
     else:
         out.append(Paragraph(b.t("multicol_simple")))
 
@@ -146,17 +141,17 @@ def assumption_blocks(b, m) -> list:
         rows, bad = [], []
         for r in recs:
             dec = ""
-            if r["term"] != _CONSTANT:
+            if r["term"] != CONSTANT:
                 ok = r["p_value"] > a
                 dec = b.t("hetero_ok" if ok else "hetero_bad")
                 bad += [] if ok else [str(r["term"])]
             rows.append((term_label(b, r["term"]), num(r["b"]), num(r["se"]), num(r["t"]),
                          pval(r["p_value"]), dec))
         table = b.table("glejser_table", ["col_term", "col_b", "col_se", "col_t", "col_sig",
-                                          "col_decision"], rows)
+                                          "col_decision"], rows, tail=1)
         text = (b.t("glejser_no", alpha=b.alpha, terms=", ".join(bad)) if bad
                 else b.t("glejser_yes", alpha=b.alpha))
-        out += [_with_align(table, ("l", "r", "r", "r", "r", "l")), Paragraph(text)]
+        out += [table, Paragraph(text)]
     rows, sentences = [], []
     for key, res in (("test_glejser", g), ("test_bp", m.breusch_pagan),
                      ("test_white", m.white)):
@@ -170,8 +165,8 @@ def assumption_blocks(b, m) -> list:
                                            p_text=b.sig(res.p_value), decision=verdict)))
     if rows:
         table = b.table("hetero_table", ["col_test", "col_statistic", "col_df", "col_sig",
-                                         "col_decision"], rows)
-        out += [_with_align(table, ("l", "r", "r", "r", "l"))] + sentences
+                                         "col_decision"], rows, tail=1)
+        out += [table] + sentences
     if computable(m.white) and m.white.dropped:
         out.append(Paragraph(b.t("white_dropped", terms=", ".join(m.white.dropped))))
 
@@ -216,8 +211,8 @@ def _autocorrelation(b, reg, runs) -> list:
                                      "col_decision"],
                         [(num(d), num(dl), num(du), num(4 - du), num(4 - dl),
                           b.t(f"dec_{dec}") if dec else "")],
-                        b.t("note_dw", alpha=b.alpha, n=reg.n, k=reg.k), left=0)
-        out += [_with_align(table, ("r",) * 5 + ("l",)), Paragraph(b.t(zone, **fmt))]
+                        b.t("note_dw", alpha=b.alpha, n=reg.n, k=reg.k), left=0, tail=1)
+        out += [table, Paragraph(b.t(zone, **fmt))]
     else:
         out.append(Paragraph(b.t("dw_missing")))
     if computable(runs):
@@ -364,8 +359,8 @@ def screening_blocks(b, sc, excluded: tuple, n_used: int) -> list:
         cells = _flag_cells(b, flag, mine)
         rows.append((b.t(f"flag_{flag}"), whole(len(sc.rows_of(flag))),
                      ", ".join(cells) or "-"))
-    out.append(_with_align(b.table("screening_table", ["col_check", "col_n_flagged",
-                                                       "col_rows"], rows), ("l", "r", "l")))
+    out.append(b.table("screening_table", ["col_check", "col_n_flagged", "col_rows"], rows,
+                       tail=1))
     listed = ", ".join(str(r) for r in sc.flagged_rows)
     if not sc.flagged_rows:
         out.append(Paragraph(b.t("screening_none")))

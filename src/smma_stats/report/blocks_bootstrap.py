@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from .blocks import term_label
 from .format import num, prop, records, whole
+from ..regression import CONSTANT
 from .document import Paragraph
-
-_CONSTANT = "(Constant)"
 
 
 def bootstrap_section(b) -> None:
@@ -60,7 +59,7 @@ def _model_blocks(b, i: int, m, level: str, lo: str, hi: str) -> list:
                          _failed_note(b, [r]), i=i, formula=m.formula)]
     dep = b.name(m.regression.dependent)
     for c in coefs:
-        if c["term"] == _CONSTANT:
+        if c["term"] == CONSTANT:
             continue
         key = "boot_zero_in" if c["conf_low"] <= 0 <= c["conf_high"] else "boot_zero_out"
         out.append(Paragraph(b.t(key, level=level, term=b.name(c["term"]),

@@ -17,7 +17,7 @@ from ..errors import SmmaError
 from .format import (DECIMALS, level, num, number_style, prop, pval, quoted, records,
                      whole)
 from .blocks import item_hints
-from .document import Document, Figure, Paragraph, Section, Table
+from .document import Document, Figure, Paragraph, Section, Table, make_table
 from .messages import CATALOGUE, check_lang, msg
 
 #: Packages whose versions the provenance block lists.
@@ -154,7 +154,10 @@ class _Builder:
 
     def names(self, codes) -> str:
         """``A``, ``A and B``, ``A, B and C`` (labels as in :meth:`name`)."""
-        parts = [self.name(c) for c in codes]
+        return self.joined([self.name(c) for c in codes])
+
+    def joined(self, parts: list[str]) -> str:
+        """``a``, ``a and b``, ``a, b and c`` in the report's language."""
         if len(parts) < 2:
             return "".join(parts)
         return f"{', '.join(parts[:-1])} {self.t('and')} {parts[-1]}"
@@ -172,10 +175,10 @@ class _Builder:
         self.sections.append(Section(title, tuple(b for b in blocks if b is not None), level))
 
     def table(self, key: str, columns: list[str], rows: list, note: str | None = None,
-              left: int = 1, **fmt) -> Table:
-        cols = tuple(self.t(c) if c.startswith("col_") else c for c in columns)
-        return Table(self.t(key, **fmt), cols, tuple(tuple(r) for r in rows), note,
-                     ("l",) * left + ("r",) * (len(cols) - left))
+              left: int = 1, tail: int = 0, **fmt) -> Table:
+        """A table titled by the message ``key`` (see :func:`make_table`)."""
+        cols = [self.t(c) if c.startswith("col_") else c for c in columns]
+        return make_table(self.t(key, **fmt), cols, rows, note, left, tail)
 
     def document(self, figures: tuple) -> Document:
         from .blocks_descriptives import describe_sections, hypothesis_section
@@ -249,9 +252,7 @@ class _Builder:
                     for r in recs]
             table = self.table("validity_table", ["col_item", "col_r", "col_r_corrected",
                                                   "col_r_table", "col_sig", "col_decision"],
-                               rows, name=code)
-            table = Table(table.title, table.columns, table.rows, None,
-                          table.align[:-1] + ("l",))
+                               rows, tail=1, name=code)
             bad = [str(r["item"]) for r in recs if not r["valid"]]
             fmt = {"k": val.n_items, "name": self.name(code), "r_table": prop(val.r_table, 4),
                    "judge": self.t(f"judge_{val.judge}")}
@@ -278,9 +279,7 @@ class _Builder:
         cols = ["col_variable", "col_alpha", "col_alpha_std", "col_n_items", "col_grade",
                 "col_decision"]
         summary = self.table("reliability_table", cols,
-                             [self._rel_row(c, r) for c, r in rels.items()])
-        summary = Table(summary.title, summary.columns, summary.rows, None,
-                        summary.align[:-2] + ("l", "l"))
+                             [self._rel_row(c, r) for c, r in rels.items()], tail=2)
         self.add(self.t("sec_reliability"),
                  [Paragraph(self.t("reliability_method", threshold=threshold)), summary]
                  + [self._rel_sentence(self.name(c), r) for c, r in rels.items()])
@@ -295,9 +294,7 @@ class _Builder:
         if dims:
             cols[0] = "col_dimension"
             table = self.table("dimension_table", cols,
-                               [self._rel_row(self.cell(d), r) for d, r in dims.items()])
-            table = Table(table.title, table.columns, table.rows, None,
-                          table.align[:-2] + ("l", "l"))
+                               [self._rel_row(self.cell(d), r) for d, r in dims.items()], tail=2)
             self.add(self.t("sec_dimensions"), [table] + [
                 self._rel_sentence(self.name(d), r) for d, r in dims.items()], level=2)
 
@@ -353,9 +350,7 @@ class _Builder:
             notes.append(self.t("note_lilliefors"))
         if any(nr.lower_bound for nr in results):
             notes.append(self.t("note_lower_bound"))
-        table = self.table("normality_table", cols, rows, " ".join(notes))
-        table = Table(table.title, table.columns, table.rows, table.note,
-                      table.align[:-1] + ("l",))
+        table = self.table("normality_table", cols, rows, " ".join(notes), tail=1)
         method = "kolmogorov" if kolm else "lilliefors"
         from .notes_blocks import normality_disagreement
 

@@ -70,6 +70,14 @@ class Figure:
 Block = Union[Paragraph, Table, Figure]
 
 
+def make_table(title: str, columns, rows, note: str | None = None, left: int = 1,
+               tail: int = 0) -> Table:
+    """A :class:`Table` of ``left`` label columns, then numbers (right-aligned), then
+    ``tail`` columns of words (a decision), left-aligned."""
+    return Table(title, tuple(columns), tuple(tuple(r) for r in rows), note,
+                 ("l",) * left + ("r",) * (len(columns) - left - tail) + ("l",) * tail)
+
+
 @dataclass(frozen=True)
 class Section:
     """A heading (level 1 or 2) and its blocks."""
@@ -180,3 +188,14 @@ def shorten_labels(table: Table, limit: int = 40) -> tuple[Table, tuple[tuple[st
     if not marks:
         return table, ()
     return replace(table, rows=rows), tuple((m, t) for t, m in marks.items())
+
+
+def with_short_labels(table: Table, limit: int, lang: str) -> Table:
+    """:func:`shorten_labels`, with the full texts added to the note in ``lang``."""
+    from .messages import msg
+
+    table, labels = shorten_labels(table, limit)
+    if not labels:
+        return table
+    extra = msg("note_shortened", lang, labels="; ".join(f"{m} {t}" for m, t in labels))
+    return replace(table, note=f"{table.note} {extra}" if table.note else extra)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import io
 
-from .document import Document, Figure, Paragraph, Table, shorten_labels
+from .document import Document, Figure, Paragraph, Table, with_short_labels
 from .docx_xml import (FONT, LANG_TAGS, clean, fixed_widths, fixed_zip, header_row, set_fonts,
                        set_language, set_properties, table_rules, unbreakable_text)
 from .widths import CELL_PAD_CM, column_widths, text_cm
@@ -217,15 +217,7 @@ class _Writer:
         para.paragraph_format.keep_with_next = keep
 
     def table(self, table: Table) -> None:
-        from .messages import msg
-
-        table, labels = shorten_labels(table, LABEL_LIMIT)
-        if labels:
-            extra = msg("note_shortened", self.lang,
-                        labels="; ".join(f"{m} {t}" for m, t in labels))
-            table = Table(table.title, table.columns, table.rows,
-                          f"{table.note} {extra}" if table.note else extra, table.align,
-                          table.label, table.source)
+        table = with_short_labels(table, LABEL_LIMIT, self.lang)
         if not table.columns:
             self.caption(table.label, table.title, above=False)
             return

@@ -61,16 +61,8 @@ def fixed_widths(grid, widths) -> None:
         el.set(qn("w:type"), "dxa")
         margins.append(el)
     # schema order inside tblPr: ..., tblLayout, tblCellMar, tblLook, ...
-    anchor = None
-    for tag in ("w:tblLook", "w:tblCaption", "w:tblDescription"):
-        anchor = tbl_pr.find(qn(tag))
-        if anchor is not None:
-            break
     for el in (layout, margins):
-        if anchor is not None:
-            anchor.addprevious(el)
-        else:
-            tbl_pr.append(el)
+        insert_before(tbl_pr, el, ("w:tblLook", "w:tblCaption", "w:tblDescription"))
     for col, width in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths):
         col.set(qn("w:w"), str(int(width.twips)))
     for row in grid.rows:
@@ -88,32 +80,15 @@ def table_rules(grid) -> None:
         tbl_pr.remove(old)
     borders = OxmlElement("w:tblBorders")
     for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        el = OxmlElement(f"w:{edge}")
-        if edge in ("top", "bottom"):
-            el.set(qn("w:val"), "single")
-            el.set(qn("w:sz"), "8")
-            el.set(qn("w:space"), "0")
-            el.set(qn("w:color"), "000000")
-        else:
-            el.set(qn("w:val"), "nil")
-        borders.append(el)
+        borders.append(_rule(edge, "8") if edge in ("top", "bottom") else _rule(edge, None))
     # schema order inside tblPr: ... tblW, jc, ..., tblBorders, shd, tblLayout ...
-    anchor = None
-    for tag in ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption",
-                "w:tblDescription"):
-        anchor = tbl_pr.find(qn(tag))
-        if anchor is not None:
-            break
-    if anchor is not None:
-        anchor.addprevious(borders)
-    else:
-        tbl_pr.append(borders)
+    insert_before(tbl_pr, borders, ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook",
+                                    "w:tblCaption", "w:tblDescription"))
 
 
 def header_row(row) -> None:
     """Rule under the header row, and repeat the header on each page."""
     from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
 
     tr_pr = row._tr.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
@@ -121,23 +96,37 @@ def header_row(row) -> None:
     for cell in row.cells:
         tc_pr = cell._tc.get_or_add_tcPr()
         borders = OxmlElement("w:tcBorders")
-        bottom = OxmlElement("w:bottom")
-        bottom.set(qn("w:val"), "single")
-        bottom.set(qn("w:sz"), "6")
-        bottom.set(qn("w:space"), "0")
-        bottom.set(qn("w:color"), "000000")
-        borders.append(bottom)
+        borders.append(_rule("bottom", "6"))
         # tcBorders comes after tcW/gridSpan/vMerge and before shd/vAlign
-        anchor = None
-        for tag in ("w:shd", "w:noWrap", "w:tcMar", "w:textDirection", "w:tcFitText",
-                    "w:vAlign", "w:hideMark"):
-            anchor = tc_pr.find(qn(tag))
-            if anchor is not None:
-                break
+        insert_before(tc_pr, borders, ("w:shd", "w:noWrap", "w:tcMar", "w:textDirection",
+                                       "w:tcFitText", "w:vAlign", "w:hideMark"))
+
+
+def insert_before(parent, element, tags) -> None:
+    """Put ``element`` into ``parent`` before its first child of the first of ``tags``
+    present (the schema's order), or last when none is."""
+    from docx.oxml.ns import qn
+
+    for tag in tags:
+        anchor = parent.find(qn(tag))
         if anchor is not None:
-            anchor.addprevious(borders)
-        else:
-            tc_pr.append(borders)
+            anchor.addprevious(element)
+            return
+    parent.append(element)
+
+
+def _rule(edge: str, size: str | None):
+    """A border element: a black single line of ``size`` eighths of a point, or none."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    el = OxmlElement(f"w:{edge}")
+    el.set(qn("w:val"), "single" if size else "nil")
+    if size:
+        el.set(qn("w:sz"), size)
+        el.set(qn("w:space"), "0")
+        el.set(qn("w:color"), "000000")
+    return el
 
 
 def set_fonts(word, font_name: str, body_pt: int) -> None:

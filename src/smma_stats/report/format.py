@@ -189,18 +189,21 @@ def records(df) -> list[dict]:
     return [] if df is None else df.to_dict(orient="records")
 
 
+def _cells(df, digits: int) -> list[list[str]]:
+    """Every body cell of a DataFrame as text (p-value columns as ``< .001``)."""
+    rows = []
+    for rec in df.itertuples(index=False):
+        rows.append([format_p(float(val), digits)
+                     if col in P_COLUMNS and isinstance(val, (float, int))
+                     and not isinstance(val, bool) else format_num(val, digits)
+                     for col, val in zip(df.columns, rec)])
+    return rows
+
+
 def table_text(df, digits: int = 3) -> str:
     """Render a DataFrame as an aligned plain-text table (p-values as ``< .001``)."""
     headers = [str(c) for c in df.columns]
-    rows = []
-    for rec in df.itertuples(index=False):
-        cells = []
-        for col, val in zip(headers, rec):
-            if col in P_COLUMNS and isinstance(val, (float, int)) and not isinstance(val, bool):
-                cells.append(format_p(float(val), digits))
-            else:
-                cells.append(format_num(val, digits))
-        rows.append(cells)
+    rows = _cells(df, digits)
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     numeric = [all(_looks_numeric(r[i]) for r in rows) and rows != [] for i in range(len(headers))]
 
@@ -216,17 +219,9 @@ def table_text(df, digits: int = 3) -> str:
 def table_html(df, digits: int = 3) -> str:
     """Render a DataFrame as an HTML table; every value is escaped."""
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in df.columns)
-    body = []
-    for rec in df.itertuples(index=False):
-        tds = []
-        for col, val in zip(df.columns, rec):
-            if col in P_COLUMNS and isinstance(val, (float, int)) and not isinstance(val, bool):
-                text = format_p(float(val), digits)
-            else:
-                text = format_num(val, digits)
-            tds.append(f"<td>{html.escape(text)}</td>")
-        body.append("<tr>" + "".join(tds) + "</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    body = "".join("<tr>" + "".join(f"<td>{html.escape(text)}</td>" for text in row) + "</tr>"
+                   for row in _cells(df, digits))
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _looks_numeric(text: str) -> bool:

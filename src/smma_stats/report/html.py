@@ -52,16 +52,11 @@ def render_html(doc: Document, fragment: bool = False) -> str:
             f"<style>{CSS}</style>" if fragment else "",
             f"<h1>{escape(doc.title)}</h1>",
             f'<p class="subtitle">{escape(doc.subtitle)}</p>']
+    lay = {Table: table_html, Figure: figure_html, Paragraph: lambda p: f"<p>{escape(p.text)}</p>"}
     for section in doc.sections:
         tag = "h2" if section.level == 1 else "h3"
         body.append(f"<{tag}>{escape(section.title)}</{tag}>")
-        for block in section.blocks:
-            if isinstance(block, Table):
-                body.append(table_html(block))
-            elif isinstance(block, Figure):
-                body.append(figure_html(block))
-            elif isinstance(block, Paragraph):
-                body.append(f"<p>{escape(block.text)}</p>")
+        body += [lay[type(b)](b) for b in section.blocks if type(b) in lay]
     body.append("</div>")
     inner = "\n".join(b for b in body if b)
     if fragment:

@@ -42,15 +42,10 @@ def render_markdown(doc: Document) -> str:
     str
     """
     parts = [f"# {escape(doc.title)}", escape(doc.subtitle)]
+    lay = {Table: table_markdown, Figure: figure_markdown, Paragraph: lambda p: escape(p.text)}
     for section in doc.sections:
         parts.append(f"{'#' * (section.level + 1)} {escape(section.title)}")
-        for block in section.blocks:
-            if isinstance(block, Table):
-                parts.append(table_markdown(block))
-            elif isinstance(block, Figure):
-                parts.append(figure_markdown(block))
-            elif isinstance(block, Paragraph):
-                parts.append(escape(block.text))
+        parts += [lay[type(b)](b) for b in section.blocks if type(b) in lay]
     return "\n\n".join(parts) + "\n"
 
 

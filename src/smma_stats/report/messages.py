@@ -306,7 +306,6 @@ EN: dict[str, str] = {
     "cat_ideal": "The mean score of {name} is {ideal}% of the ideal score.",
     # figures and provenance
     "sec_figures": "Figures",
-    "figure_file": "File: {name}",
     "caption_table": "Table",
     "caption_figure": "Figure",
     "caption_source": "Source: primary data, processed, {year}",
@@ -980,7 +979,6 @@ ID: dict[str, str] = {
                     "kategori {category} untuk {name}; rata-rata skor {mean}.",
     "cat_ideal": "Rata-rata skor {name} mencapai {ideal}% dari skor ideal.",
     "sec_figures": "Gambar",
-    "figure_file": "Berkas: {name}",
     "caption_table": "Tabel",
     "caption_figure": "Gambar",
     "caption_source": "Sumber: data primer diolah, {year}",

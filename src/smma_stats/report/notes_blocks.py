@@ -16,12 +16,11 @@ from __future__ import annotations
 
 import math
 
+from ..regression import CONSTANT
 from .document import Paragraph
 from .format import num
 from .messages import CATALOGUE
 from .messages_notes import SAMPLE_CITATION, SAMPLE_SHA256
-
-_CONSTANT = "(Constant)"
 
 #: The shipped instrument the synthetic sample was made for, and the model
 #: its article reports.
@@ -52,7 +51,7 @@ def render_note(b, note) -> str:
         if isinstance(value, (list, tuple)) and value and isinstance(value[0], dict):
             value = ", ".join(b.t(key + "_part", **part) for part in value)
         elif isinstance(value, (list, tuple)):
-            value = _joined(b, [str(v) for v in value])
+            value = b.joined([str(v) for v in value])
         elif name in ("question", "answer"):
             value = b.t("quoted_text", text=value)
         params[name] = value
@@ -60,12 +59,6 @@ def render_note(b, note) -> str:
         return b.t(key, **params)
     except (KeyError, IndexError, ValueError):
         return str(note)
-
-
-def _joined(b, parts: list[str]) -> str:
-    if len(parts) < 2:
-        return "".join(parts)
-    return f"{', '.join(parts[:-1])} {b.t('and')} {parts[-1]}"
 
 
 def is_shipped_sample(study) -> bool:
@@ -136,7 +129,7 @@ def verdict_blocks(b, m) -> list:
     out = []
     for r in records(reg.coefficients):
         term = r["term"]
-        if term == _CONSTANT:
+        if term == CONSTANT:
             continue
         classic = r["p_value"] < reg.alpha
         hc3 = r.get("p_value_hc3")
@@ -156,14 +149,14 @@ def verdict_blocks(b, m) -> list:
         decision = b.t("t_yes" if reject else "t_no", term=b.name(term),
                        dependent=b.name(reg.dependent))
         if follow_hc3:
-            follow = b.t("verdict_follow_hc3", hetero=_joined(b, hetero), decision=decision)
+            follow = b.t("verdict_follow_hc3", hetero=b.joined(hetero), decision=decision)
         elif hetero:
-            follow = b.t("verdict_follow_classic_hetero", hetero=_joined(b, hetero),
+            follow = b.t("verdict_follow_classic_hetero", hetero=b.joined(hetero),
                          decision=decision)
         else:
             follow = b.t("verdict_follow_classic", decision=decision)
         text = b.t("verdict_disagree", term=b.name(term), p_classic=b.sig(r["p_value"]),
-                   others=_joined(b, others)) + " " + follow
+                   others=b.joined(others)) + " " + follow
         if lim is not None:
             text += " " + b.t("verdict_boot_check")
         out.append(Paragraph(text))

@@ -105,28 +105,21 @@ def make_figures(study, lang: str = "en", decimal: str | None = None) -> tuple[F
     """
     words = dict(_words(lang))
     words["comma"] = (decimal or ("comma" if lang == "id" else "point")) == "comma"
-    import matplotlib.style
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure as MplFigure
-
     figures: list[Figure] = []
     used: set[str] = set()
 
     def add(stem: str, caption: str, draw, anchor: str | None = None) -> None:
-        with matplotlib.style.context("default"):
-            fig = MplFigure(figsize=FIGSIZE, dpi=DPI)
-            # fixed margins rather than a layout engine: one draw per figure, not two
-            fig.subplots_adjust(**MARGINS)
-            FigureCanvasAgg(fig)
+        def drawn(fig) -> None:
             draw(fig)
             for ax in fig.axes:
                 comma_ticks(ax, words.get("comma"))
-            figures.append(Figure(_unique(stem, used), caption, _png(fig), anchor=anchor))
+
+        figures.append(Figure(_unique(stem, used), caption, draw_png(drawn), anchor=anchor))
 
     instrument = study.instrument
 
     def name(code: str) -> str:
-        label = _label(instrument, code, lang)
+        label = instrument.label_of(code, lang)
         return code if label.lower() == code.lower() else f"{label} ({code})"
 
     for code, cat in study.categories.items():
@@ -267,6 +260,8 @@ def _draw_scatter(fig, reg, scores, words, names=None) -> None:
 def _draw_histogram(fig, resid, words) -> None:
     import numpy as np
 
+    from ..distributions import norm_pdf
+
     ax = fig.add_subplot()
     n = resid.size
     if n == 0:
@@ -280,7 +275,7 @@ def _draw_histogram(fig, resid, words) -> None:
         lo = min(float(edges[0]), -3.5 * sd)
         hi = max(float(edges[-1]), 3.5 * sd)
         grid = np.linspace(lo, hi, 200)
-        density = np.exp(-0.5 * (grid / sd) ** 2) / (sd * math.sqrt(2 * math.pi))
+        density = norm_pdf(grid / sd) / sd
         ax.plot(grid, density * n * width, color="#C44E52", linewidth=1.6,
                 label=words["normal_curve"].format(
                     sd=decimal_text(f"{sd:.3f}", words.get("comma"))))
@@ -356,13 +351,6 @@ def _words(lang: str) -> dict:
                         f"{', '.join(sorted(_WORDS))}") from None
 
 
-def _label(instrument, code: str, lang: str) -> str:
-    label_of = getattr(instrument, "label_of", None)
-    if label_of is None:
-        return code
-    return str(label_of(code, lang))
-
-
 def _category_labels(cat, lang: str) -> list[str]:
     """The table's classes: the standard keys in the figure's language, others as given."""
     from ..categories import KEYS
@@ -375,11 +363,13 @@ def _category_labels(cat, lang: str) -> list[str]:
 
 
 def _simple_coefficients(reg) -> tuple[float, float]:
+    from ..regression import CONSTANT
+
     coefs = reg.coefficients
     terms = [str(t) for t in coefs["term"]]
     b = [float(v) for v in coefs["b"]]
     x_name = reg.predictors[0]
-    b0 = b[terms.index("(Constant)")] if "(Constant)" in terms else b[0]
+    b0 = b[terms.index(CONSTANT)] if CONSTANT in terms else b[0]
     b1 = b[terms.index(x_name)] if x_name in terms else b[1]
     return b0, b1
 
@@ -431,10 +421,25 @@ def _unique(stem: str, used: set[str]) -> str:
     return name
 
 
-def _png(fig) -> bytes:
+def draw_png(draw, margins=MARGINS) -> bytes:
+    """PNG bytes of a :data:`FIGSIZE` figure at :data:`DPI` that ``draw(fig)`` fills.
+
+    matplotlib's default style, fixed ``margins`` (fractions of the figure),
+    the Agg canvas and no metadata: the same drawing gives the same bytes.
+    """
     import io
 
-    buf = io.BytesIO()
-    # No "Software" text chunk, so the bytes do not change with the matplotlib version.
-    fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
-    return buf.getvalue()
+    import matplotlib.style
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure as MplFigure
+
+    with matplotlib.style.context("default"):
+        fig = MplFigure(figsize=FIGSIZE, dpi=DPI)
+        # fixed margins rather than a layout engine: one draw per figure, not two
+        fig.subplots_adjust(**margins)
+        FigureCanvasAgg(fig)
+        draw(fig)
+        buf = io.BytesIO()
+        # No "Software" text chunk, so the bytes do not change with the matplotlib version.
+        fig.savefig(buf, format="png", dpi=DPI, metadata={"Software": None})
+        return buf.getvalue()

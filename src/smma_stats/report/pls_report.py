@@ -9,49 +9,32 @@ every number from :mod:`smma_stats.report.format`.
 
 from __future__ import annotations
 
-from .document import Document, Paragraph, Section, Table
+from functools import partial
+
+from .document import Document, Paragraph, Section, Table, make_table
 from .format import num, pval, whole
 from .messages import check_lang, msg
-
-#: Formats :func:`render_pls` writes.
-FORMATS = ("text", "markdown", "html", "json", "docx")
+# FORMATS: the formats render_pls writes, those of the study report
+from . import FORMATS, format_key, render_document  # noqa: F401
 
 
 def render_pls(result, fmt: str = "text", lang: str = "en", file: str | None = None,
                instrument: str | None = None) -> str | bytes:
     """Render a PLS result as text, Markdown, HTML, JSON or Word (bytes)."""
-    from ..errors import SmmaError
-
     check_lang(lang)
-    fmt = {"txt": "text", "md": "markdown"}.get(str(fmt).lower(), str(fmt).lower())
-    if fmt not in FORMATS:
-        raise SmmaError(f"unknown report format {fmt!r}; use one of {', '.join(FORMATS)}")
+    fmt = format_key(fmt)
     if fmt == "json":
         from .json_out import render_json
 
         return render_json(result)
-    doc = build_pls_document(result, lang, file=file, instrument=instrument)
-    if fmt == "text":
-        from .text import render_text
-
-        return render_text(doc)
-    if fmt == "markdown":
-        from .markdown import render_markdown
-
-        return render_markdown(doc)
-    if fmt == "html":
-        from .html import render_html
-
-        return render_html(doc)
-    from .docx import render_docx
-
-    return render_docx(doc)
+    return render_document(build_pls_document(result, lang, file=file, instrument=instrument),
+                           fmt)
 
 
 def build_pls_document(result, lang: str = "en", file: str | None = None,
                        instrument: str | None = None) -> Document:
     """Lay out a PLS result: estimation, measurement model, structural model, fit, prediction."""
-    m = _Msg(lang)
+    m = partial(msg, lang=lang)
     sections = [Section(m("pls_sec_estimation"), tuple(_estimation(result, m))),
                 Section(m("pls_sec_measurement"), tuple(_measurement(result, m))),
                 Section(m("pls_sec_structural"), tuple(_structural(result, m))),
@@ -62,14 +45,6 @@ def build_pls_document(result, lang: str = "en", file: str | None = None,
     subtitle = m("subtitle", file=file or m("source_none"), instrument=instrument or "-")
     return Document(title=m("pls_title"), subtitle=subtitle, sections=tuple(sections),
                     lang=lang)
-
-
-class _Msg:
-    def __init__(self, lang: str):
-        self.lang = lang
-
-    def __call__(self, key: str, **fmt) -> str:
-        return msg(key, self.lang, **fmt)
 
 
 def _estimation(r, m) -> list:
@@ -108,59 +83,53 @@ def _boot_cells(row, prefix: str = "") -> list[str]:
             num(row[prefix + "conf_low"]), num(row[prefix + "conf_high"])]
 
 
-def _table(title, columns, rows, note=None) -> Table:
-    align = ("l",) + ("r",) * (len(columns) - 1)
-    return Table(title=title, columns=tuple(columns), rows=tuple(tuple(r) for r in rows),
-                 note=note, align=align)
-
-
 def _measurement(r, m) -> list:
-    rel = _table(m("pls_tab_reliability"),
-                 [m("pls_col_construct"), m("pls_col_alpha"), m("pls_col_rho_a"),
-                  m("pls_col_rho_c"), m("pls_col_ave")],
-                 [[x["construct"], num(x["alpha"]), num(x["rho_a"]), num(x["rho_c"]),
-                   num(x["ave"])] for x in r.reliability.to_dict("records")],
-                 note=m("pls_note_reliability"))
-    load = _table(m("pls_tab_loadings"),
-                  [m("pls_col_construct"), m("col_item"), m("pls_col_loading"),
-                   *_ci_cols(r, m), m("pls_col_weight"), m("pls_col_vif")],
-                  [[x["construct"], x["item"], num(x["loading"]), *_boot_cells(x, "loading_"),
-                    num(x["weight"]), num(x["vif"])] for x in r.loadings.to_dict("records")])
+    rel = make_table(m("pls_tab_reliability"),
+                     [m("pls_col_construct"), m("pls_col_alpha"), m("pls_col_rho_a"),
+                      m("pls_col_rho_c"), m("pls_col_ave")],
+                     [[x["construct"], num(x["alpha"]), num(x["rho_a"]), num(x["rho_c"]),
+                       num(x["ave"])] for x in r.reliability.to_dict("records")],
+                     note=m("pls_note_reliability"))
+    load = make_table(m("pls_tab_loadings"),
+                      [m("pls_col_construct"), m("col_item"), m("pls_col_loading"),
+                       *_ci_cols(r, m), m("pls_col_weight"), m("pls_col_vif")],
+                      [[x["construct"], x["item"], num(x["loading"]), *_boot_cells(x, "loading_"),
+                        num(x["weight"]), num(x["vif"])] for x in r.loadings.to_dict("records")])
     out = [rel, load]
     if len(r.hoc_loadings):
-        out.append(_table(m("pls_tab_hoc"),
-                          [m("pls_col_construct"), m("col_dimension"), m("pls_col_loading"),
-                           *_ci_cols(r, m)],
-                          [[x["construct"], x["dimension"], num(x["loading"]), *_boot_cells(x)]
-                           for x in r.hoc_loadings.to_dict("records")]))
+        out.append(make_table(m("pls_tab_hoc"),
+                              [m("pls_col_construct"), m("col_dimension"), m("pls_col_loading"),
+                               *_ci_cols(r, m)],
+                              [[x["construct"], x["dimension"], num(x["loading"]), *_boot_cells(x)]
+                               for x in r.hoc_loadings.to_dict("records")]))
     fl = r.fornell_larcker
-    out.append(_table(m("pls_tab_fl"), [m("pls_col_construct"), *fl.columns[1:]],
-                      [[x["construct"], *[num(x[c]) for c in fl.columns[1:]]]
-                       for x in fl.to_dict("records")], note=m("pls_note_fl")))
-    out.append(_table(m("pls_tab_htmt"), [m("pls_col_path"), "HTMT", *_ci_cols(r, m)],
-                      [[f"{x['a']} <-> {x['b']}", num(x["htmt"]), *_boot_cells(x)]
-                       for x in r.htmt.to_dict("records")], note=m("pls_note_htmt")))
+    out.append(make_table(m("pls_tab_fl"), [m("pls_col_construct"), *fl.columns[1:]],
+                          [[x["construct"], *[num(x[c]) for c in fl.columns[1:]]]
+                           for x in fl.to_dict("records")], note=m("pls_note_fl")))
+    out.append(make_table(m("pls_tab_htmt"), [m("pls_col_path"), "HTMT", *_ci_cols(r, m)],
+                          [[f"{x['a']} <-> {x['b']}", num(x["htmt"]), *_boot_cells(x)]
+                           for x in r.htmt.to_dict("records")], note=m("pls_note_htmt")))
     return out
 
 
 def _structural(r, m) -> list:
-    paths = _table(m("pls_tab_paths"),
-                   [m("pls_col_path"), m("pls_col_beta"), *_ci_cols(r, m), m("pls_col_f2"),
-                    m("pls_col_vif"), m("col_decision")],
-                   [[f"{x['from']} -> {x['to']}", num(x["beta"]), *_boot_cells(x),
-                     num(x["f2"]), num(x["vif"]), _decision(r, x, m)]
-                    for x in r.paths.to_dict("records")])
-    r2 = _table(m("pls_tab_r2"), [m("pls_col_construct"), m("pls_col_r2"), m("pls_col_adj_r2"),
-                                  *_ci_cols(r, m)],
-                [[x["construct"], num(x["r2"]), num(x["adj_r2"]), *_boot_cells(x)]
-                 for x in r.r2.to_dict("records")])
+    paths = make_table(m("pls_tab_paths"),
+                       [m("pls_col_path"), m("pls_col_beta"), *_ci_cols(r, m), m("pls_col_f2"),
+                        m("pls_col_vif"), m("col_decision")],
+                       [[f"{x['from']} -> {x['to']}", num(x["beta"]), *_boot_cells(x),
+                         num(x["f2"]), num(x["vif"]), _decision(r, x, m)]
+                        for x in r.paths.to_dict("records")])
+    r2 = make_table(m("pls_tab_r2"), [m("pls_col_construct"), m("pls_col_r2"), m("pls_col_adj_r2"),
+                                      *_ci_cols(r, m)],
+                    [[x["construct"], num(x["r2"]), num(x["adj_r2"]), *_boot_cells(x)]
+                     for x in r.r2.to_dict("records")])
     out = [paths, r2]
     if len(r.effects):
-        out.append(_table(m("pls_tab_effects"),
-                          [m("pls_col_effect"), m("pls_col_kind"), m("pls_col_estimate"),
-                           *_ci_cols(r, m)],
-                          [[_effect_name(x), m(f"pls_kind_{x['kind']}"), num(x["estimate"]),
-                            *_boot_cells(x)] for x in r.effects.to_dict("records")]))
+        out.append(make_table(m("pls_tab_effects"),
+                              [m("pls_col_effect"), m("pls_col_kind"), m("pls_col_estimate"),
+                               *_ci_cols(r, m)],
+                              [[_effect_name(x), m(f"pls_kind_{x['kind']}"), num(x["estimate"]),
+                                *_boot_cells(x)] for x in r.effects.to_dict("records")]))
     return out
 
 
@@ -175,16 +144,17 @@ def _effect_name(x) -> str:
 
 
 def _fit(r, m) -> Table:
-    return _table(m("pls_tab_fit"), [m("pls_col_measure"), m("pls_col_saturated"),
-                                     m("pls_col_estimated")],
-                  [[x["measure"].upper(), num(x["saturated"]), num(x["estimated"])]
-                   for x in r.fit.to_dict("records")])
+    return make_table(m("pls_tab_fit"), [m("pls_col_measure"), m("pls_col_saturated"),
+                                         m("pls_col_estimated")],
+                      [[x["measure"].upper(), num(x["saturated"]), num(x["estimated"])]
+                       for x in r.fit.to_dict("records")])
 
 
 def _predict(r, m) -> Table:
-    return _table(m("pls_tab_predict", k=whole(r.predict_folds), reps=whole(r.predict_repetitions)),
-                  [m("col_item"), m("pls_col_construct"), m("pls_col_q2"), m("pls_col_pls_rmse"),
-                   m("pls_col_pls_mae"), m("pls_col_lm_rmse"), m("pls_col_lm_mae")],
-                  [[x["item"], x["construct"], num(x["q2_predict"]), num(x["pls_rmse"]),
-                    num(x["pls_mae"]), num(x["lm_rmse"]), num(x["lm_mae"])]
-                   for x in r.predict.to_dict("records")])
+    title = m("pls_tab_predict", k=whole(r.predict_folds), reps=whole(r.predict_repetitions))
+    return make_table(title, [m("col_item"), m("pls_col_construct"), m("pls_col_q2"),
+                              m("pls_col_pls_rmse"), m("pls_col_pls_mae"), m("pls_col_lm_rmse"),
+                              m("pls_col_lm_mae")],
+                      [[x["item"], x["construct"], num(x["q2_predict"]), num(x["pls_rmse"]),
+                        num(x["pls_mae"]), num(x["lm_rmse"]), num(x["lm_mae"])]
+                       for x in r.predict.to_dict("records")])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
-from .document import Document, Figure, Paragraph, Table, shorten_labels
+from .document import Document, Figure, Paragraph, Table, with_short_labels
 from .widths import column_widths
 
 #: Paragraphs and notes are wrapped at this many characters.
@@ -35,18 +35,14 @@ def render_text(doc: Document) -> str:
     """
     bar = "=" * max(len(doc.title), len(doc.subtitle), 1)
     parts = [f"{bar}\n{doc.title}\n{doc.subtitle}\n{bar}"]
+    lay = {Table: lambda t: table_text(t, doc.lang), Paragraph: lambda p: _wrap(p.text),
+           Figure: lambda f: _wrap(f"[{f.full_caption} ({f.name})]")}
     for section in doc.sections:
         rule = "=" if section.level == 1 else "-"
         title = _wrap(section.title, TABLE_WIDTH)
         longest = max(len(line) for line in title.splitlines() or [""])
         parts.append(f"{title}\n{rule * longest}")
-        for block in section.blocks:
-            if isinstance(block, Table):
-                parts.append(table_text(block, doc.lang))
-            elif isinstance(block, Figure):
-                parts.append(_wrap(f"[{block.full_caption} ({block.name})]"))
-            elif isinstance(block, Paragraph):
-                parts.append(_wrap(block.text))
+        parts += [lay[type(b)](b) for b in section.blocks if type(b) in lay]
     return "\n\n".join(parts) + "\n"
 
 
@@ -58,13 +54,8 @@ def table_text(table: Table, lang: str = "en") -> str:
     first columns are shortened and headers that still do not fit are
     replaced by ``(1)``, ``(2)`` ..., each explained in the note.
     """
-    from .messages import msg
-
-    table, labels = shorten_labels(table, LABEL_LIMIT)
+    table = with_short_labels(table, LABEL_LIMIT, lang)
     notes = [table.note] if table.note else []
-    if labels:
-        notes.append(msg("note_shortened", lang,
-                         labels="; ".join(f"{m} {t}" for m, t in labels)))
     n = len(table.columns)
     align = table.align or ("l",) + ("r",) * (n - 1)
     columns = [str(c) for c in table.columns]

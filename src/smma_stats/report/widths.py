@@ -20,6 +20,10 @@ _WIDE = set("mwMW%@")
 _CAPS_WIDE = set("ABCDGHKNOQRUVXYZ&")
 _EM = {"space": 0.25, "narrow": 0.34, "digit": 0.5, "lower": 0.5, "upper": 0.68,
        "caps_wide": 0.74, "wide": 0.95, "other": 0.6}
+#: Character classes in the order they are tried (a space is "space", not "other").
+_KINDS = ((" ".__eq__, "space"), (_WIDE.__contains__, "wide"), (_NARROW.__contains__, "narrow"),
+          (str.isdigit, "digit"), (_CAPS_WIDE.__contains__, "caps_wide"), (str.isupper, "upper"),
+          (str.islower, "lower"))
 #: One typographic point in centimetres.
 PT_CM = 2.54 / 72
 #: Left and right margin inside a table cell, in centimetres (Word's default is 0.19).
@@ -30,20 +34,9 @@ CELL_PAD_CM = 2 * CELL_MARGIN_CM + 0.05
 
 def char_em(ch: str) -> float:
     """Estimated advance width of one character in em (Times New Roman)."""
-    if ch == " ":
-        return _EM["space"]
-    if ch in _WIDE:
-        return _EM["wide"]
-    if ch in _NARROW:
-        return _EM["narrow"]
-    if ch.isdigit():
-        return _EM["digit"]
-    if ch in _CAPS_WIDE:
-        return _EM["caps_wide"]
-    if ch.isupper():
-        return _EM["upper"]
-    if ch.islower():
-        return _EM["lower"]
+    for belongs, kind in _KINDS:
+        if belongs(ch):
+            return _EM[kind]
     return _EM["other"]
 
 
