@@ -25,6 +25,8 @@ from .cli_options import (BOOT_METHODS, EXTENSION_FORMATS, FILE, FORMATS, JUDGES
 from .errors import SmmaError
 from .output import refuse_inputs
 
+#: The --margins default (cm): a thesis page's left (binding), top, right, bottom.
+WORD_MARGINS = "4,3,3,3"
 
 @click.group(name="smma", no_args_is_help=True,
              context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -58,7 +60,7 @@ def app() -> None:
 @click.option("--number-prefix", default="4", show_default=True, metavar="TEXT",
               help='Chapter number of table and figure captions: "4" gives "Tabel 4.1", '
                    '"Gambar 4.1"; "" numbers 1, 2, 3.')
-@click.option("--margins", default="4,3,3,3", show_default=True, metavar="L,T,R,B",
+@click.option("--margins", default=WORD_MARGINS, show_default=True, metavar="L,T,R,B",
               help="Word page margins in cm: left (binding), top, right, bottom.")
 @click.option("--drop-invalid", is_flag=True,
               help="Drop invalid items one at a time, weakest first, re-testing after each.")
@@ -123,10 +125,12 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
         raise SmmaError(f"--out {out} is a folder; give a file name")
     from .options import AnalysisOptions
     from .report import render
-    from .report.docx import parse_margins
     from .study import analyze as run
 
-    parse_margins(margins)  # a typo fails before the analysis
+    if margins != WORD_MARGINS:  # a typo fails before the analysis
+        from .report.docx import parse_margins
+
+        parse_margins(margins)
 
     options = AnalysisOptions(tails=1 if one_tailed else 2, **settings)
     inst, notes = resolve_instrument(responses, instrument, construct, model, options.sheet,
