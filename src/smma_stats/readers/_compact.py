@@ -1,11 +1,13 @@
-"""What a large file's chunks leave behind: compact answers and attributes.
+"""The one route from raw cells to kept answers: chunk by chunk, or a table read whole.
 
-Only what the statistics need is kept: the keyed answers in the smallest
-integer type that holds the scale (``int8`` for any usual Likert scale;
-float64 when a skipped answer is left empty or filled), the spreadsheet row
-numbers, and the other columns as categoricals. Cells that are not plain
-one-digit answers go through the same cell checks and missing-answer rules as
-a file read whole, so answers, counts and error messages are the same.
+A large file's chunks keep only what the statistics need: the keyed answers
+in the smallest integer type that holds the scale (``int8`` for any usual
+Likert scale; float64 when a skipped answer is left empty or filled), the
+spreadsheet row numbers, and the other columns as categoricals. A table read
+whole is one chunk kept as int64 answers and its own attribute columns.
+Cells that are not plain one-digit answers go through the same cell checks
+and missing-answer rules either way, so answers, counts and error messages
+are the same.
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ _PLAIN_NUMBER = re.compile(r"^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s
 # ------------------------------------------------------------------ the reader
 
 class ChunkReader:
-    """Collects the compact answers of a file chunk by chunk, in row order.
+    """Collects the answers of a file chunk by chunk, in row order (compact types
+    unless ``compact`` is False, as for a table read whole).
 
     A problem with the answers (a missing item column, a cell that is not an
     answer) is kept in ``deferred`` and coding stops, while the rest of the
@@ -36,14 +39,14 @@ class ChunkReader:
     and nothing is kept.
     """
 
-    def __init__(self, instrument, path: str, kind: str, rule: str, share: float,
-                 keep_going: bool = False):
+    def __init__(self, instrument, path: str | None, kind: str, rule: str, share: float,
+                 keep_going: bool = False, compact: bool = True):
         self.instrument, self.path, self.kind = instrument, path, kind
         self.rule, self.share, self.keep_going = rule, share, keep_going
-        self.match_columns = match_columns
         scale = instrument.scale
         self.lo, self.hi = scale.min, scale.max
-        self.dtype = compact_dtype(scale.min, scale.max)
+        self.compact = compact
+        self.dtype = compact_dtype(scale.min, scale.max) if compact else np.dtype(np.int64)
         self.ids = list(instrument.item_ids)
         self.reverse = [self.ids.index(i) for i in instrument.reverse]
         self.names: list[str] | None = None
@@ -64,17 +67,21 @@ class ChunkReader:
         self.absent_told = False
         self.all_items = False
         self.attr_names: list[str] = []
+        self.kept: list = []        # attribute frames of the kept rows (not compact)
+        self.notes: list[str] = []
+        self.digest: str | None = None
+        self.table: Table | None = None     # a table read whole
 
     # -- header
 
-    def set_header(self, headers: list[str]) -> None:
+    def set_header(self, headers: list[str], labels: dict | None = None) -> None:
         """Fix the column names (blank headers become "column i") and match the items."""
         self.headers = headers
         self.names = [h if h else f"column {i + 1}" for i, h in enumerate(headers)]
         self.blank_seen = {self.names[i]: False for i, h in enumerate(headers) if not h}
         try:
-            self.columns, self.absent = self.match_columns(self.names, self.instrument,
-                                                           self.path)
+            self.columns, self.absent = match_columns(self.names, self.instrument, self.path,
+                                                      labels)
         except ResponseError as exc:
             self._problem(exc)
             self.unmatched = True
@@ -180,6 +187,24 @@ class ChunkReader:
         for h in self.attr_names:
             if not self.attributes[h].empty and frame[h].isna().any():
                 self.attributes[h].empty = True
+        self._code(Table(frame, self.path, None, len(frame), kind=self.kind))
+
+    def take_table(self, table: Table) -> None:
+        """A table read whole: blank rows gone, SPSS labels and declared-missing counts known."""
+        self.table = table
+        self.set_header(list(table.frame.columns), table.variable_labels)
+        self.n_read += table.n_read
+        self._code(table)
+        used = set(self.columns.values())
+        emptied = {h: k for h, k in table.user_missing.items() if h in used}
+        if emptied:
+            self.notes.append(f"{sum(emptied.values())} answer(s) holding a code the file "
+                              "declares missing read as skipped (" + ", ".join(
+                                  f"{h}: {k}" for h, k in emptied.items()) + ")")
+
+    def _code(self, table: Table) -> None:
+        """Code, check and keep the answers of ``table`` (one chunk)."""
+        frame = table.frame
         if not self.coding or not len(frame):
             return
         if self.absent and not self.absent_told:
@@ -188,20 +213,17 @@ class ChunkReader:
                                        self.path, self.kind, first=first_cell(frame)))
             if not self.keep_going:
                 return
-        table = Table(frame, self.path, None, len(frame), kind=self.kind)
-        codes, errors = code_items(table, self.instrument, keep_going=self.keep_going)[1:3]
+        codes, errors, notes = code_items(table, self.instrument, keep_going=self.keep_going)[1:]
         if self.keep_going:
             self.problems.extend(e for e in errors if e.row is not None)
             return
         if errors:
             self._problem(errors[0])
             return
+        self.notes += notes
         self._keep(codes, frame)
 
     def _keep(self, codes, frame) -> None:
-        scale = self.instrument.scale
-        for item in self.instrument.reverse:
-            codes[item] = scale.min + scale.max - codes[item]
         out = apply_rule(codes, self.instrument, self.rule, self.share)
         items = out.items
         self.dropped.extend(out.dropped)
@@ -220,10 +242,12 @@ class ChunkReader:
             self.rows.append((int(index[0]), int(index.size)))
         else:
             self.rows.append(index)
-        if self.attr_names:
+        if self.attr_names or not self.compact:
             kept = frame.loc[items.index] if len(items) != len(frame) else frame
-            for h in self.attr_names:
+            for h in self.attr_names if self.compact else ():
                 self.attributes[h].add_values(kept[h])
+            if not self.compact:
+                self.kept.append(kept[self.attr_names])
 
     # -- the result
 
@@ -242,6 +266,13 @@ class ChunkReader:
                      else r for r in self.rows]
             index = pd.Index(np.concatenate(parts) if parts else np.empty(0, np.int64))
         self.rows = []
+        if not self.compact:
+            attributes = self.kept[0] if len(self.kept) == 1 else pd.concat(self.kept)
+            if self.table is not None and self.table.value_labels:
+                from ._spss import label_attributes
+
+                attributes = label_attributes(attributes, self.table.value_labels)
+            return values, index, attributes
         attrs = {h: c.finish() for h, c in self.attributes.items()
                  if h not in self.blank_seen or self.blank_seen[h]}
         attributes = pd.DataFrame(attrs, index=index) if attrs else pd.DataFrame(index=index)
