@@ -17,7 +17,7 @@ import numpy as np
 
 from ..errors import ResponseError
 from ..instrument import Instrument
-from ._cells import MISSING_TEXTS, Labels, label_lookup
+from ._cells import MISSING_TEXTS, Labels
 from ._columns import match_attention, normalise
 
 
@@ -121,7 +121,7 @@ def judge_attention(instrument: Instrument, items, attributes,
         if header is None:
             return AttentionAnswers(None, note=no_column_note(column, list(names)))
         column, cells = header, attributes[names[header]]
-    return _judge_cells(cells, str(column), check, label_lookup(instrument.scale))
+    return _judge_cells(cells, str(column), check, Labels(instrument.scale))
 
 
 def judge_keyed(instrument: Instrument, items, attributes,

@@ -19,11 +19,12 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 _COMBINED_CHARS = 200
 
 
-def code_items(table: Table, instrument: Instrument, keep_going: bool = False):
-    """Item id -> header, the coded answers (NaN = skipped), the problems, and reading notes.
+def code_items(table: Table, instrument: Instrument):
+    """Item id -> header, the coded answers (NaN = skipped; None when an item has no
+    column), the problems, and reading notes.
 
     The problems are :class:`ResponseError` in row order (a missing item
-    column first); without ``keep_going`` the work stops at the column match.
+    column first, without a row).
     """
     import pandas as pd
 
@@ -35,12 +36,9 @@ def code_items(table: Table, instrument: Instrument, keep_going: bool = False):
         return {}, None, [exc], []
     problems: list[tuple[int, int, ResponseError]] = []
     if absent:
-        err = absent_error(headers, instrument, columns, absent, path, table.kind,
-                           first=first_cell(frame))
-        if not keep_going:
-            return columns, None, [err], []
-        problems.append((0, -1, err))
-    lookup = label_lookup(instrument.scale)
+        problems.append((0, -1, absent_error(headers, instrument, columns, absent, path,
+                                             table.kind, first=first_cell(frame))))
+    lookup = Labels(instrument.scale)
     coded, notes = {}, []
     for item, header in columns.items():
         s = frame[header]
@@ -148,14 +146,6 @@ class Labels:
                 return float(left), None
             return None, (f"{text!r} names two different answers ({left} and {right})")
         return None, None
-
-
-def label_lookup(scale: Scale) -> Labels:
-    """The answer texts of ``scale`` (labels and aliases), for reading cells."""
-    return Labels(scale)
-
-
-#: Old private name, kept while screening moves to :mod:`._attention`.
 
 
 def _code_column(s, scale: Scale, lookup: Labels):

@@ -23,6 +23,7 @@ from ._parquet_chunks import ParquetSource, run_parquet
 from ._text import (
     MAX_LINE_BYTES,
     cells_of_any_size,
+    cr_only,
     csv_header,
     csv_layout,
     csv_options,
@@ -147,7 +148,7 @@ class _TextSource:
         head = self.fh.read(min(size, _HEAD_BYTES))
         self.hasher.feed(head)
         #: lines end with a lone CR (Excel for Mac): read as if they ended with LF
-        self.cr = b"\n" not in head and b"\r" in head
+        self.cr = cr_only(head)
         while b"\n" not in head and not self.cr and len(head) < size:
             if len(head) > MAX_LINE_BYTES:          # a header longer than the limit
                 raise ResponseError(f"the header line is longer than "

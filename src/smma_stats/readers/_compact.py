@@ -17,8 +17,8 @@ import re
 import numpy as np
 
 from ..errors import ResponseError
-from ._cells import code_items, first_cell
-from ._columns import absent_error, match_columns
+from ._cells import code_items
+from ._columns import match_columns
 from ._common import Table, blank_cells, compact_dtype, header_text, unique_names
 from ._missing import apply_rule
 
@@ -207,15 +207,12 @@ class ChunkReader:
         frame = table.frame
         if not self.coding or not len(frame):
             return
-        if self.absent and not self.absent_told:
-            self.absent_told = True
-            self._problem(absent_error(self.names, self.instrument, self.columns, self.absent,
-                                       self.path, self.kind, first=first_cell(frame)))
-            if not self.keep_going:
-                return
-        codes, errors, notes = code_items(table, self.instrument, keep_going=self.keep_going)[1:]
+        codes, errors, notes = code_items(table, self.instrument)[1:]
+        if self.absent_told:        # a missing item column is told once, with the first chunk
+            errors = [e for e in errors if e.row is not None]
+        self.absent_told = True
         if self.keep_going:
-            self.problems.extend(e for e in errors if e.row is not None)
+            self.problems.extend(errors)
             return
         if errors:
             self._problem(errors[0])

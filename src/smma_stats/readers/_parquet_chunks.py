@@ -32,7 +32,6 @@ class ParquetSource:
 
     def __init__(self, path: str, size: int, chunk_rows: int):
         self.path, self.size = path, size
-        self._unreadable = unreadable
         pq = pyarrow_parquet(path)
         try:
             # without pre-buffering: it would keep every row group's bytes read so far
@@ -84,7 +83,7 @@ class ParquetSource:
         except ResponseError:
             raise
         except Exception as exc:
-            raise self._unreadable(exc, self.path) from None
+            raise unreadable(exc, self.path) from None
         finally:
             # Arrow's allocator keeps freed memory for reuse, which each batch (of one
             # size) does; it is handed back once, not after every batch (slow)
@@ -99,7 +98,7 @@ class ParquetSource:
         try:
             frame = batch.to_pandas()
         except Exception as exc:
-            raise self._unreadable(exc, self.path) from None
+            raise unreadable(exc, self.path) from None
         if any(name is not None for name in frame.index.names):
             frame = frame.reset_index()
         return frame, [header_text(c) for c in frame.columns]
@@ -148,7 +147,7 @@ class _ParquetPlan:
         import pyarrow as pa
 
         self.reader, self.headers = reader, headers
-        self.path, self.unreadable = source.path, source._unreadable
+        self.path = source.path
         schema = source.book.schema_arrow
         self.floats: list[int] = []
         self.others: dict = {}
@@ -216,7 +215,7 @@ class _ParquetPlan:
                 column.close()
                 pool.release_unused()       # each column's Arrow arrays, now converted
         except Exception as exc:
-            raise self.unreadable(exc, self.path) from None
+            raise unreadable(exc, self.path) from None
 
 
 __all__ = ["PARQUET_BATCH_CELLS", "ParquetSource", "run_parquet"]

@@ -92,7 +92,7 @@ def read_all_rows(source, instrument: Instrument,
     ([4], ["answered 3 to 'check' (expected 4)"])
     """
     table = load_table(source, sheet)
-    columns, codes, problems = code_items(table, instrument, keep_going=True)[:3]
+    columns, codes, problems = code_items(table, instrument)[:3]
     if codes is None:
         raise problems[0]
     used = set(columns.values())
