@@ -304,7 +304,7 @@ def is_large(kind: str, size: int, path: str) -> bool:
 def large_header(path: str, kind: str, size: int) -> list[str]:
     """The headers of a large CSV or Parquet file, from its first megabyte or its schema."""
     if kind == "parquet":
-        return parquet_header(None, path)
+        return parquet_header(path)
     source = _TextSource(path, size, CHUNK_ROWS)
     source.close()
     if source.header_error is not None:

@@ -14,7 +14,13 @@ import numpy as np
 from ..errors import ResponseError
 from ._common import check_unique, header_text, unique_names
 from ._compact import ChunkReader
-from ._parquet import ArrowColumn, header_fields, pyarrow_parquet, unreadable
+from ._parquet import (
+    ArrowColumn,
+    arrow_frame,
+    header_fields,
+    pyarrow_parquet,
+    unreadable,
+)
 
 #: Cells (rows x columns) at most in one Parquet record batch.
 PARQUET_BATCH_CELLS = 1 << 21
@@ -89,20 +95,6 @@ class ParquetSource:
             # size) does; it is handed back once, not after every batch (slow)
             pool.release_unused()
 
-    def header(self) -> list[str]:
-        """The headers read_parquet gives, from the schema's pandas metadata."""
-        return self.frame(self.book.schema_arrow.empty_table())[1]
-
-    def frame(self, batch):
-        """The cells of a batch and their headers, as read_parquet gives them."""
-        try:
-            frame = batch.to_pandas()
-        except Exception as exc:
-            raise unreadable(exc, self.path) from None
-        if any(name is not None for name in frame.index.names):
-            frame = frame.reset_index()
-        return frame, [header_text(c) for c in frame.columns]
-
 
 def run_parquet(reader: ChunkReader, source: ParquetSource, progress) -> None:
     """Feed every record batch of a Parquet file to ``reader``.
@@ -116,7 +108,8 @@ def run_parquet(reader: ChunkReader, source: ParquetSource, progress) -> None:
     """
     import pandas as pd
 
-    heads = source.header()
+    # the headers read_parquet gives, from the schema's pandas metadata
+    heads = arrow_frame(source.book.schema_arrow.empty_table(), source.path)[1]
     check_unique(heads, source.path)
     reader.set_header(heads)
     plan = _ParquetPlan(reader, source, heads)
@@ -127,7 +120,7 @@ def run_parquet(reader: ChunkReader, source: ParquetSource, progress) -> None:
         else:
             before = len(reader.rows)
             if not reader.take_batch(plan.whole_numbers(batch), row):
-                frame = source.frame(batch)[0]
+                frame = arrow_frame(batch, source.path)[0]
                 frame = frame.set_axis(unique_names(heads), axis=1)
                 frame.index = pd.RangeIndex(row, row + len(frame))
                 reader.take_frame(frame)
