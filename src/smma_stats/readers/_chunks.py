@@ -28,6 +28,7 @@ from ._text import (
     csv_layout,
     csv_options,
     decode,
+    not_utf8,
     parse_csv,
     pop_spares,
 )
@@ -104,8 +105,7 @@ class _TextSource:
                 try:
                     text = body[:cut].decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    decode(body[:exc.start + 1] + b"\n", path)   # raises, naming the line
-                    raise  # pragma: no cover
+                    raise not_utf8(body, exc.start, path) from None
             # A header problem is reported only once the whole file is known to be text,
             # as a whole read decodes the file first.
             self.header_error = None
@@ -403,6 +403,4 @@ def _check_text(block: bytes, source) -> None:
     try:
         block.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = source.lines_before + block.count(b"\n", 0, exc.start) + 1
-        raise NotText(f"line {line}: byte 0x{block[exc.start]:02x} is not UTF-8 text; "
-                       "save the file as 'CSV UTF-8' and try again", source.path) from None
+        raise not_utf8(block, exc.start, source.path, source.lines_before, NotText) from None

@@ -259,9 +259,7 @@ class ChunkReader:
         if contiguous and self.rows:
             index = pd.RangeIndex(self.rows[0][0], self.rows[0][0] + n)
         else:
-            parts = [np.arange(r[0], r[0] + r[1], dtype=np.int64) if isinstance(r, tuple)
-                     else r for r in self.rows]
-            index = pd.Index(np.concatenate(parts) if parts else np.empty(0, np.int64))
+            index = pd.Index(row_numbers(self.rows))
         self.rows = []
         if not self.compact:
             attributes = self.kept[0] if len(self.kept) == 1 else pd.concat(self.kept)
@@ -274,6 +272,13 @@ class ChunkReader:
                  if h not in self.blank_seen or self.blank_seen[h]}
         attributes = pd.DataFrame(attrs, index=index) if attrs else pd.DataFrame(index=index)
         return values, index, attributes
+
+
+def row_numbers(rows) -> np.ndarray:
+    """The spreadsheet rows of a reader's ``rows`` entries: (first row, count) or an array."""
+    parts = [np.arange(r[0], r[0] + r[1], dtype=np.int64) if isinstance(r, tuple)
+             else np.asarray(r, dtype=np.int64) for r in rows]
+    return np.concatenate(parts) if parts else np.empty(0, np.int64)
 
 
 class Store:

@@ -13,7 +13,7 @@ import numpy as np
 
 from ..errors import ResponseError
 from ._common import check_unique, header_text, unique_names
-from ._compact import ChunkReader
+from ._compact import ChunkReader, row_numbers
 from ._parquet import (
     ArrowColumn,
     arrow_frame,
@@ -191,9 +191,7 @@ class _ParquetPlan:
         if len(kept) == 1 and isinstance(kept[0], tuple) and kept[0] == (row0, batch.num_rows):
             take = None
         else:
-            take = pa.array(np.concatenate([
-                np.arange(r[0], r[0] + r[1], dtype=np.int64) if isinstance(r, tuple)
-                else np.asarray(r, dtype=np.int64) for r in kept]) - row0)
+            take = pa.array(row_numbers(kept) - row0)
         for j, column in self.others.values():
             cells = batch.column(j)
             column.add(cells if take is None else cells.take(take))

@@ -40,14 +40,19 @@ def decode(data: bytes, path: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ResponseError(f"line {line}: byte 0x{data[exc.start]:02x} is not UTF-8 text; "
-                            "save the file as 'CSV UTF-8' and try again", path) from None
+        raise not_utf8(data, exc.start, path) from None
     if not text.strip():
         raise ResponseError("the file is empty", path)
     if "\n" not in text and "\r" in text:
         text = text.replace("\r", "\n")
     return text
+
+
+def not_utf8(data: bytes, start: int, path, lines_before: int = 0, error=ResponseError):
+    """The error for the byte at ``start`` of ``data`` that is not UTF-8, naming its line."""
+    line = lines_before + data.count(b"\n", 0, start) + 1
+    return error(f"line {line}: byte 0x{data[start]:02x} is not UTF-8 text; "
+                 "save the file as 'CSV UTF-8' and try again", path)
 
 
 def _head(text: str) -> str:
@@ -139,10 +144,15 @@ def parse_csv(buffer, options: dict, path, header, encoding: str, rows_before: i
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)
             return pd.read_csv(buffer, header=header, encoding=encoding, **options)
-    except pd.errors.ParserError as exc:
+    except pd.errors.ParserWarning:
+        found = _first_long_record(buffer, options["sep"], n_headers, encoding)
+        if found is not None:
+            raise too_many(found[1], n_headers, found[0] + rows_before + 1, path) from None
+        raise ResponseError("some rows have more cells than the header has columns",
+                            path) from None
+    except (ValueError, OverflowError, MemoryError) as exc:     # ParserError is a ValueError
         m = _FIELDS_RE.search(str(exc))
         if m:
-            n_headers = len([n for n in options["names"] if not n.startswith(SPARE)])
             raise too_many(int(m.group(3)), n_headers, int(m.group(2)) + rows_before,
                            path) from None
         m = _EOF_RE.search(str(exc))
@@ -151,15 +161,6 @@ def parse_csv(buffer, options: dict, path, header, encoding: str, rows_before: i
             row = int(m.group(1)) + rows_before + 1
             raise ResponseError('a quote (") opens a cell that is never closed', path,
                                 row=row) from None
-        raise ResponseError(f"cannot be read as a table ({one_line(exc)})", path) from None
-    except pd.errors.ParserWarning:
-        n_headers = len([n for n in options["names"] if not n.startswith(SPARE)])
-        found = _first_long_record(buffer, options["sep"], n_headers, encoding)
-        if found is not None:
-            raise too_many(found[1], n_headers, found[0] + rows_before + 1, path) from None
-        raise ResponseError("some rows have more cells than the header has columns",
-                            path) from None
-    except (ValueError, OverflowError, MemoryError) as exc:
         raise ResponseError(f"cannot be read as a table ({one_line(exc)})", path) from None
 
 
@@ -245,5 +246,5 @@ def sniff(head: str, truncated: bool) -> str:
     return best
 
 
-__all__ = ["cells_of_any_size", "MAX_LINE_BYTES", "SNIFF_BYTES", "cr_only", "decode", "csv_header", "read_csv",
+__all__ = ["cells_of_any_size", "MAX_LINE_BYTES", "SNIFF_BYTES", "cr_only", "decode", "not_utf8", "csv_header", "read_csv",
            "csv_layout", "csv_options", "parse_csv", "pop_spares", "too_many", "sniff"]
