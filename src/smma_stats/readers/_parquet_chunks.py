@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 
-import numpy as np
-
 from ..errors import ResponseError
 from ._common import check_unique, header_text, unique_names
 from ._compact import ChunkReader, row_numbers
