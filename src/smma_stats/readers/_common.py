@@ -83,6 +83,17 @@ def blank_cells(s) -> np.ndarray:
     return per_unique(s, lambda u: isinstance(u, str) and not u.strip(), missing=True)
 
 
+def blank_rows(frame) -> tuple[np.ndarray, list[bool]]:
+    """Rows whose every cell is blank, and whether each column is blank throughout."""
+    rows = np.ones(len(frame), dtype=bool)
+    empty = []
+    for j in range(frame.shape[1]):
+        cells = blank_cells(frame.iloc[:, j])
+        rows &= cells
+        empty.append(bool(cells.all()))
+    return rows, empty
+
+
 def per_unique(s, fn, missing):
     """``fn`` evaluated once per distinct value, spread back over the column.
 
@@ -104,5 +115,5 @@ def _na(u) -> bool:
     return u is None or (isinstance(u, float) and np.isnan(u))
 
 
-__all__ = ["SPARE", "Table", "ExcelError", "UnsavedFormula", "short", "header_text", "unique_names", "check_unique", "blank_cells",
+__all__ = ["SPARE", "Table", "ExcelError", "UnsavedFormula", "short", "header_text", "unique_names", "check_unique", "blank_cells", "blank_rows",
            "per_unique", "one_line", "compact_dtype"]

@@ -19,7 +19,7 @@ import numpy as np
 from ..errors import ResponseError
 from ._cells import code_items
 from ._columns import match_columns
-from ._common import Table, blank_cells, compact_dtype, header_text, unique_names
+from ._common import Table, blank_rows, compact_dtype, header_text, unique_names
 from ._missing import apply_rule
 
 # (no nested repetition: a cell of a million digits is judged in linear time)
@@ -174,12 +174,10 @@ class ChunkReader:
 
     def take_frame(self, frame) -> None:
         """Raw cells with the spreadsheet row as index (blank rows included)."""
-        blank = np.ones(len(frame), dtype=bool)
-        for col in frame.columns:
-            blank &= blank_cells(frame[col])
+        blank, empty = blank_rows(frame)
         frame = frame.set_axis(self.names, axis=1)
-        for name in self.blank_seen:
-            if not self.blank_seen[name] and not blank_cells(frame[name]).all():
+        for name, e in zip(self.names, empty):
+            if name in self.blank_seen and not e:
                 self.blank_seen[name] = True
         if blank.any():
             frame = frame.loc[~blank]

@@ -12,11 +12,10 @@ import hashlib
 import os
 from pathlib import Path
 
-import numpy as np
 
 from ..errors import ResponseError
 from ._chunks import is_large, large_header
-from ._common import Table, blank_cells, check_unique, header_text, unique_names
+from ._common import Table, blank_rows, check_unique, header_text, unique_names
 from ._parquet import read_parquet
 from ._spss import read_sav, sav_header
 from ._text import csv_header, decode, read_csv
@@ -128,12 +127,9 @@ def _kind(head: bytes, tail: bytes, path: str, sheet) -> str:
 def _finish(frame, headers: list[str], path, digest, **extras) -> Table:
     check_unique(headers, path)
     frame = frame.set_axis(unique_names(headers), axis=1)
-    blank = np.ones(len(frame), dtype=bool)
-    for i, col in enumerate(frame.columns):
-        empty = blank_cells(frame[col])
-        blank &= empty
-        if not headers[i] and empty.all():
-            frame = frame.drop(columns=col)
+    blank, empty = blank_rows(frame)
+    frame = frame.drop(columns=[c for c, h, e in zip(frame.columns, headers, empty)
+                                if not h and e])
     names = {f"\x00blank{i}": f"column {i + 1}" for i, h in enumerate(headers) if not h}
     if blank.any():
         frame = frame.loc[~blank]
