@@ -30,7 +30,6 @@ from ._text import (
     decode,
     not_utf8,
     parse_csv,
-    pop_spares,
 )
 
 #: CSV files larger than this many bytes are read in chunks unless told otherwise.
@@ -373,7 +372,6 @@ def _guarded(blocks, failed, rows_before, source):
 
 def _take_block(reader, source, block: bytes, last: bool, rows_before: int, delimiter: int,
                 columns: int) -> int:
-    import pandas as pd
 
     digits = _grid(block, source.grid_width, columns, delimiter, source.crlf)
     if digits is None and last and source.grid_width:
@@ -388,8 +386,6 @@ def _take_block(reader, source, block: bytes, last: bool, rows_before: int, deli
     source.lines_before += block.count(b"\n")
     frame = parse_csv(io.BytesIO(block), source.options, source.path, header=None,
                       encoding="utf-8", rows_before=rows_before)
-    frame.index = pd.RangeIndex(rows_before + 1, rows_before + 1 + len(frame))
-    frame = pop_spares(frame, source.spares, len(source.headers), source.path)
     reader.take_frame(frame)
     return rows_before + len(frame)
 

@@ -12,7 +12,6 @@ import hashlib
 import os
 from pathlib import Path
 
-
 from ..errors import ResponseError
 from ._chunks import is_large, large_header
 from ._common import Table, blank_rows, check_unique, header_text, unique_names

@@ -79,16 +79,12 @@ def csv_header(text: str):
 
 def read_csv(data: bytes, path: str):
     """The cells of a whole CSV file (index = spreadsheet row) and its headers."""
-    import pandas as pd
-
     if cr_only(data):
         data = data.replace(b"\r", b"\n")
     text = decode(data, path)
     delimiter, headers, spares = csv_layout(text, path)
-    frame = parse_csv(io.BytesIO(data), csv_options(delimiter, headers, spares), path,
-                      header=0, encoding="utf-8-sig")
-    frame.index = pd.RangeIndex(2, 2 + len(frame))
-    return pop_spares(frame, spares, len(headers), path), headers
+    return parse_csv(io.BytesIO(data), csv_options(delimiter, headers, spares), path,
+                     header=0, encoding="utf-8-sig"), headers
 
 
 def csv_layout(text: str, path) -> tuple[str, list[str], list[str]]:
@@ -125,15 +121,29 @@ def csv_options(delimiter: str, headers: list[str], spares: list[str]) -> dict:
 
 
 def parse_csv(buffer, options: dict, path, header, encoding: str, rows_before: int = 0):
-    """``pandas.read_csv`` with its complaints turned into :class:`ResponseError`.
+    """The cells of CSV records (a whole file or a block), indexed by spreadsheet row.
 
-    ``rows_before`` counts the records above ``buffer`` in the file (0 when the
-    buffer starts with the header), so that a row named in an error is the
-    spreadsheet row.
+    ``pandas.read_csv`` parses them, its complaints turned into
+    :class:`ResponseError`, and a cell in a spare column (a row longer than
+    the header) is refused. ``rows_before`` counts the records above
+    ``buffer`` in the file (0 when the buffer starts with the header, then
+    ``header=0``), so that a row named in an error is the spreadsheet row.
     """
     import pandas as pd
 
-    n_headers = len([n for n in options["names"] if not n.startswith(SPARE)])
+    spares = [n for n in options["names"] if n.startswith(SPARE)]
+    n_headers = len(options["names"]) - len(spares)
+    frame = _parse(buffer, options, path, header, encoding, rows_before, n_headers)
+    first = rows_before + 1 + (header is not None)
+    frame.index = pd.RangeIndex(first, first + len(frame))
+    return _pop_spares(frame, spares, n_headers, path)
+
+
+def _parse(buffer, options: dict, path, header, encoding: str, rows_before: int,
+           n_headers: int):
+    """``pandas.read_csv`` with its complaints turned into :class:`ResponseError`."""
+    import pandas as pd
+
     if _may_be_too_wide(buffer, options["sep"], len(options["names"])):
         # the C parser would first build a column for every cell of such a row (slow)
         found = _first_long_record(buffer, options["sep"], len(options["names"]), encoding)
@@ -207,7 +217,7 @@ def cells_of_any_size(size: int):
         csv.field_size_limit(old)
 
 
-def pop_spares(frame, spares: list[str], n_headers: int, path):
+def _pop_spares(frame, spares: list[str], n_headers: int, path):
     """The frame without its spare columns; a cell in one means a row longer than the header."""
     if spares:
         cells = frame[spares]
@@ -247,4 +257,4 @@ def sniff(head: str, truncated: bool) -> str:
 
 
 __all__ = ["cells_of_any_size", "MAX_LINE_BYTES", "SNIFF_BYTES", "cr_only", "decode", "not_utf8", "csv_header", "read_csv",
-           "csv_layout", "csv_options", "parse_csv", "pop_spares", "too_many", "sniff"]
+           "csv_layout", "csv_options", "parse_csv", "too_many", "sniff"]
