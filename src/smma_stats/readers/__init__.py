@@ -308,10 +308,7 @@ def _responses(reader, instrument: Instrument, rule: str, share: float) -> Respo
     path = reader.path
     values, index, attributes = reader.finish()
     if len(index) == 0:
-        raise ResponseError(_nothing_left(rule, reader.n_read,
-                                          share if rule == "person-mean" else None,
-                                          _empty(reader.by_item, reader.n_read,
-                                                 reader.columns)), path)
+        raise ResponseError(_nothing_left(rule, reader, share), path)
     if rule == "pairwise" and values.dtype.kind == "f" and _all_nan(values):
         raise ResponseError(f"no answers: none of the {reader.n_read} rows answers an item",
                             path)
@@ -354,12 +351,10 @@ def _share(share) -> float:
     return float(share)
 
 
-def _empty(by_item, n_read: int, columns) -> list[str]:
-    """The headers of the item columns blank in every row read."""
-    return [columns.get(i, i) for i, k in by_item.items() if k >= n_read > 0]
-
-
-def _nothing_left(rule: str, n_read: int, share: float | None, empty=()) -> str:
+def _nothing_left(rule: str, reader, share: float) -> str:
+    """Why no row is left, naming the item columns blank in every row read."""
+    n_read, columns = reader.n_read, reader.columns
+    empty = [columns.get(i, i) for i, k in reader.by_item.items() if k >= n_read > 0]
     if empty:
         shown = ", ".join(repr(h) for h in empty[:5]) + (", ..." if len(empty) > 5 else "")
         return (f"no complete responses: the item column(s) {shown} are empty in all "

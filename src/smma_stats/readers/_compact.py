@@ -19,7 +19,7 @@ import numpy as np
 from ..errors import ResponseError
 from ._cells import code_items
 from ._columns import match_columns
-from ._common import Table, blank_rows, compact_dtype, header_text, unique_names
+from ._common import Table, blank_rows, compact_dtype, header_text
 from ._missing import apply_rule
 
 # (no nested repetition: a cell of a million digits is judged in linear time)
@@ -76,7 +76,6 @@ class ChunkReader:
 
     def set_header(self, headers: list[str], labels: dict | None = None) -> None:
         """Fix the column names (blank headers become "column i") and match the items."""
-        self.headers = headers
         self.names = [h if h else f"column {i + 1}" for i, h in enumerate(headers)]
         self.blank_seen = {self.names[i]: False for i, h in enumerate(headers) if not h}
         try:
@@ -169,7 +168,7 @@ class ChunkReader:
     def _grid_frame(self, digits, row0: int):
         import pandas as pd
 
-        return pd.DataFrame(digits.astype(np.int64), columns=unique_names(self.headers),
+        return pd.DataFrame(digits.astype(np.int64), columns=self.names,
                             index=pd.RangeIndex(row0, row0 + digits.shape[0]))
 
     def take_frame(self, frame) -> None:

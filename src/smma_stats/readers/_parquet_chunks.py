@@ -137,8 +137,7 @@ class _ParquetPlan:
     def __init__(self, reader: ChunkReader, source: ParquetSource, headers: list[str]):
         import pyarrow as pa
 
-        self.reader, self.headers = reader, headers
-        self.path = source.path
+        self.reader, self.path = reader, source.path
         schema = source.book.schema_arrow
         self.floats: list[int] = []
         self.others: dict = {}
