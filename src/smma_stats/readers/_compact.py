@@ -129,10 +129,12 @@ class ChunkReader:
 
     def take_batch(self, batch, row0: int) -> bool:
         """A Parquet record batch whose answers are whole numbers on the scale, without
-        gaps, taken straight from its arrays; False (nothing taken) for any other."""
+        gaps, taken straight from its arrays; False (nothing taken) for any other, or
+        when the other columns are not gathered apart (see ``_parquet_chunks``)."""
         import pyarrow as pa
 
-        if not self.coding or self.absent or self.keep_going or self.blank_seen:
+        if (not self.coding or self.absent or self.keep_going or self.blank_seen
+                or self.attr_names):
             return False
         where = {header_text(f): j for j, f in enumerate(batch.schema.names)}
         arrays = []
@@ -146,11 +148,6 @@ class ChunkReader:
                 return False
             arrays.append(a)
         m = batch.num_rows
-        if self.attr_names:
-            if any(h not in where for h in self.attr_names):
-                return False
-            attrs = batch.select([where[h] for h in self.attr_names]).to_pandas(
-                ignore_metadata=True).set_axis(self.attr_names, axis=1)
         view = self.store.reserve(m)
         for j, a in enumerate(arrays):
             view[:, j] = a
@@ -158,11 +155,6 @@ class ChunkReader:
             view[:, j] = self.lo + self.hi - arrays[j]
         self.n_read += m
         self.rows.append((row0, m))
-        for h in self.attr_names:
-            cats = self.attributes[h]
-            if not cats.empty and attrs[h].isna().any():
-                cats.empty = True
-            cats.add_values(attrs[h])
         return True
 
     def _grid_frame(self, digits, row0: int):
