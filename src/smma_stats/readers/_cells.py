@@ -154,18 +154,16 @@ def _code_column(s, scale: Scale, lookup: Labels):
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
     lo, hi = scale.min, scale.max
-    if isinstance(s.dtype, np.dtype) and s.dtype.kind in "iu":
-        # fastest path: a column of whole numbers without gaps needs a range check only
-        arr = s.to_numpy()
-        bad = (arr < lo) | (arr > hi)
-        return arr, [(int(p), _check_number(arr[p], lo, hi)[1]) for p in np.flatnonzero(bad)]
     if is_numeric_dtype(s.dtype) and not is_bool_dtype(s.dtype):
-        # fast path: whole columns of numbers are checked with array operations
-        arr = s.to_numpy(dtype=float, na_value=np.nan)
+        # fast path: whole columns of numbers are checked with array operations; whole
+        # numbers without gaps keep their integer type and need a range check only
+        whole = isinstance(s.dtype, np.dtype) and s.dtype.kind in "iu"
+        arr = s.to_numpy() if whole else s.to_numpy(dtype=float, na_value=np.nan)
         with np.errstate(invalid="ignore"):
-            bad = ~np.isnan(arr) & ((arr != np.floor(arr)) | (arr < lo) | (arr > hi))
-        problems = [(int(p), _check_number(arr[p], lo, hi)[1]) for p in np.flatnonzero(bad)]
-        return arr, problems
+            bad = (arr < lo) | (arr > hi)
+            if not whole:
+                bad = ~np.isnan(arr) & (bad | (arr != np.floor(arr)))
+        return arr, [(int(p), _check_number(arr[p], lo, hi)[1]) for p in np.flatnonzero(bad)]
     try:
         codes, uniques = pd.factorize(s, use_na_sentinel=True)
     except TypeError:       # unhashable cells (lists from a nested Parquet column)
