@@ -75,12 +75,21 @@ def check_unique(headers: list[str], path) -> None:
 
 
 def blank_cells(s) -> np.ndarray:
-    """Cells holding nothing: NaN/None, or text of spaces only."""
+    """Cells holding nothing: NaN/None, or text of spaces only.
+
+    Each distinct value is judged once; a column of unhashable cells (lists,
+    dicts from a nested Parquet column) cell by cell.
+    """
+    import pandas as pd
     from pandas.api.types import is_numeric_dtype
 
     if is_numeric_dtype(s.dtype):
         return s.isna().to_numpy()
-    return per_unique(s, lambda u: isinstance(u, str) and not u.strip(), missing=True)
+    try:
+        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+    except TypeError:
+        return np.array([_blank(u) for u in s.tolist()], dtype=bool)
+    return np.array([_blank(u) for u in uniques] + [True], dtype=bool)[codes]
 
 
 def blank_rows(frame) -> tuple[np.ndarray, list[bool]]:
@@ -94,26 +103,10 @@ def blank_rows(frame) -> tuple[np.ndarray, list[bool]]:
     return rows, empty
 
 
-def per_unique(s, fn, missing):
-    """``fn`` evaluated once per distinct value, spread back over the column.
-
-    A column of unhashable cells (lists, dicts from a nested Parquet column)
-    is evaluated cell by cell.
-    """
-    import pandas as pd
-
-    try:
-        codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    except TypeError:
-        cells = [fn(u) if not _na(u) else missing for u in s.tolist()]
-        return np.array(cells, dtype=object).astype(type(missing))
-    out = np.array([fn(u) for u in uniques] + [missing], dtype=object)
-    return out[codes].astype(type(missing))
-
-
-def _na(u) -> bool:
-    return u is None or (isinstance(u, float) and np.isnan(u))
+def _blank(u) -> bool:
+    return (u is None or (isinstance(u, float) and np.isnan(u))
+            or (isinstance(u, str) and not u.strip()))
 
 
 __all__ = ["SPARE", "Table", "ExcelError", "UnsavedFormula", "short", "header_text", "unique_names", "check_unique", "blank_cells", "blank_rows",
-           "per_unique", "one_line", "compact_dtype"]
+           "one_line", "compact_dtype"]
