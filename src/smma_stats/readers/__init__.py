@@ -256,7 +256,7 @@ def validate_responses(source, instrument: Instrument,
         return [exc]
 
 
-# ---------------------------------------------------------------- reading in chunks
+# ---------------------------------------------------------------- reading, whole or in chunks
 
 def _chunk_plan(source, sheet, chunksize):
     """(path, kind, size, rows per chunk) when the file is to be read in chunks, else None."""
