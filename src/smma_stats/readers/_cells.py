@@ -20,8 +20,8 @@ _COMBINED_CHARS = 200
 
 
 def code_items(table: Table, instrument: Instrument):
-    """Item id -> header, the coded answers (NaN = skipped; None when an item has no
-    column), the problems, and reading notes.
+    """Item id -> header, the coded answers (NaN = skipped or not an answer; None when
+    an item has no column), the problems, and reading notes.
 
     The problems are :class:`ResponseError` in row order (a missing item
     column first, without a row).
@@ -149,7 +149,8 @@ class Labels:
 
 
 def _code_column(s, scale: Scale, lookup: Labels):
-    """Float codes (NaN = no answer) and ``[(position, message), ...]`` problems."""
+    """Codes (NaN = no answer, or a cell that is not one) and ``[(position, message), ...]``
+    problems."""
     import pandas as pd
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
@@ -163,7 +164,8 @@ def _code_column(s, scale: Scale, lookup: Labels):
             bad = (arr < lo) | (arr > hi)
             if not whole:
                 bad = ~np.isnan(arr) & (bad | (arr != np.floor(arr)))
-        return arr, [(int(p), _check_number(arr[p], lo, hi)[1]) for p in np.flatnonzero(bad)]
+        problems = [(int(p), _check_number(arr[p], lo, hi)[1]) for p in np.flatnonzero(bad)]
+        return (np.where(bad, np.nan, arr) if problems else arr), problems
     try:
         codes, uniques = pd.factorize(s, use_na_sentinel=True)
     except TypeError:       # unhashable cells (lists from a nested Parquet column)

@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from ..instrument import Instrument
 from ._attention import AttentionAnswers, judge_attention
 from ._cells import code_items
@@ -97,14 +95,7 @@ def read_all_rows(source, instrument: Instrument,
         raise problems[0]
     used = set(columns.values())
     attributes = table.frame[[h for h in table.frame.columns if h not in used]]
-    answers = codes.astype(float)
-    item_of = {h: i for i, h in columns.items()}
-    bad: dict[str, list[int]] = {}
-    for p in problems:
-        if p.row is not None and p.column in item_of:
-            bad.setdefault(item_of[p.column], []).append(p.row)
-    for item, rows in bad.items():      # a cell that is not a scale point is no answer
-        answers.loc[rows, item] = np.nan
+    answers = codes.astype(float)       # a cell that is not a scale point is NaN: no answer
     attention = judge_attention(instrument, answers, attributes, table.path)
     return RawResponses(answers=answers, attributes=attributes, problems=tuple(problems),
                         attention=attention, source=table.path)
