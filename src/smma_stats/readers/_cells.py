@@ -9,7 +9,7 @@ import numpy as np
 from ..errors import InstrumentError, ResponseError
 from ..instrument import Instrument, Scale
 from ._columns import absent_error, match_columns, normalise
-from ._common import ExcelError, Table, UnsavedFormula, short
+from ._common import ExcelError, Table, UnsavedFormula, distinct_cells, short
 
 #: Cell texts read as "no answer" (compared after trimming, case ignored).
 MISSING_TEXTS = frozenset({"", "na", "n/a", "nan", "null"})
@@ -151,7 +151,6 @@ class Labels:
 def _code_column(s, scale: Scale, lookup: Labels):
     """Codes (NaN = no answer, or a cell that is not one) and ``[(position, message), ...]``
     problems."""
-    import pandas as pd
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
     lo, hi = scale.min, scale.max
@@ -166,11 +165,7 @@ def _code_column(s, scale: Scale, lookup: Labels):
                 bad = ~np.isnan(arr) & (bad | (arr != np.floor(arr)))
         problems = [(int(p), _check_number(arr[p], lo, hi)[1]) for p in np.flatnonzero(bad)]
         return (np.where(bad, np.nan, arr) if problems else arr), problems
-    try:
-        codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    except TypeError:       # unhashable cells (lists from a nested Parquet column)
-        uniques = s.to_numpy(dtype=object)
-        codes = np.arange(len(uniques))
+    codes, uniques = distinct_cells(s)
     parsed = [_interpret(u, lo, hi, lookup) for u in uniques]
     values = np.array([v for v, _ in parsed] + [np.nan], dtype=float)
     arr = values[codes]

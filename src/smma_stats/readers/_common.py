@@ -77,19 +77,27 @@ def check_unique(headers: list[str], path) -> None:
 def blank_cells(s) -> np.ndarray:
     """Cells holding nothing: NaN/None, or text of spaces only.
 
-    Each distinct value is judged once; a column of unhashable cells (lists,
-    dicts from a nested Parquet column) cell by cell.
+    Each distinct value is judged once (see :func:`distinct_cells`).
     """
-    import pandas as pd
     from pandas.api.types import is_numeric_dtype
 
     if is_numeric_dtype(s.dtype):
         return s.isna().to_numpy()
-    try:
-        codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    except TypeError:
-        return np.array([_blank(u) for u in s.tolist()], dtype=bool)
+    codes, uniques = distinct_cells(s)
     return np.array([_blank(u) for u in uniques] + [True], dtype=bool)[codes]
+
+
+def distinct_cells(s):
+    """(codes, distinct values) of a column, -1 coding a missing cell, so that a value
+    is judged once however many rows hold it; in a column of unhashable cells (lists
+    from a nested Parquet column) each cell is its own value."""
+    import pandas as pd
+
+    try:
+        return pd.factorize(s, use_na_sentinel=True)
+    except TypeError:
+        cells = s.to_numpy(dtype=object)
+        return np.arange(len(cells)), cells
 
 
 def blank_rows(frame) -> tuple[np.ndarray, list[bool]]:
@@ -108,5 +116,5 @@ def _blank(u) -> bool:
             or (isinstance(u, str) and not u.strip()))
 
 
-__all__ = ["SPARE", "Table", "ExcelError", "UnsavedFormula", "short", "header_text", "unique_names", "check_unique", "blank_cells", "blank_rows",
+__all__ = ["SPARE", "Table", "ExcelError", "UnsavedFormula", "short", "header_text", "unique_names", "check_unique", "blank_cells", "blank_rows", "distinct_cells",
            "one_line", "compact_dtype"]
