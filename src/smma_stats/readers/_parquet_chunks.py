@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 
 from ..errors import ResponseError
-from ._common import check_unique, header_text, unique_names
+from ._common import check_unique, header_text
 from ._compact import ChunkReader, row_numbers
 from ._parquet import (
     ArrowColumn,
@@ -119,7 +119,6 @@ def run_parquet(reader: ChunkReader, source: ParquetSource, progress) -> None:
             before = len(reader.rows)
             if not reader.take_batch(plan.whole_numbers(batch), row):
                 frame = arrow_frame(batch, source.path)[0]
-                frame = frame.set_axis(unique_names(heads), axis=1)
                 frame.index = pd.RangeIndex(row, row + len(frame))
                 reader.take_frame(frame)
                 del frame
