@@ -349,7 +349,6 @@ def run(reader: ChunkReader, source, progress: Progress | None = None) -> None:
             if failed is not None:
                 source.lines_before = lines
                 _check_text(block, source)
-                source.lines_before += block.count(b"\n")
             if progress:
                 progress("reading", source.done, source.size)
     finally:
@@ -383,7 +382,6 @@ def _take_block(reader, source, block: bytes, last: bool, rows_before: int, deli
         source.lines_before += digits.shape[0]
         return rows_before + digits.shape[0]
     _check_text(block, source)
-    source.lines_before += block.count(b"\n")
     frame = parse_csv(io.BytesIO(block), source.options, source.path, header=None,
                       encoding="utf-8", rows_before=rows_before)
     reader.take_frame(frame)
@@ -395,8 +393,10 @@ class NotText(ResponseError):
 
 
 def _check_text(block: bytes, source) -> None:
-    """Raise the whole read's error for a block holding a byte that is not UTF-8."""
+    """Raise the whole read's error for a block holding a byte that is not UTF-8; else
+    count the block's lines."""
     try:
         block.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise not_utf8(block, exc.start, source.path, source.lines_before, NotText) from None
+    source.lines_before += block.count(b"\n")
