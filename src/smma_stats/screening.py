@@ -304,10 +304,6 @@ def _plain(v):
     return int(v) if v.is_integer() else v
 
 
-def _fold(text) -> str:
-    return " ".join(str(text).split()).casefold()
-
-
 def without_rows(responses, rows):
     """The :class:`~smma_stats.readers.Responses` without the given spreadsheet rows.
 

@@ -19,9 +19,9 @@ from ..errors import ResponseError, SmmaError
 from ..instrument import Instrument
 from ..scores import construct_scores
 from ._attention import AttentionAnswers, judge_attention, judge_keyed
-from ._cells import MISSING_TEXTS, code_items
+from ._cells import MISSING_TEXTS
 from ._files import load_table, read_header
-from ._missing import RULES, apply_rule
+from ._missing import RULES
 from ._raw import RawResponses, read_all_rows
 
 
@@ -220,48 +220,10 @@ def read_responses(source, instrument: Instrument, missing: str = "listwise",
         instrument = find_instrument(instrument)
     rule = _rule(missing)
     share = _share(max_missing_share) if rule == "person-mean" else 0.0
-    chunks = _chunk_plan(source, sheet, chunksize)
-    if chunks is not None:
-        return _read_chunked(*chunks, instrument, rule, share, progress)
-    table = load_table(source, sheet)
-    columns, codes, errors, notes = code_items(table, instrument)
-    if errors:
-        raise errors[0]
-    scale = instrument.scale
-    for item in instrument.reverse:
-        codes[item] = scale.min + scale.max - codes[item]
-    out = apply_rule(codes, instrument, rule, share if rule == "person-mean" else 0.0)
-    items = out.items
-    if items.empty:
-        raise ResponseError(_nothing_left(rule, table.n_read, share if rule == "person-mean"
-                                          else None, _empty(out.by_item, table.n_read,
-                                                            columns)), table.path)
-    if rule == "pairwise" and items.isna().all(axis=None):
-        raise ResponseError(f"no answers: none of the {table.n_read} rows answers an item",
-                            table.path)
-    used = set(columns.values())
-    attributes = table.frame.loc[items.index, [h for h in table.frame.columns if h not in used]]
-    if table.value_labels:
-        from ._spss import label_attributes
-
-        attributes = label_attributes(attributes, table.value_labels)
-    emptied = {h: k for h, k in table.user_missing.items() if h in used}
-    if emptied:
-        notes = [*notes, f"{sum(emptied.values())} answer(s) holding a code the file declares "
-                         "missing read as skipped (" + ", ".join(
-                             f"{h}: {k}" for h, k in emptied.items()) + ")"]
-    return Responses(items=items, attributes=attributes, scores=construct_scores(items.to_numpy(), [str(c) for c in items.columns],
-                                            instrument, index=items.index, compact=False),
-                     n=len(items), n_read=table.n_read, n_dropped=len(out.dropped),
-                     dropped_rows=out.dropped, source=table.path, sha256=table.sha256,
-                     columns=columns, missing=rule, instrument=instrument,
-                     n_missing_answers=out.n_missing, missing_by_item=out.by_item,
-                     n_imputed_answers=out.n_imputed,
-                     n_imputed_respondents=len(out.imputed_rows),
-                     imputed_rows=out.imputed_rows,
-                     max_missing_share=share if rule == "person-mean" else None,
-                     notes=tuple(notes),
-                     attention=judge_keyed(instrument, items, attributes, table.path))
+    reader = _run(source, sheet, chunksize, instrument, rule, share, progress)
+    if reader.deferred is not None:
+        raise reader.deferred
+    return _responses(reader, instrument, rule, share)
 
 
 def validate_responses(source, instrument: Instrument,
@@ -288,17 +250,13 @@ def validate_responses(source, instrument: Instrument,
         Each with ``path``, ``row`` (spreadsheet row) and ``column`` (header).
     """
     try:
-        chunks = _chunk_plan(source, sheet, chunksize)
-        if chunks is not None:
-            reader = _run_chunks(*chunks, instrument, "listwise", 0.0, None, keep_going=True)
-            return reader.problems
-        table = load_table(source, sheet)
+        return _run(source, sheet, chunksize, instrument, "listwise", 0.0, None,
+                    keep_going=True).problems
     except ResponseError as exc:
         return [exc]
-    return code_items(table, instrument, keep_going=True)[2]
 
 
-# ---------------------------------------------------------------- reading in chunks
+# ---------------------------------------------------------------- reading, whole or in chunks
 
 def _chunk_plan(source, sheet, chunksize):
     """(path, kind, size, rows per chunk) when the file is to be read in chunks, else None."""
@@ -317,10 +275,20 @@ def _chunk_plan(source, sheet, chunksize):
     return path, kind, size, chunksize or CHUNK_ROWS
 
 
-def _run_chunks(path, kind, size, rows, instrument, rule, share, progress, keep_going=False):
+def _run(source, sheet, chunksize, instrument, rule, share, progress, keep_going=False):
+    """The reader that has taken every row of ``source``, in chunks or as one table."""
     from . import _chunks
     from ._compact import ChunkReader
 
+    plan = _chunk_plan(source, sheet, chunksize)
+    if plan is None:
+        table = load_table(source, sheet)
+        reader = ChunkReader(instrument, table.path, table.kind, rule, share,
+                             keep_going=keep_going, compact=False)
+        reader.take_table(table)
+        reader.digest = table.sha256
+        return reader
+    path, kind, size, rows = plan
     reader = ChunkReader(instrument, path, kind, rule, share, keep_going=keep_going)
     try:
         source = _chunks.open_source(path, kind, size, rows)
@@ -333,19 +301,14 @@ def _run_chunks(path, kind, size, rows, instrument, rule, share, progress, keep_
     return reader
 
 
-def _read_chunked(path, kind, size, rows, instrument, rule, share, progress) -> Responses:
+def _responses(reader, instrument: Instrument, rule: str, share: float) -> Responses:
+    """The Responses of the rows a reader kept."""
     import pandas as pd
 
-
-    reader = _run_chunks(path, kind, size, rows, instrument, rule, share, progress)
-    if reader.deferred is not None:
-        raise reader.deferred
+    path = reader.path
     values, index, attributes = reader.finish()
     if len(index) == 0:
-        raise ResponseError(_nothing_left(rule, reader.n_read,
-                                          share if rule == "person-mean" else None,
-                                          _empty(reader.by_item, reader.n_read,
-                                                 reader.columns)), path)
+        raise ResponseError(_nothing_left(rule, reader, share), path)
     if rule == "pairwise" and values.dtype.kind == "f" and _all_nan(values):
         raise ResponseError(f"no answers: none of the {reader.n_read} rows answers an item",
                             path)
@@ -353,7 +316,8 @@ def _read_chunked(path, kind, size, rows, instrument, rule, share, progress) -> 
     items = pd.DataFrame(values, index=index, columns=ids, copy=False)
     attention = judge_keyed(instrument, items, attributes, path)
     return Responses(items=items, attributes=attributes,
-                     scores=construct_scores(values, ids, instrument, index=index),
+                     scores=construct_scores(values, ids, instrument, index=index,
+                                             compact=reader.compact),
                      n=len(index), n_read=reader.n_read, n_dropped=len(reader.dropped),
                      dropped_rows=tuple(reader.dropped), source=path, sha256=reader.digest,
                      columns=reader.columns, missing=rule, instrument=instrument,
@@ -362,7 +326,7 @@ def _read_chunked(path, kind, size, rows, instrument, rule, share, progress) -> 
                      n_imputed_respondents=len(reader.imputed),
                      imputed_rows=tuple(reader.imputed),
                      max_missing_share=share if rule == "person-mean" else None,
-                     chunked=True, attention=attention)
+                     notes=tuple(reader.notes), chunked=reader.compact, attention=attention)
 
 
 def _all_nan(values) -> bool:
@@ -387,12 +351,10 @@ def _share(share) -> float:
     return float(share)
 
 
-def _empty(by_item, n_read: int, columns) -> list[str]:
-    """The headers of the item columns blank in every row read."""
-    return [columns.get(i, i) for i, k in by_item.items() if k >= n_read > 0]
-
-
-def _nothing_left(rule: str, n_read: int, share: float | None, empty=()) -> str:
+def _nothing_left(rule: str, reader, share: float) -> str:
+    """Why no row is left, naming the item columns blank in every row read."""
+    n_read, columns = reader.n_read, reader.columns
+    empty = [columns.get(i, i) for i, k in reader.by_item.items() if k >= n_read > 0]
     if empty:
         shown = ", ".join(repr(h) for h in empty[:5]) + (", ..." if len(empty) > 5 else "")
         return (f"no complete responses: the item column(s) {shown} are empty in all "

@@ -17,8 +17,9 @@ import numpy as np
 
 from ..errors import ResponseError
 from ..instrument import Instrument
-from ._cells import MISSING_TEXTS, Labels, label_lookup
+from ._cells import MISSING_TEXTS, Labels
 from ._columns import match_attention, normalise
+from ._common import distinct_cells
 
 
 @dataclass(frozen=True, eq=False)
@@ -121,7 +122,7 @@ def judge_attention(instrument: Instrument, items, attributes,
         if header is None:
             return AttentionAnswers(None, note=no_column_note(column, list(names)))
         column, cells = header, attributes[names[header]]
-    return _judge_cells(cells, str(column), check, label_lookup(instrument.scale))
+    return _judge_cells(cells, str(column), check, Labels(instrument.scale))
 
 
 def judge_keyed(instrument: Instrument, items, attributes,
@@ -152,16 +153,9 @@ def judge_keyed(instrument: Instrument, items, attributes,
 
 def _judge_cells(cells, column: str, check, lookup: Labels) -> AttentionAnswers:
     """Judge each distinct cell of ``cells`` once, then spread the verdicts over the rows."""
-    import pandas as pd
-
     rows = np.asarray(cells.index, dtype=np.int64)
-    try:
-        codes, uniques = pd.factorize(cells, use_na_sentinel=True)
-        distinct = list(np.asarray(uniques, dtype=object)) + [None]
-        codes = np.where(codes < 0, len(distinct) - 1, codes)
-    except TypeError:           # unhashable cells (a nested Parquet column): one by one
-        distinct = list(cells.to_numpy(dtype=object))
-        codes = np.arange(len(distinct))
+    codes, uniques = distinct_cells(cells)
+    distinct = list(np.asarray(uniques, dtype=object)) + [None]     # code -1: the last
     points = {point(v, lookup) for v in check["expect"]} - {None}
     texts = {normalise(v) for v in check["expect"] if isinstance(v, str)}
     expect = " or ".join(str(v) for v in check["expect"])

@@ -9,7 +9,7 @@ import numpy as np
 from ..errors import InstrumentError, ResponseError
 from ..instrument import Instrument, Scale
 from ._columns import absent_error, match_columns, normalise
-from ._common import ExcelError, Table, UnsavedFormula, short
+from ._common import ExcelError, Table, UnsavedFormula, distinct_cells, short
 
 #: Cell texts read as "no answer" (compared after trimming, case ignored).
 MISSING_TEXTS = frozenset({"", "na", "n/a", "nan", "null"})
@@ -19,11 +19,12 @@ _ASCII_DIGITS = re.compile(r"[0-9]+")
 _COMBINED_CHARS = 200
 
 
-def code_items(table: Table, instrument: Instrument, keep_going: bool = False):
-    """Item id -> header, the coded answers (NaN = skipped), the problems, and reading notes.
+def code_items(table: Table, instrument: Instrument):
+    """Item id -> header, the coded answers (NaN = skipped or not an answer; None when
+    an item has no column), the problems, and reading notes.
 
     The problems are :class:`ResponseError` in row order (a missing item
-    column first); without ``keep_going`` the work stops at the column match.
+    column first, without a row).
     """
     import pandas as pd
 
@@ -35,12 +36,9 @@ def code_items(table: Table, instrument: Instrument, keep_going: bool = False):
         return {}, None, [exc], []
     problems: list[tuple[int, int, ResponseError]] = []
     if absent:
-        err = absent_error(headers, instrument, columns, absent, path, table.kind,
-                           first=first_cell(frame))
-        if not keep_going:
-            return columns, None, [err], []
-        problems.append((0, -1, err))
-    lookup = label_lookup(instrument.scale)
+        problems.append((0, -1, absent_error(headers, instrument, columns, absent, path,
+                                             table.kind, first=first_cell(frame))))
+    lookup = Labels(instrument.scale)
     coded, notes = {}, []
     for item, header in columns.items():
         s = frame[header]
@@ -150,37 +148,24 @@ class Labels:
         return None, None
 
 
-def label_lookup(scale: Scale) -> Labels:
-    """The answer texts of ``scale`` (labels and aliases), for reading cells."""
-    return Labels(scale)
-
-
-#: Old private name, kept while screening moves to :mod:`._attention`.
-
-
 def _code_column(s, scale: Scale, lookup: Labels):
-    """Float codes (NaN = no answer) and ``[(position, message), ...]`` problems."""
-    import pandas as pd
+    """Codes (NaN = no answer, or a cell that is not one) and ``[(position, message), ...]``
+    problems."""
     from pandas.api.types import is_bool_dtype, is_numeric_dtype
 
     lo, hi = scale.min, scale.max
-    if isinstance(s.dtype, np.dtype) and s.dtype.kind in "iu":
-        # fastest path: a column of whole numbers without gaps needs a range check only
-        arr = s.to_numpy()
-        bad = (arr < lo) | (arr > hi)
-        return arr, [(int(p), _check_number(arr[p], lo, hi)[1]) for p in np.flatnonzero(bad)]
     if is_numeric_dtype(s.dtype) and not is_bool_dtype(s.dtype):
-        # fast path: whole columns of numbers are checked with array operations
-        arr = s.to_numpy(dtype=float, na_value=np.nan)
+        # fast path: whole columns of numbers are checked with array operations; whole
+        # numbers without gaps keep their integer type and need a range check only
+        whole = isinstance(s.dtype, np.dtype) and s.dtype.kind in "iu"
+        arr = s.to_numpy() if whole else s.to_numpy(dtype=float, na_value=np.nan)
         with np.errstate(invalid="ignore"):
-            bad = ~np.isnan(arr) & ((arr != np.floor(arr)) | (arr < lo) | (arr > hi))
+            bad = (arr < lo) | (arr > hi)
+            if not whole:
+                bad = ~np.isnan(arr) & (bad | (arr != np.floor(arr)))
         problems = [(int(p), _check_number(arr[p], lo, hi)[1]) for p in np.flatnonzero(bad)]
-        return arr, problems
-    try:
-        codes, uniques = pd.factorize(s, use_na_sentinel=True)
-    except TypeError:       # unhashable cells (lists from a nested Parquet column)
-        uniques = s.to_numpy(dtype=object)
-        codes = np.arange(len(uniques))
+        return (np.where(bad, np.nan, arr) if problems else arr), problems
+    codes, uniques = distinct_cells(s)
     parsed = [_interpret(u, lo, hi, lookup) for u in uniques]
     values = np.array([v for v, _ in parsed] + [np.nan], dtype=float)
     arr = values[codes]

@@ -23,12 +23,13 @@ from ._parquet_chunks import ParquetSource, run_parquet
 from ._text import (
     MAX_LINE_BYTES,
     cells_of_any_size,
+    cr_only,
     csv_header,
     csv_layout,
     csv_options,
     decode,
+    not_utf8,
     parse_csv,
-    pop_spares,
 )
 
 #: CSV files larger than this many bytes are read in chunks unless told otherwise.
@@ -103,8 +104,7 @@ class _TextSource:
                 try:
                     text = body[:cut].decode("utf-8")
                 except UnicodeDecodeError as exc:
-                    decode(body[:exc.start + 1] + b"\n", path)   # raises, naming the line
-                    raise  # pragma: no cover
+                    raise not_utf8(body, exc.start, path) from None
             # A header problem is reported only once the whole file is known to be text,
             # as a whole read decodes the file first.
             self.header_error = None
@@ -147,7 +147,7 @@ class _TextSource:
         head = self.fh.read(min(size, _HEAD_BYTES))
         self.hasher.feed(head)
         #: lines end with a lone CR (Excel for Mac): read as if they ended with LF
-        self.cr = b"\n" not in head and b"\r" in head
+        self.cr = cr_only(head)
         while b"\n" not in head and not self.cr and len(head) < size:
             if len(head) > MAX_LINE_BYTES:          # a header longer than the limit
                 raise ResponseError(f"the header line is longer than "
@@ -303,7 +303,7 @@ def is_large(kind: str, size: int, path: str) -> bool:
 def large_header(path: str, kind: str, size: int) -> list[str]:
     """The headers of a large CSV or Parquet file, from its first megabyte or its schema."""
     if kind == "parquet":
-        return parquet_header(None, path)
+        return parquet_header(path)
     source = _TextSource(path, size, CHUNK_ROWS)
     source.close()
     if source.header_error is not None:
@@ -349,7 +349,6 @@ def run(reader: ChunkReader, source, progress: Progress | None = None) -> None:
             if failed is not None:
                 source.lines_before = lines
                 _check_text(block, source)
-                source.lines_before += block.count(b"\n")
             if progress:
                 progress("reading", source.done, source.size)
     finally:
@@ -372,7 +371,6 @@ def _guarded(blocks, failed, rows_before, source):
 
 def _take_block(reader, source, block: bytes, last: bool, rows_before: int, delimiter: int,
                 columns: int) -> int:
-    import pandas as pd
 
     digits = _grid(block, source.grid_width, columns, delimiter, source.crlf)
     if digits is None and last and source.grid_width:
@@ -384,11 +382,8 @@ def _take_block(reader, source, block: bytes, last: bool, rows_before: int, deli
         source.lines_before += digits.shape[0]
         return rows_before + digits.shape[0]
     _check_text(block, source)
-    source.lines_before += block.count(b"\n")
     frame = parse_csv(io.BytesIO(block), source.options, source.path, header=None,
                       encoding="utf-8", rows_before=rows_before)
-    frame.index = pd.RangeIndex(rows_before + 1, rows_before + 1 + len(frame))
-    frame = pop_spares(frame, source.spares, len(source.headers), source.path)
     reader.take_frame(frame)
     return rows_before + len(frame)
 
@@ -398,10 +393,10 @@ class NotText(ResponseError):
 
 
 def _check_text(block: bytes, source) -> None:
-    """Raise the whole read's error for a block holding a byte that is not UTF-8."""
+    """Raise the whole read's error for a block holding a byte that is not UTF-8; else
+    count the block's lines."""
     try:
         block.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = source.lines_before + block.count(b"\n", 0, exc.start) + 1
-        raise NotText(f"line {line}: byte 0x{block[exc.start]:02x} is not UTF-8 text; "
-                       "save the file as 'CSV UTF-8' and try again", source.path) from None
+        raise not_utf8(block, exc.start, source.path, source.lines_before, NotText) from None
+    source.lines_before += block.count(b"\n")

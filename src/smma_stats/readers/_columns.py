@@ -15,6 +15,7 @@ import unicodedata
 
 from ..errors import MAX_MESSAGE, ResponseError, printable
 from ..instrument import Instrument
+from ._common import short
 
 # "1. ", "1) ", "12 ", "X1.1 ", "X1.1. ", "Q3: " before the question text
 _NUMBERING_RE = re.compile(r"^\s*[A-Za-z]{0,4}\s?\d+(?:[._]\d+)*(?:\s*[.):\-]|\s)\s*(?=\S)")
@@ -127,9 +128,9 @@ def match_attention(headers: list[str], instrument: Instrument, path,
     hits = _attention_hits(headers, instrument, labels or {})
     if len(hits) > 1:
         key = instrument.attention_check["column"]
-        raise ResponseError(f"the attention check {_short(key, 60)!r} matches several "
-                            f"columns: {', '.join(repr(_short(h, 60)) for h in hits)}; map "
-                            f"the right one to {_short(key, 60)!r} in the instrument's "
+        raise ResponseError(f"the attention check {short(key, 60)!r} matches several "
+                            f"columns: {', '.join(repr(short(h, 60)) for h in hits)}; map "
+                            f"the right one to {short(key, 60)!r} in the instrument's "
                             "columns: mapping", path)
     return hits[0] if hits else None
 
@@ -179,13 +180,13 @@ def absent_error(headers: list[str], instrument: Instrument, columns: dict, abse
     """The one-line error for items without a column, with what may explain it."""
     budget = MAX_MESSAGE - (min(len(printable(path)), 100) + 2 if path else 0)
     if kind == "text" and len(headers) == 1:
-        tail = f" (headers: {_short(headers[0], 40)}); " + _delimiter_hint(headers[0], first)
+        tail = f" (headers: {short(headers[0], 40)}); " + _delimiter_hint(headers[0], first)
     else:
         stray = stray_questions(headers, set(columns.values()), instrument)
         tail = ""
         if stray:
             tail = ("; column(s) that look like questions but match no item's wording: "
-                    + ", ".join(repr(_short(h, 50)) for h in stray[:3])
+                    + ", ".join(repr(short(h, 50)) for h in stray[:3])
                     + (", ..." if len(stray) > 3 else ""))
     lead = _absent_lead(instrument, absent, budget - len(tail) - 40)
     if kind == "text" and len(headers) == 1:
@@ -194,7 +195,7 @@ def absent_error(headers: list[str], instrument: Instrument, columns: dict, abse
     room = budget - len(lead) - len(tail) - len(" (headers: , ...)")
     shown: list[str] = []
     for h in headers:
-        piece = _short(h, 40)
+        piece = short(h, 40)
         if sum(len(p) + 2 for p in shown) + len(piece) > room:
             break
         shown.append(piece)
@@ -205,18 +206,18 @@ def absent_error(headers: list[str], instrument: Instrument, columns: dict, abse
 def _absent_lead(instrument: Instrument, absent: list, width: int) -> str:
     """"no column for item(s) ..." naming the items, with wording while there is room."""
     items = instrument.items
-    end = f" of instrument {_short(instrument.name, 40)!r}"
+    end = f" of instrument {short(instrument.name, 40)!r}"
     named: list[str] = []
     for k, i in enumerate(absent):
         text = items[i].text or items[i].text_en
-        worded = f"{_short(i, 30)} ({_short(text, 50)!r})" if text and k < _WORDED else None
+        worded = f"{short(i, 30)} ({short(text, 50)!r})" if text and k < _WORDED else None
         used = sum(len(n) + 2 for n in named) + len(end)
         if worded and used + len(worded) <= width:
             named.append(worded)
         elif used + len(i) <= width:
-            named.append(_short(i, 30))
+            named.append(short(i, 30))
         else:
-            named.append(f"and {len(absent) - k} more" if named else _short(i, 30))
+            named.append(f"and {len(absent) - k} more" if named else short(i, 30))
             break
     return f"no column for item(s) {', '.join(named)}{end}"
 
@@ -247,12 +248,7 @@ def _delimiter_hint(header: str, first: str | None) -> str:
             what = max(sorted(set(marks)), key=marks.count)
             shown = "a space" if what == " " else repr(what)
             break
-    lead = f"the file was read as one column headed {_short(header, 60)!r}"
+    lead = f"the file was read as one column headed {short(header, 60)!r}"
     if shown:
         lead += f" (its {'header' if text is header else 'first row'} is split by {shown}?)"
     return lead + "; separate the columns with a comma, semicolon, tab or |"
-
-
-def _short(text: str, width: int) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[:width - 3].rstrip() + "..."

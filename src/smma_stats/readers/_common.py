@@ -75,34 +75,46 @@ def check_unique(headers: list[str], path) -> None:
 
 
 def blank_cells(s) -> np.ndarray:
-    """Cells holding nothing: NaN/None, or text of spaces only."""
+    """Cells holding nothing: NaN/None, or text of spaces only.
+
+    Each distinct value is judged once (see :func:`distinct_cells`).
+    """
     from pandas.api.types import is_numeric_dtype
 
     if is_numeric_dtype(s.dtype):
         return s.isna().to_numpy()
-    return per_unique(s, lambda u: isinstance(u, str) and not u.strip(), missing=True)
+    codes, uniques = distinct_cells(s)
+    return np.array([_blank(u) for u in uniques] + [True], dtype=bool)[codes]
 
 
-def per_unique(s, fn, missing):
-    """``fn`` evaluated once per distinct value, spread back over the column.
-
-    A column of unhashable cells (lists, dicts from a nested Parquet column)
-    is evaluated cell by cell.
-    """
+def distinct_cells(s):
+    """(codes, distinct values) of a column, -1 coding a missing cell, so that a value
+    is judged once however many rows hold it; in a column of unhashable cells (lists
+    from a nested Parquet column) each cell is its own value."""
     import pandas as pd
 
     try:
-        codes, uniques = pd.factorize(s, use_na_sentinel=True)
+        return pd.factorize(s, use_na_sentinel=True)
     except TypeError:
-        cells = [fn(u) if not _na(u) else missing for u in s.tolist()]
-        return np.array(cells, dtype=object).astype(type(missing))
-    out = np.array([fn(u) for u in uniques] + [missing], dtype=object)
-    return out[codes].astype(type(missing))
+        cells = s.to_numpy(dtype=object)
+        return np.arange(len(cells)), cells
 
 
-def _na(u) -> bool:
-    return u is None or (isinstance(u, float) and np.isnan(u))
+def blank_rows(frame) -> tuple[np.ndarray, list[bool]]:
+    """Rows whose every cell is blank, and whether each column is blank throughout."""
+    rows = np.ones(len(frame), dtype=bool)
+    empty = []
+    for j in range(frame.shape[1]):
+        cells = blank_cells(frame.iloc[:, j])
+        rows &= cells
+        empty.append(bool(cells.all()))
+    return rows, empty
 
 
-__all__ = ["SPARE", "Table", "ExcelError", "UnsavedFormula", "short", "header_text", "unique_names", "check_unique", "blank_cells",
-           "per_unique", "one_line", "compact_dtype"]
+def _blank(u) -> bool:
+    return (u is None or (isinstance(u, float) and np.isnan(u))
+            or (isinstance(u, str) and not u.strip()))
+
+
+__all__ = ["SPARE", "Table", "ExcelError", "UnsavedFormula", "short", "header_text", "unique_names", "check_unique", "blank_cells", "blank_rows", "distinct_cells",
+           "one_line", "compact_dtype"]

@@ -1,11 +1,13 @@
-"""What a large file's chunks leave behind: compact answers and attributes.
+"""The one route from raw cells to kept answers: chunk by chunk, or a table read whole.
 
-Only what the statistics need is kept: the keyed answers in the smallest
-integer type that holds the scale (``int8`` for any usual Likert scale;
-float64 when a skipped answer is left empty or filled), the spreadsheet row
-numbers, and the other columns as categoricals. Cells that are not plain
-one-digit answers go through the same cell checks and missing-answer rules as
-a file read whole, so answers, counts and error messages are the same.
+A large file's chunks keep only what the statistics need: the keyed answers
+in the smallest integer type that holds the scale (``int8`` for any usual
+Likert scale; float64 when a skipped answer is left empty or filled), the
+spreadsheet row numbers, and the other columns as categoricals. A table read
+whole is one chunk kept as int64 answers and its own attribute columns.
+Cells that are not plain one-digit answers go through the same cell checks
+and missing-answer rules either way, so answers, counts and error messages
+are the same.
 """
 
 from __future__ import annotations
@@ -15,9 +17,9 @@ import re
 import numpy as np
 
 from ..errors import ResponseError
-from ._cells import code_items, first_cell
-from ._columns import absent_error, match_columns
-from ._common import Table, blank_cells, compact_dtype, header_text, unique_names
+from ._cells import code_items
+from ._columns import match_columns
+from ._common import Table, blank_rows, compact_dtype, header_text
 from ._missing import apply_rule
 
 # (no nested repetition: a cell of a million digits is judged in linear time)
@@ -27,7 +29,8 @@ _PLAIN_NUMBER = re.compile(r"^\s*[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\s
 # ------------------------------------------------------------------ the reader
 
 class ChunkReader:
-    """Collects the compact answers of a file chunk by chunk, in row order.
+    """Collects the answers of a file chunk by chunk, in row order (compact types
+    unless ``compact`` is False, as for a table read whole).
 
     A problem with the answers (a missing item column, a cell that is not an
     answer) is kept in ``deferred`` and coding stops, while the rest of the
@@ -36,14 +39,14 @@ class ChunkReader:
     and nothing is kept.
     """
 
-    def __init__(self, instrument, path: str, kind: str, rule: str, share: float,
-                 keep_going: bool = False):
+    def __init__(self, instrument, path: str | None, kind: str, rule: str, share: float,
+                 keep_going: bool = False, compact: bool = True):
         self.instrument, self.path, self.kind = instrument, path, kind
         self.rule, self.share, self.keep_going = rule, share, keep_going
-        self.match_columns = match_columns
         scale = instrument.scale
         self.lo, self.hi = scale.min, scale.max
-        self.dtype = compact_dtype(scale.min, scale.max)
+        self.compact = compact
+        self.dtype = compact_dtype(scale.min, scale.max) if compact else np.dtype(np.int64)
         self.ids = list(instrument.item_ids)
         self.reverse = [self.ids.index(i) for i in instrument.reverse]
         self.names: list[str] | None = None
@@ -64,17 +67,20 @@ class ChunkReader:
         self.absent_told = False
         self.all_items = False
         self.attr_names: list[str] = []
+        self.kept: list = []        # attribute frames of the kept rows (not compact)
+        self.notes: list[str] = []
+        self.digest: str | None = None
+        self.table: Table | None = None     # a table read whole
 
     # -- header
 
-    def set_header(self, headers: list[str]) -> None:
+    def set_header(self, headers: list[str], labels: dict | None = None) -> None:
         """Fix the column names (blank headers become "column i") and match the items."""
-        self.headers = headers
         self.names = [h if h else f"column {i + 1}" for i, h in enumerate(headers)]
         self.blank_seen = {self.names[i]: False for i, h in enumerate(headers) if not h}
         try:
-            self.columns, self.absent = self.match_columns(self.names, self.instrument,
-                                                           self.path)
+            self.columns, self.absent = match_columns(self.names, self.instrument, self.path,
+                                                      labels)
         except ResponseError as exc:
             self._problem(exc)
             self.unmatched = True
@@ -123,10 +129,12 @@ class ChunkReader:
 
     def take_batch(self, batch, row0: int) -> bool:
         """A Parquet record batch whose answers are whole numbers on the scale, without
-        gaps, taken straight from its arrays; False (nothing taken) for any other."""
+        gaps, taken straight from its arrays; False (nothing taken) for any other, or
+        when the other columns are not gathered apart (see ``_parquet_chunks``)."""
         import pyarrow as pa
 
-        if not self.coding or self.absent or self.keep_going or self.blank_seen:
+        if (not self.coding or self.absent or self.keep_going or self.blank_seen
+                or self.attr_names):
             return False
         where = {header_text(f): j for j, f in enumerate(batch.schema.names)}
         arrays = []
@@ -140,11 +148,6 @@ class ChunkReader:
                 return False
             arrays.append(a)
         m = batch.num_rows
-        if self.attr_names:
-            if any(h not in where for h in self.attr_names):
-                return False
-            attrs = batch.select([where[h] for h in self.attr_names]).to_pandas(
-                ignore_metadata=True).set_axis(self.attr_names, axis=1)
         view = self.store.reserve(m)
         for j, a in enumerate(arrays):
             view[:, j] = a
@@ -152,27 +155,20 @@ class ChunkReader:
             view[:, j] = self.lo + self.hi - arrays[j]
         self.n_read += m
         self.rows.append((row0, m))
-        for h in self.attr_names:
-            cats = self.attributes[h]
-            if not cats.empty and attrs[h].isna().any():
-                cats.empty = True
-            cats.add_values(attrs[h])
         return True
 
     def _grid_frame(self, digits, row0: int):
         import pandas as pd
 
-        return pd.DataFrame(digits.astype(np.int64), columns=unique_names(self.headers),
+        return pd.DataFrame(digits.astype(np.int64), columns=self.names,
                             index=pd.RangeIndex(row0, row0 + digits.shape[0]))
 
     def take_frame(self, frame) -> None:
         """Raw cells with the spreadsheet row as index (blank rows included)."""
-        blank = np.ones(len(frame), dtype=bool)
-        for col in frame.columns:
-            blank &= blank_cells(frame[col])
+        blank, empty = blank_rows(frame)
         frame = frame.set_axis(self.names, axis=1)
-        for name in self.blank_seen:
-            if not self.blank_seen[name] and not blank_cells(frame[name]).all():
+        for name, e in zip(self.names, empty):
+            if name in self.blank_seen and not e:
                 self.blank_seen[name] = True
         if blank.any():
             frame = frame.loc[~blank]
@@ -180,28 +176,40 @@ class ChunkReader:
         for h in self.attr_names:
             if not self.attributes[h].empty and frame[h].isna().any():
                 self.attributes[h].empty = True
+        self._code(Table(frame, self.path, None, len(frame), kind=self.kind))
+
+    def take_table(self, table: Table) -> None:
+        """A table read whole: blank rows gone, SPSS labels and declared-missing counts known."""
+        self.table = table
+        self.set_header(list(table.frame.columns), table.variable_labels)
+        self.n_read += table.n_read
+        self._code(table)
+        used = set(self.columns.values())
+        emptied = {h: k for h, k in table.user_missing.items() if h in used}
+        if emptied:
+            self.notes.append(f"{sum(emptied.values())} answer(s) holding a code the file "
+                              "declares missing read as skipped (" + ", ".join(
+                                  f"{h}: {k}" for h, k in emptied.items()) + ")")
+
+    def _code(self, table: Table) -> None:
+        """Code, check and keep the answers of ``table`` (one chunk)."""
+        frame = table.frame
         if not self.coding or not len(frame):
             return
-        if self.absent and not self.absent_told:
-            self.absent_told = True
-            self._problem(absent_error(self.names, self.instrument, self.columns, self.absent,
-                                       self.path, self.kind, first=first_cell(frame)))
-            if not self.keep_going:
-                return
-        table = Table(frame, self.path, None, len(frame), kind=self.kind)
-        codes, errors = code_items(table, self.instrument, keep_going=self.keep_going)[1:3]
+        codes, errors, notes = code_items(table, self.instrument)[1:]
+        if self.absent_told:        # a missing item column is told once, with the first chunk
+            errors = [e for e in errors if e.row is not None]
+        self.absent_told = True
         if self.keep_going:
-            self.problems.extend(e for e in errors if e.row is not None)
+            self.problems.extend(errors)
             return
         if errors:
             self._problem(errors[0])
             return
+        self.notes += notes
         self._keep(codes, frame)
 
     def _keep(self, codes, frame) -> None:
-        scale = self.instrument.scale
-        for item in self.instrument.reverse:
-            codes[item] = scale.min + scale.max - codes[item]
         out = apply_rule(codes, self.instrument, self.rule, self.share)
         items = out.items
         self.dropped.extend(out.dropped)
@@ -220,10 +228,12 @@ class ChunkReader:
             self.rows.append((int(index[0]), int(index.size)))
         else:
             self.rows.append(index)
-        if self.attr_names:
+        if self.attr_names or not self.compact:
             kept = frame.loc[items.index] if len(items) != len(frame) else frame
-            for h in self.attr_names:
+            for h in self.attr_names if self.compact else ():
                 self.attributes[h].add_values(kept[h])
+            if not self.compact:
+                self.kept.append(kept[self.attr_names])
 
     # -- the result
 
@@ -238,14 +248,26 @@ class ChunkReader:
         if contiguous and self.rows:
             index = pd.RangeIndex(self.rows[0][0], self.rows[0][0] + n)
         else:
-            parts = [np.arange(r[0], r[0] + r[1], dtype=np.int64) if isinstance(r, tuple)
-                     else r for r in self.rows]
-            index = pd.Index(np.concatenate(parts) if parts else np.empty(0, np.int64))
+            index = pd.Index(row_numbers(self.rows))
         self.rows = []
+        if not self.compact:
+            attributes = self.kept[0] if len(self.kept) == 1 else pd.concat(self.kept)
+            if self.table is not None and self.table.value_labels:
+                from ._spss import label_attributes
+
+                attributes = label_attributes(attributes, self.table.value_labels)
+            return values, index, attributes
         attrs = {h: c.finish() for h, c in self.attributes.items()
                  if h not in self.blank_seen or self.blank_seen[h]}
         attributes = pd.DataFrame(attrs, index=index) if attrs else pd.DataFrame(index=index)
         return values, index, attributes
+
+
+def row_numbers(rows) -> np.ndarray:
+    """The spreadsheet rows of a reader's ``rows`` entries: (first row, count) or an array."""
+    parts = [np.arange(r[0], r[0] + r[1], dtype=np.int64) if isinstance(r, tuple)
+             else np.asarray(r, dtype=np.int64) for r in rows]
+    return np.concatenate(parts) if parts else np.empty(0, np.int64)
 
 
 class Store:

@@ -12,12 +12,10 @@ import hashlib
 import os
 from pathlib import Path
 
-import numpy as np
-
 from ..errors import ResponseError
 from ._chunks import is_large, large_header
-from ._common import Table, blank_cells, check_unique, header_text, unique_names
-from ._parquet import parquet_header, read_parquet
+from ._common import Table, blank_rows, check_unique, header_text, unique_names
+from ._parquet import read_parquet
 from ._spss import read_sav, sav_header
 from ._text import csv_header, decode, read_csv
 from ._xlsx import read_xlsx, xlsx_header
@@ -54,30 +52,21 @@ def read_header(source, sheet: str | int | None = None) -> list[str]:
     """
     import pandas as pd
 
+    path = None
     if isinstance(source, pd.DataFrame):
         headers = [header_text(c) for c in source.columns]
-        path = None
-    elif _large(source, sheet):
-        path = str(source)
-        headers = large_header(*probe_file(source, sheet))
     else:
-        data, path, kind = _read_bytes(source, sheet)
-        if kind == "xlsx":
-            headers = xlsx_header(data, path, sheet)
+        path, kind, size = probe_file(source, sheet)
+        if kind == "parquet" or is_large(kind, size, path):   # from the schema or the head
+            headers = large_header(path, kind, size)
         elif kind == "sav":
             headers = sav_header(path)
-        elif kind == "parquet":
-            headers = parquet_header(data, path)
         else:
-            headers = csv_header(decode(data, path))[1]
+            data = _read_bytes(source, sheet)[0]
+            headers = (xlsx_header(data, path, sheet) if kind == "xlsx"
+                       else csv_header(decode(data, path))[1])
     check_unique(headers, path)
     return [h for h in headers if h]
-
-
-def _large(source, sheet) -> bool:
-    """A CSV or Parquet file too large to be read whole just for its header."""
-    path, kind, size = probe_file(source, sheet)
-    return is_large(kind, size, path)
 
 
 #: First bytes of the binary formats read, and what ``sheet=`` would be misapplied to.
@@ -137,12 +126,9 @@ def _kind(head: bytes, tail: bytes, path: str, sheet) -> str:
 def _finish(frame, headers: list[str], path, digest, **extras) -> Table:
     check_unique(headers, path)
     frame = frame.set_axis(unique_names(headers), axis=1)
-    blank = np.ones(len(frame), dtype=bool)
-    for i, col in enumerate(frame.columns):
-        empty = blank_cells(frame[col])
-        blank &= empty
-        if not headers[i] and empty.all():
-            frame = frame.drop(columns=col)
+    blank, empty = blank_rows(frame)
+    frame = frame.drop(columns=[c for c, h, e in zip(frame.columns, headers, empty)
+                                if not h and e])
     names = {f"\x00blank{i}": f"column {i + 1}" for i, h in enumerate(headers) if not h}
     if blank.any():
         frame = frame.loc[~blank]

@@ -29,8 +29,15 @@ def allowed_gaps(n_items: int, share: float) -> int:
 
 
 def apply_rule(codes, instrument: Instrument, rule: str, share: float) -> Outcome:
-    """Apply a missing-answer rule to keyed answers (NaN = skipped)."""
+    """Reverse-key coded answers (NaN = skipped), then apply a missing-answer rule.
+
+    Keying comes first, so a person mean is taken over keyed answers.
+    """
     import pandas as pd
+
+    scale = instrument.scale
+    for item in instrument.reverse:
+        codes[item] = scale.min + scale.max - codes[item]
 
     ids = list(codes.columns)
     index = codes.index

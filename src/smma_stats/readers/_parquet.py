@@ -33,30 +33,35 @@ def read_parquet(data: bytes, path: str):
     try:
         book = pq.ParquetFile(io.BytesIO(data))
         check_unique([header_text(c) for c in book.schema_arrow.names], path)
-        frame = book.read().to_pandas()
+        cells = book.read()
     except ResponseError:
         raise
     except Exception as exc:  # pyarrow raises several types for a damaged file
         raise unreadable(exc, path) from None
-    if any(name is not None for name in frame.index.names):
-        frame = frame.reset_index()
-    headers = [header_text(c) for c in frame.columns]
+    frame, headers = arrow_frame(cells, path)
     frame.index = pd.RangeIndex(2, len(frame) + 2)
     return frame, headers
 
 
-def parquet_header(data: bytes | None, path: str, schema=None) -> list[str]:
-    """Column names from the file's schema, a named pandas index first, as read_parquet gives.
+def arrow_frame(cells, path):
+    """An Arrow table or record batch as pandas cells and their headers, a named pandas
+    index brought back as a column."""
+    try:
+        frame = cells.to_pandas()
+    except Exception as exc:
+        raise unreadable(exc, path) from None
+    if any(name is not None for name in frame.index.names):
+        frame = frame.reset_index()
+    return frame, [header_text(c) for c in frame.columns]
 
-    The schema is read from ``data`` (the file's bytes), from the file at ``path`` when
-    ``data`` is None, or given as ``schema``.
-    """
-    if schema is None:
-        pq = pyarrow_parquet(path)
-        try:
-            schema = pq.read_schema(io.BytesIO(data) if data is not None else path)
-        except Exception as exc:
-            raise unreadable(exc, path) from None
+
+def parquet_header(path: str) -> list[str]:
+    """Column names from the file's schema, a named pandas index first, as read_parquet gives."""
+    pq = pyarrow_parquet(path)
+    try:
+        schema = pq.read_schema(path)
+    except Exception as exc:
+        raise unreadable(exc, path) from None
     return [header_text(schema.names[j]) for j in header_fields(schema)]
 
 

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import hashlib
 
-import numpy as np
-
 from ..errors import ResponseError
-from ._common import check_unique, header_text, unique_names
-from ._compact import ChunkReader
-from ._parquet import ArrowColumn, header_fields, pyarrow_parquet, unreadable
+from ._common import check_unique, header_text
+from ._compact import ChunkReader, row_numbers
+from ._parquet import (
+    ArrowColumn,
+    arrow_frame,
+    header_fields,
+    pyarrow_parquet,
+    unreadable,
+)
 
 #: Cells (rows x columns) at most in one Parquet record batch.
 PARQUET_BATCH_CELLS = 1 << 21
@@ -32,7 +36,6 @@ class ParquetSource:
 
     def __init__(self, path: str, size: int, chunk_rows: int):
         self.path, self.size = path, size
-        self._unreadable = unreadable
         pq = pyarrow_parquet(path)
         try:
             # without pre-buffering: it would keep every row group's bytes read so far
@@ -84,25 +87,11 @@ class ParquetSource:
         except ResponseError:
             raise
         except Exception as exc:
-            raise self._unreadable(exc, self.path) from None
+            raise unreadable(exc, self.path) from None
         finally:
             # Arrow's allocator keeps freed memory for reuse, which each batch (of one
             # size) does; it is handed back once, not after every batch (slow)
             pool.release_unused()
-
-    def header(self) -> list[str]:
-        """The headers read_parquet gives, from the schema's pandas metadata."""
-        return self.frame(self.book.schema_arrow.empty_table())[1]
-
-    def frame(self, batch):
-        """The cells of a batch and their headers, as read_parquet gives them."""
-        try:
-            frame = batch.to_pandas()
-        except Exception as exc:
-            raise self._unreadable(exc, self.path) from None
-        if any(name is not None for name in frame.index.names):
-            frame = frame.reset_index()
-        return frame, [header_text(c) for c in frame.columns]
 
 
 def run_parquet(reader: ChunkReader, source: ParquetSource, progress) -> None:
@@ -117,7 +106,8 @@ def run_parquet(reader: ChunkReader, source: ParquetSource, progress) -> None:
     """
     import pandas as pd
 
-    heads = source.header()
+    # the headers read_parquet gives, from the schema's pandas metadata
+    heads = arrow_frame(source.book.schema_arrow.empty_table(), source.path)[1]
     check_unique(heads, source.path)
     reader.set_header(heads)
     plan = _ParquetPlan(reader, source, heads)
@@ -128,8 +118,7 @@ def run_parquet(reader: ChunkReader, source: ParquetSource, progress) -> None:
         else:
             before = len(reader.rows)
             if not reader.take_batch(plan.whole_numbers(batch), row):
-                frame = source.frame(batch)[0]
-                frame = frame.set_axis(unique_names(heads), axis=1)
+                frame = arrow_frame(batch, source.path)[0]
                 frame.index = pd.RangeIndex(row, row + len(frame))
                 reader.take_frame(frame)
                 del frame
@@ -147,8 +136,7 @@ class _ParquetPlan:
     def __init__(self, reader: ChunkReader, source: ParquetSource, headers: list[str]):
         import pyarrow as pa
 
-        self.reader, self.headers = reader, headers
-        self.path, self.unreadable = source.path, source._unreadable
+        self.reader, self.path = reader, source.path
         schema = source.book.schema_arrow
         self.floats: list[int] = []
         self.others: dict = {}
@@ -199,9 +187,7 @@ class _ParquetPlan:
         if len(kept) == 1 and isinstance(kept[0], tuple) and kept[0] == (row0, batch.num_rows):
             take = None
         else:
-            take = pa.array(np.concatenate([
-                np.arange(r[0], r[0] + r[1], dtype=np.int64) if isinstance(r, tuple)
-                else np.asarray(r, dtype=np.int64) for r in kept]) - row0)
+            take = pa.array(row_numbers(kept) - row0)
         for j, column in self.others.values():
             cells = batch.column(j)
             column.add(cells if take is None else cells.take(take))
@@ -216,7 +202,7 @@ class _ParquetPlan:
                 column.close()
                 pool.release_unused()       # each column's Arrow arrays, now converted
         except Exception as exc:
-            raise self.unreadable(exc, self.path) from None
+            raise unreadable(exc, self.path) from None
 
 
 __all__ = ["PARQUET_BATCH_CELLS", "ParquetSource", "run_parquet"]

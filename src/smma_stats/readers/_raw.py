@@ -6,8 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from ..instrument import Instrument
 from ._attention import AttentionAnswers, judge_attention
 from ._cells import code_items
@@ -92,19 +90,12 @@ def read_all_rows(source, instrument: Instrument,
     ([4], ["answered 3 to 'check' (expected 4)"])
     """
     table = load_table(source, sheet)
-    columns, codes, problems = code_items(table, instrument, keep_going=True)[:3]
+    columns, codes, problems = code_items(table, instrument)[:3]
     if codes is None:
         raise problems[0]
     used = set(columns.values())
     attributes = table.frame[[h for h in table.frame.columns if h not in used]]
-    answers = codes.astype(float)
-    item_of = {h: i for i, h in columns.items()}
-    bad: dict[str, list[int]] = {}
-    for p in problems:
-        if p.row is not None and p.column in item_of:
-            bad.setdefault(item_of[p.column], []).append(p.row)
-    for item, rows in bad.items():      # a cell that is not a scale point is no answer
-        answers.loc[rows, item] = np.nan
+    answers = codes.astype(float)       # a cell that is not a scale point is NaN: no answer
     attention = judge_attention(instrument, answers, attributes, table.path)
     return RawResponses(answers=answers, attributes=attributes, problems=tuple(problems),
                         attention=attention, source=table.path)

@@ -52,28 +52,25 @@ def read_sav(path: str):
 _META = ("missing_ranges", "variable_value_labels", "column_names_to_labels", "column_names")
 
 
-def _read_in_child(conn, path: str, kwargs: dict) -> None:
-    """In a child process: read the file and send (status, frame, metadata) back."""
+def _read(path: str, kwargs: dict):
+    """``pyreadstat.read_sav``: ("ok", cells, metadata), or ("error", the problem, None)."""
     try:
         import pyreadstat
 
         frame, meta = pyreadstat.read_sav(path, **kwargs)
-        conn.send(("ok", frame, {k: getattr(meta, k, None) for k in _META}))
     except Exception as exc:  # pyreadstat raises its own types for a damaged file
+        return "error", one_line(exc), None
+    return "ok", frame, {k: getattr(meta, k, None) for k in _META}
+
+
+def _read_in_child(conn, path: str, kwargs: dict) -> None:
+    """In a child process: read the file and send (status, frame, metadata) back."""
+    try:
+        conn.send(_read(path, kwargs))
+    except Exception as exc:  # cells that cannot be sent
         conn.send(("error", one_line(exc), None))
     finally:
         conn.close()
-
-
-def _read_here(path: str, kwargs: dict):
-    """``pyreadstat.read_sav`` in this process."""
-    pyreadstat = _pyreadstat(path)
-    try:
-        frame, meta = pyreadstat.read_sav(path, **kwargs)
-    except Exception as exc:  # pyreadstat raises its own types for a damaged file
-        raise ResponseError(f"cannot be read as an SPSS .sav file ({one_line(exc)})",
-                            path) from None
-    return frame, {k: getattr(meta, k, None) for k in _META}
 
 
 def _read_isolated(path: str, **kwargs):
@@ -96,17 +93,16 @@ def _read_isolated(path: str, **kwargs):
     try:
         child.start()
     except (AssertionError, OSError):   # no child possible here (a daemonic process)
-        send.close()
-        receive.close()
-        return _read_here(path, kwargs)
+        child = None
     send.close()
     try:
-        message = receive.recv()
+        message = receive.recv() if child is not None else _read(path, kwargs)
     except EOFError:                 # the child died without answering
         message = None
     finally:
         receive.close()
-        child.join()
+        if child is not None:
+            child.join()
     if message is None:
         code = child.exitcode
         how = (f"signal {-code}" if code is not None and code < 0 else f"exit code {code}")

@@ -40,14 +40,19 @@ def decode(data: bytes, path: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise ResponseError(f"line {line}: byte 0x{data[exc.start]:02x} is not UTF-8 text; "
-                            "save the file as 'CSV UTF-8' and try again", path) from None
+        raise not_utf8(data, exc.start, path) from None
     if not text.strip():
         raise ResponseError("the file is empty", path)
     if "\n" not in text and "\r" in text:
         text = text.replace("\r", "\n")
     return text
+
+
+def not_utf8(data: bytes, start: int, path, lines_before: int = 0, error=ResponseError):
+    """The error for the byte at ``start`` of ``data`` that is not UTF-8, naming its line."""
+    line = lines_before + data.count(b"\n", 0, start) + 1
+    return error(f"line {line}: byte 0x{data[start]:02x} is not UTF-8 text; "
+                 "save the file as 'CSV UTF-8' and try again", path)
 
 
 def _head(text: str) -> str:
@@ -74,16 +79,12 @@ def csv_header(text: str):
 
 def read_csv(data: bytes, path: str):
     """The cells of a whole CSV file (index = spreadsheet row) and its headers."""
-    import pandas as pd
-
     if cr_only(data):
         data = data.replace(b"\r", b"\n")
     text = decode(data, path)
     delimiter, headers, spares = csv_layout(text, path)
-    frame = parse_csv(io.BytesIO(data), csv_options(delimiter, headers, spares), path,
-                      header=0, encoding="utf-8-sig")
-    frame.index = pd.RangeIndex(2, 2 + len(frame))
-    return pop_spares(frame, spares, len(headers), path), headers
+    return parse_csv(io.BytesIO(data), csv_options(delimiter, headers, spares), path,
+                     header=0, encoding="utf-8-sig"), headers
 
 
 def csv_layout(text: str, path) -> tuple[str, list[str], list[str]]:
@@ -120,15 +121,29 @@ def csv_options(delimiter: str, headers: list[str], spares: list[str]) -> dict:
 
 
 def parse_csv(buffer, options: dict, path, header, encoding: str, rows_before: int = 0):
-    """``pandas.read_csv`` with its complaints turned into :class:`ResponseError`.
+    """The cells of CSV records (a whole file or a block), indexed by spreadsheet row.
 
-    ``rows_before`` counts the records above ``buffer`` in the file (0 when the
-    buffer starts with the header), so that a row named in an error is the
-    spreadsheet row.
+    ``pandas.read_csv`` parses them, its complaints turned into
+    :class:`ResponseError`, and a cell in a spare column (a row longer than
+    the header) is refused. ``rows_before`` counts the records above
+    ``buffer`` in the file (0 when the buffer starts with the header, then
+    ``header=0``), so that a row named in an error is the spreadsheet row.
     """
     import pandas as pd
 
-    n_headers = len([n for n in options["names"] if not n.startswith(SPARE)])
+    spares = [n for n in options["names"] if n.startswith(SPARE)]
+    n_headers = len(options["names"]) - len(spares)
+    frame = _parse(buffer, options, path, header, encoding, rows_before, n_headers)
+    first = rows_before + 1 + (header is not None)
+    frame.index = pd.RangeIndex(first, first + len(frame))
+    return _pop_spares(frame, spares, n_headers, path)
+
+
+def _parse(buffer, options: dict, path, header, encoding: str, rows_before: int,
+           n_headers: int):
+    """``pandas.read_csv`` with its complaints turned into :class:`ResponseError`."""
+    import pandas as pd
+
     if _may_be_too_wide(buffer, options["sep"], len(options["names"])):
         # the C parser would first build a column for every cell of such a row (slow)
         found = _first_long_record(buffer, options["sep"], len(options["names"]), encoding)
@@ -139,10 +154,15 @@ def parse_csv(buffer, options: dict, path, header, encoding: str, rows_before: i
         with warnings.catch_warnings():
             warnings.simplefilter("error", pd.errors.ParserWarning)
             return pd.read_csv(buffer, header=header, encoding=encoding, **options)
-    except pd.errors.ParserError as exc:
+    except pd.errors.ParserWarning:
+        found = _first_long_record(buffer, options["sep"], n_headers, encoding)
+        if found is not None:
+            raise too_many(found[1], n_headers, found[0] + rows_before + 1, path) from None
+        raise ResponseError("some rows have more cells than the header has columns",
+                            path) from None
+    except (ValueError, OverflowError, MemoryError) as exc:     # ParserError is a ValueError
         m = _FIELDS_RE.search(str(exc))
         if m:
-            n_headers = len([n for n in options["names"] if not n.startswith(SPARE)])
             raise too_many(int(m.group(3)), n_headers, int(m.group(2)) + rows_before,
                            path) from None
         m = _EOF_RE.search(str(exc))
@@ -151,15 +171,6 @@ def parse_csv(buffer, options: dict, path, header, encoding: str, rows_before: i
             row = int(m.group(1)) + rows_before + 1
             raise ResponseError('a quote (") opens a cell that is never closed', path,
                                 row=row) from None
-        raise ResponseError(f"cannot be read as a table ({one_line(exc)})", path) from None
-    except pd.errors.ParserWarning:
-        n_headers = len([n for n in options["names"] if not n.startswith(SPARE)])
-        found = _first_long_record(buffer, options["sep"], n_headers, encoding)
-        if found is not None:
-            raise too_many(found[1], n_headers, found[0] + rows_before + 1, path) from None
-        raise ResponseError("some rows have more cells than the header has columns",
-                            path) from None
-    except (ValueError, OverflowError, MemoryError) as exc:
         raise ResponseError(f"cannot be read as a table ({one_line(exc)})", path) from None
 
 
@@ -206,7 +217,7 @@ def cells_of_any_size(size: int):
         csv.field_size_limit(old)
 
 
-def pop_spares(frame, spares: list[str], n_headers: int, path):
+def _pop_spares(frame, spares: list[str], n_headers: int, path):
     """The frame without its spare columns; a cell in one means a row longer than the header."""
     if spares:
         cells = frame[spares]
@@ -245,5 +256,5 @@ def sniff(head: str, truncated: bool) -> str:
     return best
 
 
-__all__ = ["cells_of_any_size", "MAX_LINE_BYTES", "SNIFF_BYTES", "cr_only", "decode", "csv_header", "read_csv",
-           "csv_layout", "csv_options", "parse_csv", "pop_spares", "too_many", "sniff"]
+__all__ = ["cells_of_any_size", "MAX_LINE_BYTES", "SNIFF_BYTES", "cr_only", "decode", "not_utf8", "csv_header", "read_csv",
+           "csv_layout", "csv_options", "parse_csv", "too_many", "sniff"]
