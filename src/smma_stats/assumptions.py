@@ -6,8 +6,9 @@ Linearity (SPSS MEANS /STATISTICS=LINEARITY), randomness of the residuals
 and are importable from here too. Normality lives in :mod:`smma_stats.normality` and
 multicollinearity (tolerance, VIF) in the regression's coefficient table.
 
-Every result says ``passed=True`` when the test finds no problem at
-``alpha``, which is how a thesis reads it ("Sig. > .05, tidak terjadi ...").
+Every result says ``passed=True`` when the test finds no problem at the
+significance level ``sig_level`` (the results' ``alpha`` field), which is how
+a thesis reads it ("Sig. > .05, tidak terjadi ...").
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from .durbin_watson import durbin_watson, durbin_watson_bounds, durbin_watson_de
 from .errors import DataError
 from .heteroscedasticity import (AssumptionTestResult, breusch_pagan_test, glejser_test,
                                  white_test)
+from .keywords import SigLevelAlias, older_keywords
 from .model_frame import check_alpha, model_columns, predictor_names
 from .moments import value_groups
 from .results import ResultMixin
@@ -37,11 +39,12 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class LinearityResult(ResultMixin):
+class LinearityResult(SigLevelAlias, ResultMixin):
     """SPSS's test for linearity (MEANS /STATISTICS=LINEARITY).
 
     ``statistic``, ``df``, ``df2`` and ``p_value`` belong to the Deviation
-    from Linearity F, which decides ``passed``. ``table`` has the columns
+    from Linearity F, which decides ``passed`` at ``alpha``, the significance
+    level (also readable as ``sig_level``). ``table`` has the columns
     ``source, ss, df, ms, f, p_value`` with the rows "Between Groups",
     "Linearity", "Deviation from Linearity", "Within Groups" and "Total".
     """
@@ -69,13 +72,14 @@ class LinearityResult(ResultMixin):
 
 
 @dataclass(frozen=True)
-class RunsTestResult(ResultMixin):
+class RunsTestResult(SigLevelAlias, ResultMixin):
     """Runs test of randomness (SPSS NPAR TESTS /RUNS).
 
-    ``statistic`` is Z; ``runs`` is the number of runs of cases below and at
-    or above ``cutoff``; ``expected_runs`` and ``sd_runs`` are its mean and
-    standard deviation under randomness; ``corrected`` says whether the 0.5
-    continuity correction was applied.
+    ``alpha`` is the significance level that decides ``passed`` (also
+    readable as ``sig_level``). ``statistic`` is Z; ``runs`` is the number
+    of runs of cases below and at or above ``cutoff``; ``expected_runs`` and
+    ``sd_runs`` are its mean and standard deviation under randomness;
+    ``corrected`` says whether the 0.5 continuity correction was applied.
     """
 
     name: str
@@ -95,29 +99,33 @@ class RunsTestResult(ResultMixin):
     _title = "Runs test"
 
 
-def linearity_test(data, y: str, x: str, alpha: float = 0.05) -> LinearityResult:
+@older_keywords(y="dependent", x="predictor", alpha="sig_level")
+def linearity_test(data, dependent: str, predictor: str,
+                   sig_level: float = 0.05) -> LinearityResult:
     """Test for linearity as SPSS MEANS /STATISTICS=LINEARITY prints it.
 
     Parameters
     ----------
     data : pandas.DataFrame
-        One row per case; rows missing ``y`` or ``x`` are dropped.
-    y : str
-        Dependent variable.
-    x : str
-        One predictor; each distinct value is a group.
-    alpha : float, default 0.05
+        One row per case; rows missing ``dependent`` or ``predictor`` are dropped.
+    dependent : str
+        Dependent variable (older keyword: ``y``).
+    predictor : str
+        One predictor; each distinct value is a group (older keyword: ``x``).
+    sig_level : float, default 0.05
+        Significance level (older keyword: ``alpha``).
 
     Returns
     -------
     LinearityResult
-        ``passed`` is True when the Deviation from Linearity ``p_value > alpha``.
+        ``passed`` is True when the Deviation from Linearity
+        ``p_value > sig_level``.
 
     Raises
     ------
     DataError
-        Fewer than 3 distinct ``x`` values, no group with two or more cases,
-        or a constant ``y``.
+        Fewer than 3 distinct ``predictor`` values, no group with two or more
+        cases, or a constant ``dependent``.
 
     Notes
     -----
@@ -145,14 +153,14 @@ def linearity_test(data, y: str, x: str, alpha: float = 0.05) -> LinearityResult
     >>> res.passed
     True
     """
-    if not isinstance(x, str):
-        raise DataError(f"linearity_test takes one predictor name, got {x!r}")
-    predictor_names(y, x)
-    check_alpha(alpha, DataError)
-    (yv, xv), keep, _ = model_columns(data, y, (x,))
+    if not isinstance(predictor, str):
+        raise DataError(f"linearity_test takes one predictor name, got {predictor!r}")
+    predictor_names(dependent, predictor)
+    check_alpha(sig_level, DataError)
+    (yv, xv), keep, _ = model_columns(data, dependent, (predictor,))
     if keep is not None:
         yv, xv = yv[keep], xv[keep]
-    return linearity_from_columns(yv, xv, y, x, alpha)
+    return linearity_from_columns(yv, xv, dependent, predictor, sig_level)
 
 
 def linearity_from_columns(yv, xv, y: str, x: str, alpha: float = 0.05) -> LinearityResult:
@@ -217,7 +225,8 @@ def linearity_from_sums(y: str, x: str, n: int, g: int, ss_between: float, ss_wi
         table=table)
 
 
-def runs_test(residuals, cutoff="median", alpha: float = 0.05,
+@older_keywords(alpha="sig_level")
+def runs_test(residuals, cutoff="median", sig_level: float = 0.05,
               correction: bool | None = None) -> RunsTestResult:
     """Runs test of whether residuals in case order are random.
 
@@ -229,7 +238,8 @@ def runs_test(residuals, cutoff="median", alpha: float = 0.05,
         Cut point. As in SPSS, values **below** it form one group and values
         **at or above** it the other, so values equal to the median count
         as "above".
-    alpha : float, default 0.05
+    sig_level : float, default 0.05
+        Significance level (older keyword: ``alpha``).
     correction : bool, optional
         Subtract 0.5 from ``|R - mu|`` (Z is 0 if that is under 0.5). The
         default None does so when ``n < 50``, as SPSS and PSPP do; False
@@ -239,7 +249,7 @@ def runs_test(residuals, cutoff="median", alpha: float = 0.05,
     -------
     RunsTestResult
         ``passed`` is True (residuals random) when the two-tailed
-        ``p_value > alpha``.
+        ``p_value > sig_level``.
 
     Notes
     -----
@@ -260,7 +270,7 @@ def runs_test(residuals, cutoff="median", alpha: float = 0.05,
     """
     from .distributions import norm_cdf
 
-    check_alpha(alpha, DataError)
+    check_alpha(sig_level, DataError)
     v = np.asarray(residuals, dtype=float).ravel()
     if v.size < 2:
         raise DataError(f"the runs test needs at least 2 values, got {v.size}")
@@ -293,6 +303,6 @@ def runs_test(residuals, cutoff="median", alpha: float = 0.05,
     z = diff / sigma
     p = float(2.0 * norm_cdf(-abs(z)))
     return RunsTestResult(
-        name="Runs test", statistic=z, p_value=p, passed=bool(p > alpha),
-        alpha=float(alpha), cutoff=cut, n_below=n1, n_above=n2, n=n, runs=runs,
+        name="Runs test", statistic=z, p_value=p, passed=bool(p > sig_level),
+        alpha=float(sig_level), cutoff=cut, n_below=n1, n_above=n2, n=n, runs=runs,
         expected_runs=mu, sd_runs=sigma, corrected=corrected)

@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError
+from .keywords import older_keywords
 from .resampling import METHODS  # noqa: F401  (the interval methods, also named here)
 from .resampling import (ZERO_SS_REL, centred_products, check_method, frozen, product_columns,
                          product_slopes, sum_bootstrap)
@@ -203,19 +204,21 @@ def bootstrap_alpha(items, n_resamples: int = 10000, ci: float = 0.95, seed: int
                    replicates=frozen(run.replicates[:, 0]), n_excluded=rel.n_excluded)
 
 
-def bootstrap_regression(data, y: str, x, n_resamples: int = 10000, ci: float = 0.95,
-                         seed: int | None = None, method: str = "percentile", *,
-                         indices=None) -> BootstrapResult:
+@older_keywords(y="dependent", x="predictors")
+def bootstrap_regression(data, dependent: str, predictors, n_resamples: int = 10000,
+                         ci: float = 0.95, seed: int | None = None,
+                         method: str = "percentile", *, indices=None) -> BootstrapResult:
     """Bootstrap confidence intervals of regression coefficients and R Square.
 
     Parameters
     ----------
     data : pandas.DataFrame
         One row per case.
-    y : str
-        The dependent variable's column.
-    x : str or sequence of str
-        The predictor column(s); an intercept is always included.
+    dependent : str
+        The dependent variable's column (older keyword: ``y``).
+    predictors : str or sequence of str
+        The predictor column(s); an intercept is always included (older
+        keyword: ``x``).
     n_resamples : int, default 10000
         Number of resamples ``B``.
     ci : float, default 0.95
@@ -246,10 +249,10 @@ def bootstrap_regression(data, y: str, x, n_resamples: int = 10000, ci: float = 
 
     Notes
     -----
-    Cases are resampled whole (``y`` with its predictors), which makes no
-    assumption about the errors' variance. Each resample's coefficients
-    solve the normal equations of the centred data, scaled to correlations;
-    a resample with a constant ``y`` or predictor, or whose predictors'
+    Cases are resampled whole (the dependent with its predictors), which
+    makes no assumption about the errors' variance. Each resample's
+    coefficients solve the normal equations of the centred data, scaled to
+    correlations; a resample with a constant dependent or predictor, or whose predictors'
     correlation matrix has an eigenvalue below 1e-10 (collinear), is left
     out and counted in ``n_failed``.
 
@@ -293,10 +296,10 @@ def bootstrap_regression(data, y: str, x, n_resamples: int = 10000, ci: float = 
 
     check_ci(ci)
     method = check_method(method)
-    names = predictor_names(y, x)
-    columns, keep, n_excluded = model_columns(data, y, names)
+    names = predictor_names(dependent, predictors)
+    columns, keep, n_excluded = model_columns(data, dependent, names)
     Z = column_block(columns, 0, len(columns[0]), keep)
-    fit = fit_factor(*factor_columns(list(columns[1:]) + [columns[0]], keep), y, names,
+    fit = fit_factor(*factor_columns(list(columns[1:]) + [columns[0]], keep), dependent, names,
                      n_excluded=n_excluded, bounds=False)
     V, means = product_columns(Z)
     coef = fit.coefficients
@@ -309,7 +312,7 @@ def bootstrap_regression(data, y: str, x, n_resamples: int = 10000, ci: float = 
     table = pd.DataFrame({"term": coef["term"].tolist(), "b": t0[:-1], "boot_se": run.se[:-1],
                           "bias": run.bias[:-1], "conf_low": run.low[:-1],
                           "conf_high": run.high[:-1]}, columns=list(TABLE_COLUMNS))
-    return _result(run, -1, n=len(Z), statistic="r2", name=f"{y} ~ {' + '.join(names)}",
+    return _result(run, -1, n=len(Z), statistic="r2", name=f"{dependent} ~ {' + '.join(names)}",
                    estimate=float(fit.r2), ci=ci, method=method, table=table,
                    replicates=frozen(run.replicates), n_excluded=n_excluded)
 

@@ -14,6 +14,7 @@ from functools import lru_cache
 import numpy as np
 
 from .errors import DataError
+from .keywords import older_keywords
 
 #: Verdict codes of :func:`durbin_watson_decision`, in the order of the d axis.
 DECISIONS = ("positive", "inconclusive", "none", "negative")
@@ -55,7 +56,8 @@ def durbin_watson(residuals) -> float:
     return float(np.dot(diff, diff)) / denom
 
 
-def durbin_watson_bounds(n: int, k: int, alpha: float = 0.05) -> tuple[float, float]:
+@older_keywords(alpha="sig_level")
+def durbin_watson_bounds(n: int, k: int, sig_level: float = 0.05) -> tuple[float, float]:
     """Exact lower and upper critical bounds ``(dL, dU)`` of the Durbin-Watson test.
 
     Parameters
@@ -65,8 +67,8 @@ def durbin_watson_bounds(n: int, k: int, alpha: float = 0.05) -> tuple[float, fl
     k : int
         Number of predictors, **not** counting the intercept (the ``k'`` of the
         Savin-White tables; the model has ``k + 1`` coefficients).
-    alpha : float, default 0.05
-        One-sided significance level.
+    sig_level : float, default 0.05
+        One-sided significance level (older keyword: ``alpha``).
 
     Returns
     -------
@@ -82,7 +84,7 @@ def durbin_watson_bounds(n: int, k: int, alpha: float = 0.05) -> tuple[float, fl
     ``d_U`` the same over ``j = K .. n - 1``, where
     ``nu_j = 2 (1 - cos(pi j / n))`` are the eigenvalues of the
     Durbin-Watson matrix. The critical value ``c`` of a ratio solves
-    ``P(sum (nu_j - c) z_j^2 < 0) = alpha``; the probability is Imhof's (1961)
+    ``P(sum (nu_j - c) z_j^2 < 0) = sig_level``; the probability is Imhof's (1961)
     integral, evaluated by the trapezoidal rule on a log scale (exact to about
     1e-13 there, see ``_imhof_cdf``), and ``c`` is found by regula falsi.
     Neither scipy nor statsmodels offers these exact bounds, which is why this
@@ -133,7 +135,7 @@ def durbin_watson_bounds(n: int, k: int, alpha: float = 0.05) -> tuple[float, fl
     if n < k + 2:
         raise DataError(f"Durbin-Watson bounds need n >= k + 2 cases "
                         f"(n = {n}, k = {k} predictors)")
-    alpha = float(alpha)
+    alpha = float(sig_level)
     if not 0.0 < alpha < 1.0:
         raise DataError(f"alpha must be between 0 and 1, got {alpha}")
     return _bounds(int(n), int(k), alpha)

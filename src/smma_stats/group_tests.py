@@ -25,11 +25,15 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import DataError
+from .keywords import SigLevelAlias, older_keywords
 from .results import ResultMixin
 
 
-class SignificantMixin:
-    """``significant``: ``p_value`` below ``alpha`` (False when p is NaN)."""
+class SignificantMixin(SigLevelAlias):
+    """``significant``: ``p_value`` below ``alpha`` (False when p is NaN).
+
+    ``alpha`` is the significance level, also readable as ``sig_level``.
+    """
 
     @property
     def significant(self) -> bool:
@@ -48,12 +52,13 @@ class LeveneResult(ResultMixin):
 
 
 @dataclass(frozen=True)
-class TTestResult(ResultMixin):
+class TTestResult(SigLevelAlias, ResultMixin):
     """Independent-samples t test of two groups, both rows as SPSS prints them.
 
     ``mean_difference`` is the first group's mean minus the second's. Fields
     without a suffix are the "Equal variances assumed" row (pooled variance);
-    ``*_welch`` the "Equal variances not assumed" row. ``equal_variances``
+    ``*_welch`` the "Equal variances not assumed" row. ``alpha`` is the
+    significance level (also readable as ``sig_level``); ``equal_variances``
     is Levene's Sig. > alpha, and :attr:`read` names the row to read.
     """
 
@@ -98,7 +103,10 @@ class TTestResult(ResultMixin):
 
 @dataclass(frozen=True)
 class AnovaResult(SignificantMixin, ResultMixin):
-    """One-way ANOVA of more than two groups, with Levene's test and eta squared."""
+    """One-way ANOVA of more than two groups, with Levene's test and eta squared.
+
+    ``alpha`` is the significance level (also readable as ``sig_level``).
+    """
 
     _title = "ANOVA"
     groups: tuple
@@ -258,7 +266,8 @@ def _oneway(n: np.ndarray, mean: np.ndarray, m2: np.ndarray):
     return ss_b, ss_w, ss_b + ss_w, f, df1, df2, p
 
 
-def independent_t_test(a, b, alpha: float = 0.05, groups: tuple = ("1", "2")) -> TTestResult:
+@older_keywords(alpha="sig_level")
+def independent_t_test(a, b, sig_level: float = 0.05, groups: tuple = ("1", "2")) -> TTestResult:
     """Independent-samples t test as SPSS's T-TEST /GROUPS prints it.
 
     Parameters
@@ -266,8 +275,9 @@ def independent_t_test(a, b, alpha: float = 0.05, groups: tuple = ("1", "2")) ->
     a, b : array_like
         The scores of the two groups (NaN ignored); the mean difference is
         ``mean(a) - mean(b)``.
-    alpha : float
-        For the confidence interval (``1 - alpha``) and Levene's decision.
+    sig_level : float, default 0.05
+        Significance level of the confidence interval (``1 - sig_level``) and
+        of Levene's decision (older keyword: ``alpha``).
     groups : tuple of str
         Names of the two groups.
 
@@ -288,7 +298,7 @@ def independent_t_test(a, b, alpha: float = 0.05, groups: tuple = ("1", "2")) ->
     st = sample_sums((a, b))
     if (st.n < 2).any():
         raise DataError("the t test needs at least two values in each group")
-    return t_test_from_sums(st, alpha, groups)
+    return t_test_from_sums(st, sig_level, groups)
 
 
 def t_test_from_sums(st: GroupSums, alpha: float, groups: tuple) -> TTestResult:
@@ -330,8 +340,22 @@ def welch_se_df(v1: float, n1: int, v2: float, n2: int) -> tuple[float, float]:
                                          np.float64(q1 ** 2 / (n1 - 1) + q2 ** 2 / (n2 - 1)))
 
 
-def one_way_anova(*samples, alpha: float = 0.05, groups: tuple | None = None) -> AnovaResult:
+@older_keywords(alpha="sig_level")
+def one_way_anova(*samples, sig_level: float = 0.05, groups: tuple | None = None) -> AnovaResult:
     """One-way ANOVA (SPSS ONEWAY) with eta squared and Levene's test.
+
+    Parameters
+    ----------
+    *samples : array_like
+        The scores of each group (NaN ignored).
+    sig_level : float, default 0.05
+        Significance level of ``significant`` (older keyword: ``alpha``).
+    groups : tuple of str, optional
+        Names of the groups ("1", "2", ... by default).
+
+    Returns
+    -------
+    AnovaResult
 
     Examples
     --------
@@ -341,7 +365,7 @@ def one_way_anova(*samples, alpha: float = 0.05, groups: tuple | None = None) ->
     """
     st = sample_sums(samples, "one-way ANOVA")
     names = tuple(map(str, groups)) if groups else tuple(str(k) for k in range(1, len(st.n) + 1))
-    return anova_from_sums(st, alpha, names)
+    return anova_from_sums(st, sig_level, names)
 
 
 def anova_from_sums(st: GroupSums, alpha: float, names: tuple) -> AnovaResult:

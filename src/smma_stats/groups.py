@@ -27,11 +27,12 @@ import numpy as np
 from .descriptives._profile import cell_text, text_order
 from .errors import SmmaError
 from .group_tests import TTestResult, anova_from_sums, group_sums, t_test_from_sums
+from .keywords import SigLevelAlias, older_keywords
 from .results import ResultMixin, jsonable
 
 
 @dataclass(frozen=True)
-class GroupResult(ResultMixin):
+class GroupResult(SigLevelAlias, ResultMixin):
     """Construct scores broken down by one attribute column.
 
     Attributes
@@ -54,6 +55,7 @@ class GroupResult(ResultMixin):
     notes : dict of str to str
         Why a construct's test was skipped.
     alpha : float
+        The significance level of the tests (also readable as ``sig_level``).
     followups : dict of str to FollowUp
         Per tested construct: the normality of each group, the rank test
         (Mann-Whitney U or Kruskal-Wallis H) and, after a significant ANOVA,
@@ -187,16 +189,18 @@ def _test_or_note(st, levels: tuple, by: str, alpha: float):
     return anova_from_sums(st, alpha, tuple(map(str, levels))), None
 
 
+@older_keywords(alpha="sig_level")
 def group_breakdown(study_or_scores, attributes=None, by: str | None = None, *,
                     constructs=None, categories: Mapping[str, Any] | None = None,
-                    alpha: float | None = None) -> GroupResult:
+                    sig_level: float | None = None) -> GroupResult:
     """Category counts, means and a test of difference of each construct across groups.
 
     Parameters
     ----------
     study_or_scores : StudyResult or pandas.DataFrame
         A study (its construct scores, attribute columns, categories and
-        alpha are used), or a frame of scores, one column per construct.
+        significance level are used), or a frame of scores, one column per
+        construct.
     attributes : pandas.DataFrame, optional
         The attribute columns, indexed like the scores; taken from the study
         when omitted.
@@ -207,8 +211,8 @@ def group_breakdown(study_or_scores, attributes=None, by: str | None = None, *,
         column of a scores frame).
     categories : dict of str to CategoryResult, optional
         For the category counts per group; the study's by default.
-    alpha : float, optional
-        Significance level; the study's, else 0.05.
+    sig_level : float, optional
+        Significance level; the study's, else 0.05 (older keyword: ``alpha``).
 
     Returns
     -------
@@ -235,13 +239,13 @@ def group_breakdown(study_or_scores, attributes=None, by: str | None = None, *,
         attributes = study.responses.attributes if attributes is None else attributes
         constructs = list(constructs or study.instrument.constructs)
         categories = study.categories if categories is None else categories
-        alpha = study.alpha if alpha is None else alpha
+        sig_level = study.sig_level if sig_level is None else sig_level
     else:
         scores = study_or_scores
         if attributes is None:
             raise SmmaError("group_breakdown: give the attribute columns with the scores")
         constructs = list(constructs or scores.columns)
-    alpha = 0.05 if alpha is None else float(alpha)
+    alpha = 0.05 if sig_level is None else float(sig_level)
     categories = categories or {}
     column = find_column(attributes, by)
     group, levels = _group_codes(attributes[column], scores.index)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .errors import DataError
+from .keywords import SigLevelAlias, older_keywords
 from .moments import Factor, blocks, column_block, one_blas_thread
 from .model_frame import RANK_TOL, check_alpha, model_columns, predictor_names
 from .regression import fit_columns, fit_factor
@@ -28,11 +29,12 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 @dataclass(frozen=True)
-class AssumptionTestResult(ResultMixin):
+class AssumptionTestResult(SigLevelAlias, ResultMixin):
     """A test of one regression assumption.
 
     ``statistic`` has ``df`` (and, for an F, ``df2``) degrees of freedom;
-    ``passed`` is True when no problem is detected at ``alpha``. ``f`` and
+    ``passed`` is True when no problem is detected at ``alpha``, the
+    significance level (also readable as ``sig_level``). ``f`` and
     ``f_p_value`` hold an F form of an LM test when there is one. ``table``
     has one row per term (``term, b, se, t, p_value``) when the test has one.
     """
@@ -53,25 +55,28 @@ class AssumptionTestResult(ResultMixin):
     _title = "Assumption test"
 
 
-def glejser_test(data, y: str, x, alpha: float = 0.05) -> AssumptionTestResult:
+@older_keywords(y="dependent", x="predictors", alpha="sig_level")
+def glejser_test(data, dependent: str, predictors,
+                 sig_level: float = 0.05) -> AssumptionTestResult:
     """Glejser test: regress the absolute residuals on the predictors.
 
     Parameters
     ----------
     data : pandas.DataFrame
         One row per case; rows with a missing value are dropped.
-    y : str
-        Dependent variable.
-    x : str or sequence of str
-        Predictors.
-    alpha : float, default 0.05
+    dependent : str
+        Dependent variable (older keyword: ``y``).
+    predictors : str or sequence of str
+        Predictors (older keyword: ``x``).
+    sig_level : float, default 0.05
+        Significance level (older keyword: ``alpha``).
 
     Returns
     -------
     AssumptionTestResult
         ``table`` has ``term, b, se, t, p_value`` for the constant and each
         predictor of the auxiliary regression ``|e| ~ X``. ``passed`` is True
-        when **every predictor's** ``p_value > alpha`` (the rule in SPSS
+        when **every predictor's** ``p_value > sig_level`` (the rule in SPSS
         textbooks). ``statistic``/``p_value`` are the auxiliary regression's
         overall F test, given for reference.
 
@@ -93,17 +98,19 @@ def glejser_test(data, y: str, x, alpha: float = 0.05) -> AssumptionTestResult:
     >>> res.passed
     True
     """
-    return heteroscedasticity_tests(*_fitted(data, y, x, alpha), alpha=alpha)[0]
+    return heteroscedasticity_tests(*_fitted(data, dependent, predictors, sig_level),
+                                    sig_level=sig_level)[0]
 
 
-def breusch_pagan_test(data, y: str, x, alpha: float = 0.05,
+@older_keywords(y="dependent", x="predictors", alpha="sig_level")
+def breusch_pagan_test(data, dependent: str, predictors, sig_level: float = 0.05,
                        koenker: bool = True) -> AssumptionTestResult:
     """Breusch-Pagan test of heteroscedasticity against the predictors.
 
     Parameters
     ----------
-    data, y, x, alpha
-        As in :func:`glejser_test`.
+    data, dependent, predictors, sig_level
+        As in :func:`glejser_test` (older keywords: ``y``, ``x``, ``alpha``).
     koenker : bool, default True
         Koenker's studentised form ``LM = n R^2`` of ``e^2`` on the predictors
         (robust to non-normal errors; R's ``lmtest::bptest`` default). False
@@ -114,7 +121,7 @@ def breusch_pagan_test(data, y: str, x, alpha: float = 0.05,
     AssumptionTestResult
         ``statistic`` is LM, chi-square with ``df = k``; ``f``/``f_p_value``
         are the F test of the same auxiliary regression (``df = k``,
-        ``df2 = n - k - 1``). ``passed`` is True when ``p_value > alpha``.
+        ``df2 = n - k - 1``). ``passed`` is True when ``p_value > sig_level``.
 
     References
     ----------
@@ -133,22 +140,24 @@ def breusch_pagan_test(data, y: str, x, alpha: float = 0.05,
     >>> round(res.statistic, 4), round(res.p_value, 4), res.df
     (2.8243, 0.0928, 1)
     """
-    columns, keep, e, names = _fitted(data, y, x, alpha)
+    columns, keep, e, names = _fitted(data, dependent, predictors, sig_level)
     if koenker:
-        return heteroscedasticity_tests(columns, keep, e, names, alpha=alpha)[1]
+        return heteroscedasticity_tests(columns, keep, e, names, sig_level=sig_level)[1]
     aux = _auxiliary(columns, keep, e, names, squares=False)
     fit = aux.fit(aux.e2, len(names), names)
     lm = fit.ss_regression / (2.0 * (float(np.mean(e * e)) ** 2))
-    return _lm_result("Breusch-Pagan", lm, fit, alpha)
+    return _lm_result("Breusch-Pagan", lm, fit, sig_level)
 
 
-def white_test(data, y: str, x, alpha: float = 0.05) -> AssumptionTestResult:
+@older_keywords(y="dependent", x="predictors", alpha="sig_level")
+def white_test(data, dependent: str, predictors,
+               sig_level: float = 0.05) -> AssumptionTestResult:
     """White's test: ``e^2`` on the predictors, their squares and cross-products.
 
     Parameters
     ----------
-    data, y, x, alpha
-        As in :func:`glejser_test`.
+    data, dependent, predictors, sig_level
+        As in :func:`glejser_test` (older keywords: ``y``, ``x``, ``alpha``).
 
     Returns
     -------
@@ -176,11 +185,13 @@ def white_test(data, y: str, x, alpha: float = 0.05) -> AssumptionTestResult:
     >>> round(res.statistic, 4), round(res.p_value, 4), res.df
     (2.8928, 0.2354, 2)
     """
-    return heteroscedasticity_tests(*_fitted(data, y, x, alpha), alpha=alpha)[2]
+    return heteroscedasticity_tests(*_fitted(data, dependent, predictors, sig_level),
+                                    sig_level=sig_level)[2]
 
 
+@older_keywords(alpha="sig_level")
 @one_blas_thread
-def heteroscedasticity_tests(columns, keep, e, names, *, alpha: float = 0.05):
+def heteroscedasticity_tests(columns, keep, e, names, *, sig_level: float = 0.05):
     """Glejser, Breusch-Pagan (Koenker) and White tests from one pass over the rows.
 
     Parameters
@@ -194,7 +205,8 @@ def heteroscedasticity_tests(columns, keep, e, names, *, alpha: float = 0.05):
         The residuals of the kept rows, in row order.
     names : tuple of str
         The predictors.
-    alpha : float, default 0.05
+    sig_level : float, default 0.05
+        Significance level (older keyword: ``alpha``).
 
     Returns
     -------
@@ -215,12 +227,12 @@ def heteroscedasticity_tests(columns, keep, e, names, *, alpha: float = 0.05):
     table = g.coefficients[["term", "b", "se", "t", "p_value"]].copy()
     glejser = AssumptionTestResult(
         name="Glejser", statistic=g.f, df=g.df_regression, df2=g.df_residual,
-        p_value=g.f_p_value, passed=bool((table["p_value"].iloc[1:] > alpha).all()),
-        alpha=float(alpha), n=g.n, table=table)
+        p_value=g.f_p_value, passed=bool((table["p_value"].iloc[1:] > sig_level).all()),
+        alpha=float(sig_level), n=g.n, table=table)
     bp = aux.fit(aux.e2, k, names)
     white = aux.fit(aux.e2, len(aux.labels), aux.labels)
-    return (glejser, _lm_result("Breusch-Pagan (Koenker)", bp.n * bp.r2, bp, alpha),
-            _lm_result("White", white.n * white.r2, white, alpha, dropped=aux.dropped))
+    return (glejser, _lm_result("Breusch-Pagan (Koenker)", bp.n * bp.r2, bp, sig_level),
+            _lm_result("White", white.n * white.r2, white, sig_level, dropped=aux.dropped))
 
 
 class _Auxiliary:

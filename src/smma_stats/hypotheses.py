@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import InstrumentError, ModelError, SmmaError
+from .keywords import SigLevelAlias, older_keywords
 from .results import ResultMixin
 
 DIRECTIONS = ("positive", "negative", "two-sided")
@@ -80,13 +81,13 @@ class Hypothesis:
 
 
 @dataclass(frozen=True)
-class HypothesisResult(ResultMixin):
+class HypothesisResult(SigLevelAlias, ResultMixin):
     """The decision on every hypothesis.
 
     Attributes
     ----------
     alpha : float
-        Significance level.
+        Significance level (also readable as ``sig_level``).
     hypotheses : tuple of Hypothesis
         The hypotheses tested, in order (with their texts).
     table : pandas.DataFrame
@@ -171,8 +172,9 @@ def default_hypotheses(regressions) -> tuple[Hypothesis, ...]:
     return tuple(out)
 
 
+@older_keywords(alpha="sig_level")
 def test_hypotheses(regressions, hypotheses: Sequence[Hypothesis] | None = None,
-                    alpha: float = 0.05) -> HypothesisResult:
+                    sig_level: float = 0.05) -> HypothesisResult:
     """Decide each hypothesis from the t test of its regression coefficient.
 
     Parameters
@@ -182,8 +184,9 @@ def test_hypotheses(regressions, hypotheses: Sequence[Hypothesis] | None = None,
     hypotheses : sequence of Hypothesis, optional
         The hypotheses; by default every predictor of every model in turn
         gets one, H1..Hn, two-sided.
-    alpha : float, default 0.05
-        Significance level (in one tail for a directional hypothesis).
+    sig_level : float, default 0.05
+        Significance level (in one tail for a directional hypothesis; older
+        keyword: ``alpha``).
 
     Returns
     -------
@@ -194,7 +197,7 @@ def test_hypotheses(regressions, hypotheses: Sequence[Hypothesis] | None = None,
     ModelError
         No regression holds a hypothesis's path.
     SmmaError
-        alpha is not between 0 and 0.5.
+        ``sig_level`` is not between 0 and 0.5.
 
     Notes
     -----
@@ -202,12 +205,12 @@ def test_hypotheses(regressions, hypotheses: Sequence[Hypothesis] | None = None,
     order given) whose dependent variable is the hypothesis's and whose
     predictors include its predictor. With ``df = n - k - 1``:
 
-    * positive: ``p = P(T_df >= t)``, ``t_critical = t_(alpha, df)``;
+    * positive: ``p = P(T_df >= t)``, ``t_critical = t_(sig_level, df)``;
     * negative: ``p = P(T_df <= t)``, the same ``t_critical`` (compare
       ``-t`` with it);
-    * two-sided: ``p = P(|T_df| >= |t|)``, ``t_critical = t_(alpha/2, df)``.
+    * two-sided: ``p = P(|T_df| >= |t|)``, ``t_critical = t_(sig_level/2, df)``.
 
-    The hypothesis is supported when ``p < alpha``. A one-tailed p below
+    The hypothesis is supported when ``p < sig_level``. A one-tailed p below
     0.5 needs a t of the hypothesised sign, so a significant coefficient
     of the wrong sign is not support.
 
@@ -229,14 +232,15 @@ def test_hypotheses(regressions, hypotheses: Sequence[Hypothesis] | None = None,
     """
     import pandas as pd
 
-    if not isinstance(alpha, (int, float)) or isinstance(alpha, bool) or not 0 < alpha < 0.5:
-        raise SmmaError(f"alpha must be between 0 and 0.5, not {alpha!r}")
+    if not isinstance(sig_level, (int, float)) or isinstance(sig_level, bool) \
+            or not 0 < sig_level < 0.5:
+        raise SmmaError(f"alpha must be between 0 and 0.5, not {sig_level!r}")
     regs = [regressions] if hasattr(regressions, "coefficients") else list(regressions)
     hyps = default_hypotheses(regs) if hypotheses is None else tuple(hypotheses)
-    rows = [_decide(h, *_find_term(regs, h), alpha) for h in hyps]
+    rows = [_decide(h, *_find_term(regs, h), sig_level) for h in hyps]
     cols = ["hypothesis", "dependent", "predictor", "model", "direction", "b", "beta", "t",
             "df", "t_critical", "p_value", "p_value_two_tailed", "tails", "decision"]
-    return HypothesisResult(alpha=float(alpha), hypotheses=hyps,
+    return HypothesisResult(alpha=float(sig_level), hypotheses=hyps,
                             table=pd.DataFrame(rows, columns=cols))
 
 

@@ -20,6 +20,7 @@ import numpy as np
 
 from . import pathfit
 from .errors import DataError, ModelError
+from .keywords import SigLevelAlias, older_keywords
 from .model_frame import check_alpha
 from .results import ResultMixin, array_field
 
@@ -33,7 +34,7 @@ CONDITIONAL_COLUMNS = ("w", "effect", "se", "t", "p_value", "conf_low", "conf_hi
 
 
 @dataclass(frozen=True)
-class ModerationResult(ResultMixin):
+class ModerationResult(SigLevelAlias, ResultMixin):
     """A moderated regression: the interaction, its probing and plot data.
 
     Attributes
@@ -51,6 +52,7 @@ class ModerationResult(ResultMixin):
     probe : str
         Key of :data:`PROBES`.
     alpha : float
+        The significance level (also readable as ``sig_level``).
     n, n_excluded : int
     r, r2, mse, f, df1, df2, p_value : float
         The model summary (``f`` the HC3 Wald F when robust).
@@ -140,9 +142,10 @@ class ModerationResult(ResultMixin):
             "conf_high": effect + self.t_critical * se}, columns=list(CONDITIONAL_COLUMNS))
 
 
+@older_keywords(alpha="sig_level")
 def moderation(scores, x: str, w: str, y: str, covariates=(), *, center: bool = False,
                robust: bool = False, probe: str = "pick-a-point",
-               alpha: float = 0.05) -> ModerationResult:
+               sig_level: float = 0.05) -> ModerationResult:
     """Does W moderate the effect of X on Y? (PROCESS model 1.)
 
     Parameters
@@ -160,8 +163,9 @@ def moderation(scores, x: str, w: str, y: str, covariates=(), *, center: bool = 
     probe : {"pick-a-point", "percentiles"}, default "pick-a-point"
         Probe a continuous W at its mean and mean -/+ one SD, or at its
         16th, 50th and 84th percentiles. A W with two values is probed at both.
-    alpha : float, default 0.05
-        Level of the tests, the limits and the Johnson-Neyman points.
+    sig_level : float, default 0.05
+        Significance level of the tests, the limits and the Johnson-Neyman
+        points (older keyword: ``alpha``).
 
     Returns
     -------
@@ -171,7 +175,7 @@ def moderation(scores, x: str, w: str, y: str, covariates=(), *, center: bool = 
     ------
     ModelError
         A variable has two roles, a column is unknown, too few cases, or
-        a bad ``probe`` or ``alpha``.
+        a bad ``probe`` or ``sig_level``.
     DataError
         A column holds text, or W is constant.
 
@@ -219,7 +223,7 @@ def moderation(scores, x: str, w: str, y: str, covariates=(), *, center: bool = 
     covs = pathfit.names_of(covariates, "covariates")
     if probe not in PROBES:
         raise ModelError(f"probe must be 'pick-a-point' or 'percentiles', got {probe!r}")
-    check_alpha(alpha, ModelError)
+    check_alpha(sig_level, ModelError)
     pathfit.check_roles([("X", x), ("W", w), ("Y", y)] + [("covariate", c) for c in covs])
     frame, n_excluded = pathfit.complete_cases(scores, [x, w, y, *covs])
     n = len(frame)
@@ -231,15 +235,15 @@ def moderation(scores, x: str, w: str, y: str, covariates=(), *, center: bool = 
         raise DataError(f"the moderator {w!r} is constant")
     product = _product_name(x, w, covs)
     frame[product] = frame[x] * frame[w]
-    full = pathfit.fit(frame, y, [x, w, product, *covs], robust=robust, alpha=alpha)
-    reduced = pathfit.fit(frame, y, [x, w, *covs], robust=False, alpha=alpha)
-    coef = pathfit.coefficient_table(full, robust=robust, alpha=alpha)
+    full = pathfit.fit(frame, y, [x, w, product, *covs], robust=robust, alpha=sig_level)
+    reduced = pathfit.fit(frame, y, [x, w, *covs], robust=False, alpha=sig_level)
+    coef = pathfit.coefficient_table(full, robust=robust, alpha=sig_level)
     V = pathfit.covariance(full, robust=robust)[np.ix_([1, 2, 3], [1, 2, 3])]
     summary = pathfit.model_summary(full, robust=robust)
     wv = frame[w].to_numpy()
     res = ModerationResult(
         x=x, w=w, y=y, covariates=covs, product=product, center=bool(center),
-        robust=bool(robust), probe=probe, alpha=float(alpha), n=n, n_excluded=n_excluded,
+        robust=bool(robust), probe=probe, alpha=float(sig_level), n=n, n_excluded=n_excluded,
         **summary, interaction=float(coef.at[3, "b"]),
         interaction_p_value=float(coef.at[3, "p_value"]),
         w_dichotomous=bool(len(np.unique(wv)) == 2), w_min=float(wv.min()),

@@ -29,6 +29,7 @@ import numpy as np
 
 from .errors import DataError
 from .group_tests import SignificantMixin, group_values, named_samples
+from .keywords import older_keywords
 from .moments import value_groups
 from .results import ResultMixin
 
@@ -99,6 +100,7 @@ class MannWhitneyResult(SignificantMixin, ResultMixin):
     ties : bool
         Whether any value occurs more than once in the pooled sample.
     alpha : float
+        The significance level (also readable as ``sig_level``).
     """
 
     _title = "Mann-Whitney U test"
@@ -140,6 +142,7 @@ class KruskalWallisResult(SignificantMixin, ResultMixin):
     p_value : float
         Upper-tail chi-square p ("Asymp. Sig.").
     alpha : float
+        The significance level (also readable as ``sig_level``).
     ranks : pandas.DataFrame
         Columns ``group, n, rank_sum, mean_rank``.
     """
@@ -154,7 +157,9 @@ class KruskalWallisResult(SignificantMixin, ResultMixin):
     ranks: Any
 
 
-def mann_whitney_u(x, y, groups: tuple = ("1", "2"), alpha: float = 0.05) -> MannWhitneyResult:
+@older_keywords(alpha="sig_level")
+def mann_whitney_u(x, y, groups: tuple = ("1", "2"),
+                   sig_level: float = 0.05) -> MannWhitneyResult:
     """Mann-Whitney U test (Wilcoxon rank-sum test) of two independent samples.
 
     Parameters
@@ -163,8 +168,9 @@ def mann_whitney_u(x, y, groups: tuple = ("1", "2"), alpha: float = 0.05) -> Man
         Scores of the two groups; NaN values are left out.
     groups : tuple of str, default ("1", "2")
         Names of the groups, for the result.
-    alpha : float, default 0.05
-        Level for :attr:`MannWhitneyResult.significant`.
+    sig_level : float, default 0.05
+        Significance level of :attr:`MannWhitneyResult.significant` (older
+        keyword: ``alpha``).
 
     Returns
     -------
@@ -216,7 +222,7 @@ def mann_whitney_u(x, y, groups: tuple = ("1", "2"), alpha: float = 0.05) -> Man
         w=float(w), w_group=str(w_group), z=float(z), p_value=_two_sided_normal(z), z_corrected=float(zc),
         p_value_corrected=_two_sided_normal(zc),
         p_value_exact=_exact_u_p(round(u), n1, n2) if exact else math.nan,
-        ties=ties, alpha=alpha)
+        ties=ties, alpha=sig_level)
 
 
 def _two_sided_normal(z: float) -> float:
@@ -254,8 +260,9 @@ def _exact_u_p(u: int, n1: int, n2: int) -> float:
     return min(1.0, 2 * sum(counts[:u + 1]) / total)
 
 
+@older_keywords(alpha="sig_level")
 def kruskal_wallis(*samples, groups: Sequence | None = None,
-                   alpha: float = 0.05) -> KruskalWallisResult:
+                   sig_level: float = 0.05) -> KruskalWallisResult:
     """Kruskal-Wallis H test of two or more independent samples.
 
     Parameters
@@ -264,8 +271,9 @@ def kruskal_wallis(*samples, groups: Sequence | None = None,
         Scores of each group; NaN values are left out.
     groups : sequence of str, optional
         Names of the groups; "1", "2", ... by default.
-    alpha : float, default 0.05
-        Level for :attr:`KruskalWallisResult.significant`.
+    sig_level : float, default 0.05
+        Significance level of :attr:`KruskalWallisResult.significant` (older
+        keyword: ``alpha``).
 
     Returns
     -------
@@ -310,7 +318,8 @@ def kruskal_wallis(*samples, groups: Sequence | None = None,
     table = pd.DataFrame({"group": names, "n": sizes.astype(int), "rank_sum": sums,
                           "mean_rank": sums / sizes})
     return KruskalWallisResult(n=int(n), h=float(h), h_uncorrected=float(h0), df=df,
-                               p_value=float(chi2_sf(h, df)), alpha=alpha, ranks=table)
+                               p_value=float(chi2_sf(h, df)), alpha=sig_level,
+                               ranks=table)
 
 
 __all__ = ["EXACT_MAX_N", "KruskalWallisResult", "MannWhitneyResult", "average_ranks",

@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError, SmmaError
+from .keywords import SigLevelAlias, older_keywords
 from .lilliefors import dallal_wilkinson_pvalue, lilliefors_pvalue
 from .moments import COUNT_RANGE, Tally
 from .options import NORMALITY_METHODS
@@ -33,7 +34,7 @@ _SPSS_CAP = 0.2  # SPSS prints at most .200, flagged as a lower bound
 
 
 @dataclass(frozen=True)
-class NormalityResult(ResultMixin):
+class NormalityResult(SigLevelAlias, ResultMixin):
     """One-sample Kolmogorov-Smirnov test of normality, SPSS layout.
 
     Attributes
@@ -68,7 +69,7 @@ class NormalityResult(ResultMixin):
     normal : bool
         ``p_value > alpha``.
     alpha : float
-        Significance level of the decision.
+        Significance level of the decision (also readable as ``sig_level``).
     shapiro_statistic, shapiro_p_value : float
         Shapiro-Wilk W and p (NaN when n > 5000).
     """
@@ -108,7 +109,8 @@ class NormalityResult(ResultMixin):
         return out
 
 
-def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
+@older_keywords(alpha="sig_level")
+def ks_normality(x, method: str = "lilliefors", sig_level: float = 0.05, *,
                  name: str | None = None) -> NormalityResult:
     """One-sample Kolmogorov-Smirnov normality test, as SPSS prints it.
 
@@ -125,8 +127,9 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
         PSPP print "Kolmogorov-Smirnov Z" (too lenient when the parameters are
         estimated, kept for reproducing old outputs). PSPP 1.6.2 prints
         this p divided by Z when Z >= 1; SPSS and this function do not.
-    alpha : float
-        Level for the ``normal`` decision (``p_value > alpha``).
+    sig_level : float, default 0.05
+        Significance level of the ``normal`` decision (``p_value > sig_level``;
+        older keyword: ``alpha``).
     name : str, optional
         Variable name for the output; defaults to the Series name, else ``"x"``.
 
@@ -181,7 +184,7 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
     empirical distribution alone, so large samples of them are almost
     always declared non-normal, in SPSS as here.
 
-    ``normal`` uses ``p_value``; with ``alpha = .05`` it agrees with the SPSS
+    ``normal`` uses ``p_value``; with ``sig_level = .05`` it agrees with the SPSS
     reading except in rare borderline cases, where the accurate p is the
     better judge.
 
@@ -218,7 +221,7 @@ def ks_normality(x, method: str = "lilliefors", alpha: float = 0.05, *,
     if method not in NORMALITY_METHODS:
         raise SmmaError(f"ks_normality: method must be 'lilliefors' or 'kolmogorov', "
                         f"not {method!r}")
-    alpha = float(alpha)
+    alpha = float(sig_level)
     if not 0.0 < alpha < 1.0:
         raise SmmaError(f"ks_normality: alpha must lie between 0 and 1, not {alpha}")
     if name is None:

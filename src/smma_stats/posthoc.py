@@ -27,6 +27,7 @@ import numpy as np
 
 from .errors import DataError, SmmaError
 from .group_tests import named_samples, sample_sums, welch_se_df
+from .keywords import SigLevelAlias, older_keywords
 from .model_frame import check_alpha
 from .results import ResultMixin
 
@@ -34,15 +35,16 @@ METHODS = ("tukey", "games_howell")
 
 
 @dataclass(frozen=True)
-class PostHocResult(ResultMixin):
+class PostHocResult(SigLevelAlias, ResultMixin):
     """Pairwise comparisons of group means.
 
     Attributes
     ----------
     method : {"tukey", "games_howell"}
     alpha : float
-        The confidence intervals have level ``1 - alpha``; ``significant``
-        is ``p_value < alpha``.
+        The significance level (also readable as ``sig_level``): the
+        confidence intervals have level ``1 - alpha``; ``significant`` is
+        ``p_value < alpha``.
     groups : tuple of str
         Group names in the order given.
     n_groups : int
@@ -110,7 +112,9 @@ def _compare(samples, groups, alpha, method) -> PostHocResult:
                          table=pd.DataFrame(rows), means=means)
 
 
-def tukey_hsd(*samples, groups: Sequence | None = None, alpha: float = 0.05) -> PostHocResult:
+@older_keywords(alpha="sig_level")
+def tukey_hsd(*samples, groups: Sequence | None = None,
+              sig_level: float = 0.05) -> PostHocResult:
     """Tukey's honestly significant difference test of every pair of groups.
 
     Parameters
@@ -119,8 +123,9 @@ def tukey_hsd(*samples, groups: Sequence | None = None, alpha: float = 0.05) -> 
         Scores of each group; NaN values are left out.
     groups : sequence of str, optional
         Group names; "1", "2", ... by default.
-    alpha : float, default 0.05
-        ``1 - alpha`` is the level of the simultaneous confidence intervals.
+    sig_level : float, default 0.05
+        Significance level: ``1 - sig_level`` is the level of the
+        simultaneous confidence intervals (older keyword: ``alpha``).
 
     Returns
     -------
@@ -137,7 +142,7 @@ def tukey_hsd(*samples, groups: Sequence | None = None, alpha: float = 0.05) -> 
     With ``MS_W`` the within-group mean square on ``N - k`` df,
     ``SE = sqrt(MS_W (1/n_a + 1/n_b))``, ``q = |d| / (SE / sqrt(2))``,
     ``p = P(Q_(k, N-k) > q)`` and the interval is
-    ``d -/+ q_(1-alpha; k, N-k) SE / sqrt(2)`` (Tukey-Kramer for unequal
+    ``d -/+ q_(1-sig_level; k, N-k) SE / sqrt(2)`` (Tukey-Kramer for unequal
     group sizes, as R's ``TukeyHSD`` and SPSS compute it).
 
     Examples
@@ -150,11 +155,12 @@ def tukey_hsd(*samples, groups: Sequence | None = None, alpha: float = 0.05) -> 
     1       A       C            -0.25   0.7886
     2       B       C             1.20   0.0267
     """
-    return _compare(samples, groups, alpha, "tukey")
+    return _compare(samples, groups, sig_level, "tukey")
 
 
+@older_keywords(alpha="sig_level")
 def games_howell(*samples, groups: Sequence | None = None,
-                 alpha: float = 0.05) -> PostHocResult:
+                 sig_level: float = 0.05) -> PostHocResult:
     """Games-Howell test of every pair of groups (unequal variances).
 
     Parameters
@@ -163,8 +169,9 @@ def games_howell(*samples, groups: Sequence | None = None,
         Scores of each group; NaN values are left out.
     groups : sequence of str, optional
         Group names; "1", "2", ... by default.
-    alpha : float, default 0.05
-        ``1 - alpha`` is the level of the confidence intervals.
+    sig_level : float, default 0.05
+        Significance level: ``1 - sig_level`` is the level of the confidence
+        intervals (older keyword: ``alpha``).
 
     Returns
     -------
@@ -181,7 +188,7 @@ def games_howell(*samples, groups: Sequence | None = None,
     ``SE = sqrt(s_a^2/n_a + s_b^2/n_b)``, Welch's
     ``df = SE^4 / ((s_a^2/n_a)^2/(n_a - 1) + (s_b^2/n_b)^2/(n_b - 1))``,
     ``q = |d| / (SE / sqrt(2))``, ``p = P(Q_(k, df) > q)`` and the
-    interval ``d -/+ q_(1-alpha; k, df) SE / sqrt(2)``.
+    interval ``d -/+ q_(1-sig_level; k, df) SE / sqrt(2)``.
 
     References
     ----------
@@ -199,7 +206,7 @@ def games_howell(*samples, groups: Sequence | None = None,
     1       A       C            -0.25  5.9508   0.7864
     2       B       C             1.20  5.9566   0.0406
     """
-    return _compare(samples, groups, alpha, "games_howell")
+    return _compare(samples, groups, sig_level, "games_howell")
 
 
 __all__ = ["METHODS", "PostHocResult", "games_howell", "tukey_hsd"]

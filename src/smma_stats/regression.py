@@ -29,6 +29,7 @@ from .durbin_watson import durbin_watson, durbin_watson_bounds, durbin_watson_de
 from .errors import ModelError
 from .model_frame import (MIN_TOLERANCE, check_alpha, check_rank, check_size, check_tolerance,
                           check_variances, model_columns, moment_arrays, predictor_names)
+from .keywords import SigLevelAlias, older_keywords
 from .moments import blocks, cholesky_factor, column_block, factor_columns, one_blas_thread
 from .results import ResultMixin, array_field
 
@@ -45,10 +46,12 @@ _EXACT_FIT = 1e-26
 
 
 @dataclass(frozen=True)
-class RegressionResult(ResultMixin):
+class RegressionResult(SigLevelAlias, ResultMixin):
     """An OLS regression with an intercept, laid out like SPSS's output.
 
-    ``k`` counts the predictors (not the intercept). ``coefficients`` has
+    ``alpha`` is the significance level of the limits and critical values
+    (also readable as ``sig_level``). ``k`` counts the predictors (not the
+    intercept). ``coefficients`` has
     the columns ``term, b, se, beta, t, p_value, conf_low, conf_high,
     tolerance, vif`` (plus ``se_hc3, t_hc3, p_value_hc3`` when fitted with
     ``robust=True``), with the intercept first as ``"(Constant)"``. ``anova``
@@ -97,21 +100,23 @@ class RegressionResult(ResultMixin):
 
     _title = "Linear regression"
 
-def regress(data, y: str, x, alpha: float = 0.05, robust: bool = False, *,
+@older_keywords(y="dependent", x="predictors", alpha="sig_level")
+def regress(data, dependent: str, predictors, sig_level: float = 0.05, robust: bool = False, *,
             min_tolerance: float = MIN_TOLERANCE) -> RegressionResult:
-    """Ordinary least squares regression of ``y`` on the predictors ``x``.
+    """Ordinary least squares regression of ``dependent`` on ``predictors``.
 
     Parameters
     ----------
     data : pandas.DataFrame
         One row per case.
-    y : str
-        The dependent variable's column.
-    x : str or sequence of str
-        The predictor column(s). An intercept is always included.
-    alpha : float, default 0.05
-        Level of the confidence intervals, the critical values and the
-        Durbin-Watson bounds.
+    dependent : str
+        The dependent variable's column (older keyword: ``y``).
+    predictors : str or sequence of str
+        The predictor column(s) (older keyword: ``x``). An intercept is
+        always included.
+    sig_level : float, default 0.05
+        Significance level of the confidence intervals, the critical values
+        and the Durbin-Watson bounds (older keyword: ``alpha``).
     robust : bool, default False
         Also give HC3 heteroscedasticity-consistent standard errors
         (columns ``se_hc3``, ``t_hc3``, ``p_value_hc3``).
@@ -169,15 +174,16 @@ def regress(data, y: str, x, alpha: float = 0.05, robust: bool = False, *,
     1         ads  1.3667  0.2805  1.0029   0.0046
     2       price -0.1333  0.5247 -0.0523   0.8095
     """
-    names = predictor_names(y, x)
-    check_alpha(alpha, ModelError)
-    columns, keep, n_excluded = model_columns(data, y, names)
-    return fit_columns(columns, y, names, keep=keep, n_excluded=n_excluded, alpha=alpha,
-                       robust=robust, min_tolerance=min_tolerance)
+    names = predictor_names(dependent, predictors)
+    check_alpha(sig_level, ModelError)
+    columns, keep, n_excluded = model_columns(data, dependent, names)
+    return fit_columns(columns, dependent, names, keep=keep, n_excluded=n_excluded,
+                       alpha=sig_level, robust=robust, min_tolerance=min_tolerance)
 
 
+@older_keywords(alpha="sig_level")
 def regress_from_moments(n: int, means: Sequence[float], sscp, dependent: str,
-                         predictors: Sequence[str], alpha: float = 0.05, *,
+                         predictors: Sequence[str], sig_level: float = 0.05, *,
                          durbin_watson: float | None = None,
                          min_tolerance: float = MIN_TOLERANCE,
                          n_excluded: int = 0) -> RegressionResult:
@@ -197,8 +203,8 @@ def regress_from_moments(n: int, means: Sequence[float], sscp, dependent: str,
         Name of the dependent variable.
     predictors : sequence of str
         Names of the predictors, in the order of ``means[1:]``.
-    alpha : float, default 0.05
-        As in :func:`regress`.
+    sig_level : float, default 0.05
+        As in :func:`regress` (older keyword: ``alpha``).
     durbin_watson : float, optional
         The Durbin-Watson statistic, if a second pass over the residuals has
         computed it; ``dw_decision`` is then filled in.
@@ -232,12 +238,12 @@ def regress_from_moments(n: int, means: Sequence[float], sscp, dependent: str,
     (0.9244, 30.551)
     """
     names = tuple(str(p) for p in predictors)
-    check_alpha(alpha, ModelError)
+    check_alpha(sig_level, ModelError)
     k = len(names)
     mu, S = moment_arrays(means, sscp, k)
     order = list(range(1, k + 1)) + [0]          # predictors first, the dependent last
     rc = cholesky_factor(S[np.ix_(order, order)])
-    res = fit_factor(int(n), mu[order], rc, str(dependent), names, alpha=alpha,
+    res = fit_factor(int(n), mu[order], rc, str(dependent), names, alpha=sig_level,
                      min_tolerance=min_tolerance, n_excluded=int(n_excluded))
     if durbin_watson is None:
         return res

@@ -24,6 +24,7 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError
+from .keywords import SigLevelAlias, older_keywords
 from .moments import check_moments, excluded_note, item_moments, item_total_moments
 from .options import JUDGES  # which correlation item_validity may judge
 from .results import ResultMixin
@@ -34,7 +35,7 @@ TABLE_COLUMNS = ("item", "r", "r_corrected", "p_value", "r_table", "valid")
 
 
 @dataclasses.dataclass(frozen=True)
-class ValidityResult(ResultMixin):
+class ValidityResult(SigLevelAlias, ResultMixin):
     """Item validity, one row per item.
 
     Attributes
@@ -44,7 +45,7 @@ class ValidityResult(ResultMixin):
     n_items : int
         Number of items.
     alpha : float
-        Significance level of the r table.
+        Significance level of the r table (also readable as ``sig_level``).
     tails : int
         1 or 2.
     judge : str
@@ -76,15 +77,16 @@ class ValidityResult(ResultMixin):
     _title = "Item validity"
 
 
-def r_table(n: int, alpha: float = 0.05, tails: int = 2) -> float:
+@older_keywords(alpha="sig_level")
+def r_table(n: int, sig_level: float = 0.05, tails: int = 2) -> float:
     """Critical Pearson r ("r tabel") for ``n`` respondents.
 
     Parameters
     ----------
     n : int
         Number of respondents; ``df = n - 2``. At least 3.
-    alpha : float, default 0.05
-        Significance level.
+    sig_level : float, default 0.05
+        Significance level (older keyword: ``alpha``).
     tails : {2, 1}, default 2
         Two-tailed or one-tailed critical value.
 
@@ -107,15 +109,16 @@ def r_table(n: int, alpha: float = 0.05, tails: int = 2) -> float:
     """
     from .distributions import t_ppf
 
-    _check_level(alpha, tails)
+    _check_level(sig_level, tails)
     if isinstance(n, bool) or not float(n).is_integer() or n < 3:
         raise DataError(f"r table needs n of at least 3 respondents (df = n - 2), got n = {n}")
     df = int(n) - 2
-    t = float(t_ppf(1.0 - alpha / tails, df))
+    t = float(t_ppf(1.0 - sig_level / tails, df))
     return t / math.sqrt(df + t * t)
 
 
-def item_validity(items, alpha: float = 0.05, tails: int = 2,
+@older_keywords(alpha="sig_level")
+def item_validity(items, sig_level: float = 0.05, tails: int = 2,
                   judge: str = "r") -> ValidityResult:
     """Judge each item valid or not by its correlation with the total score.
 
@@ -125,8 +128,8 @@ def item_validity(items, alpha: float = 0.05, tails: int = 2,
         One column per item, one row per respondent, numeric answers. Rows
         with a missing answer are dropped (listwise); ``n`` reports the rows
         used and ``n_excluded`` those dropped.
-    alpha : float, default 0.05
-        Significance level of the r table.
+    sig_level : float, default 0.05
+        Significance level of the r table (older keyword: ``alpha``).
     tails : {2, 1}, default 2
         Two-tailed (usual) or one-tailed r table and p-value.
     judge : {"r", "r_corrected"}, default "r"
@@ -143,7 +146,7 @@ def item_validity(items, alpha: float = 0.05, tails: int = 2,
     ------
     DataError
         Fewer than 2 items, fewer than 3 complete respondents, a non-numeric
-        column, or an unknown ``judge``/``tails``/``alpha``.
+        column, or an unknown ``judge``/``tails``/``sig_level``.
 
     Notes
     -----
@@ -171,26 +174,28 @@ def item_validity(items, alpha: float = 0.05, tails: int = 2,
     3   x4 -0.332       -0.708    0.422    0.707  False
     """
     _check_judge(judge)
-    _check_level(alpha, tails)
+    _check_level(sig_level, tails)
     m = item_moments(items)
-    return item_validity_from_moments(m.n, m.mean, m.cov, m.names, alpha=alpha, tails=tails,
-                                      judge=judge, n_excluded=m.n_excluded)
+    return item_validity_from_moments(m.n, m.mean, m.cov, m.names, sig_level=sig_level,
+                                      tails=tails, judge=judge, n_excluded=m.n_excluded)
 
 
+@older_keywords(alpha="sig_level")
 def item_validity_from_moments(n: int, mean_vector, cov_matrix, item_names: Sequence[str],
-                               alpha: float = 0.05, tails: int = 2, judge: str = "r",
+                               sig_level: float = 0.05, tails: int = 2, judge: str = "r",
                                n_excluded: int = 0) -> ValidityResult:
     """Item validity from item means and the covariance matrix (divisor ``n - 1``).
 
     The statistics depend on the data only through these moments, so a reader
     that accumulates them chunk by chunk gets the same result as
     :func:`item_validity` on the whole table. Parameters and result are as in
-    :func:`item_validity`; ``n_excluded`` is only reported.
+    :func:`item_validity` (``alpha`` is accepted as the older keyword of
+    ``sig_level``); ``n_excluded`` is only reported.
     """
     from .distributions import t_cdf
 
     _check_judge(judge)
-    _check_level(alpha, tails)
+    _check_level(sig_level, tails)
     names, mean, cov = check_moments(n, mean_vector, cov_matrix, item_names)
     k = len(names)
     if n < 3:
@@ -205,7 +210,7 @@ def item_validity_from_moments(n: int, mean_vector, cov_matrix, item_names: Sequ
     with np.errstate(divide="ignore", invalid="ignore"):
         t = np.abs(judged) * np.sqrt(df / (1.0 - judged * judged))
     p = tails * t_cdf(-t, df)  # one-tailed: half the two-tailed p, as SPSS prints it
-    crit = r_table(n, alpha, tails)
+    crit = r_table(n, sig_level, tails)
     valid = np.nan_to_num(judged, nan=-np.inf)
     valid = (valid > crit) & (valid > 0)
 
@@ -214,7 +219,7 @@ def item_validity_from_moments(n: int, mean_vector, cov_matrix, item_names: Sequ
                           "p_value": p, "r_table": np.full(k, crit), "valid": valid},
                          columns=list(TABLE_COLUMNS))
     n_valid = int(valid.sum())
-    return ValidityResult(n=int(n), n_items=k, alpha=float(alpha), tails=int(tails),
+    return ValidityResult(n=int(n), n_items=k, alpha=float(sig_level), tails=int(tails),
                           judge=judge, r_table=crit, n_valid=n_valid,
                           all_valid=n_valid == k, table=table,
                           n_excluded=int(n_excluded))

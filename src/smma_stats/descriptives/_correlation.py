@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import DataError, SmmaError
+from ..keywords import SigLevelAlias, older_keywords
 from ..model_frame import check_alpha
 from ..results import ResultMixin
 from ._items import numeric_column
@@ -17,14 +18,15 @@ METHODS = ("pearson", "spearman")
 
 
 @dataclass(frozen=True)
-class CorrelationResult(ResultMixin):
+class CorrelationResult(SigLevelAlias, ResultMixin):
     """Correlation of every pair of variables, with two-tailed p and SPSS's stars.
 
     Attributes
     ----------
     method : {"pearson", "spearman"}
     alpha : float
-        Level of the ``significant`` column.
+        Significance level of the ``significant`` column (also readable as
+        ``sig_level``).
     variables : tuple of str
         The variables, in the order given.
     n_valid : dict of str to int
@@ -98,7 +100,8 @@ def _whole(v: np.ndarray) -> np.ndarray:
     return v
 
 
-def correlation_matrix(scores, method: str = "pearson", alpha: float = 0.05,
+@older_keywords(alpha="sig_level")
+def correlation_matrix(scores, method: str = "pearson", sig_level: float = 0.05,
                        columns=None) -> CorrelationResult:
     """Correlations of every pair of columns, pairwise complete, as SPSS CORRELATIONS.
 
@@ -109,8 +112,9 @@ def correlation_matrix(scores, method: str = "pearson", alpha: float = 0.05,
     method : {"pearson", "spearman"}, default "pearson"
         Pearson's r, or Spearman's rho: Pearson's r of the average ranks,
         as SPSS (NONPAR CORR) computes it when there are ties.
-    alpha : float, default 0.05
-        Level of the ``significant`` column.
+    sig_level : float, default 0.05
+        Significance level of the ``significant`` column (older keyword:
+        ``alpha``).
     columns : sequence of str, optional
         The columns to correlate; all by default.
 
@@ -121,7 +125,7 @@ def correlation_matrix(scores, method: str = "pearson", alpha: float = 0.05,
     Raises
     ------
     SmmaError
-        Unknown method or column, or alpha not in (0, 1).
+        Unknown method or column, or ``sig_level`` not in (0, 1).
     DataError
         A column is not numeric, or fewer than two columns.
 
@@ -150,7 +154,7 @@ def correlation_matrix(scores, method: str = "pearson", alpha: float = 0.05,
 
     if method not in METHODS:
         raise SmmaError(f"method must be 'pearson' or 'spearman', not {method!r}")
-    check_alpha(alpha, SmmaError)
+    check_alpha(sig_level, SmmaError)
     names = [str(c) for c in (scores.columns if columns is None else columns)]
     missing = [c for c in names if c not in scores.columns]
     if missing:
@@ -174,7 +178,7 @@ def correlation_matrix(scores, method: str = "pearson", alpha: float = 0.05,
             r, p = pearson_r(x, y)
             rows.append({"variable_a": a, "variable_b": b, "r": r, "p_value": p,
                          "n": int(ok.sum()), "stars": stars(p),
-                         "significant": bool(p < alpha) if not math.isnan(p) else False})
+                         "significant": bool(p < sig_level) if not math.isnan(p) else False})
     counts = {c: int((~np.isnan(data[c])).sum()) for c in names}
-    return CorrelationResult(method=method, alpha=alpha, variables=tuple(names),
+    return CorrelationResult(method=method, alpha=sig_level, variables=tuple(names),
                              n_valid=counts, table=pd.DataFrame(rows))

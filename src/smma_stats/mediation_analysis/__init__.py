@@ -27,6 +27,7 @@ import numpy as np
 
 from .. import pathfit
 from ..errors import DataError, ModelError
+from ..keywords import SigLevelAlias, older_keywords
 from ..model_frame import check_alpha
 from ..resampling import check_method, frozen, sum_bootstrap
 from ..results import ResultMixin, array_field
@@ -41,7 +42,7 @@ MAX_SERIAL = 4
 
 
 @dataclass(frozen=True)
-class MediationResult(ResultMixin):
+class MediationResult(SigLevelAlias, ResultMixin):
     """A mediation model: its regressions, indirect effects and their intervals.
 
     Attributes
@@ -74,7 +75,8 @@ class MediationResult(ResultMixin):
     robust : bool
         HC3 standard errors and Wald F tests in ``paths`` and ``models``.
     alpha : float
-        Level of the t tests and t-based limits of the regressions.
+        Significance level of the t tests and t-based limits of the
+        regressions (also readable as ``sig_level``).
     paths : pandas.DataFrame
         ``model, dependent, path, term, b, se, t, p_value, conf_low,
         conf_high``; ``model`` is ``mediator``, ``outcome`` or ``total``;
@@ -136,9 +138,10 @@ class MediationResult(ResultMixin):
 
     _title = "Mediation analysis"
 
+@older_keywords(alpha="sig_level")
 def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
               bootstrap: int = 5000, seed: int | None = None, ci: float = 0.95,
-              method: str = "percentile", robust: bool = False, alpha: float = 0.05,
+              method: str = "percentile", robust: bool = False, sig_level: float = 0.05,
               indices=None) -> MediationResult:
     """Simple, parallel or serial mediation of X's effect on Y (PROCESS models 4 and 6).
 
@@ -166,9 +169,10 @@ def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
         Percentile interval, or bias-corrected and accelerated.
     robust : bool, default False
         HC3 standard errors and HC3 Wald F tests in the regressions.
-    alpha : float, default 0.05
-        Level of the regressions' t tests and limits, and of the direct
-        effect's test in ``mediation_type``.
+    sig_level : float, default 0.05
+        Significance level of the regressions' t tests and limits, and of
+        the direct effect's test in ``mediation_type`` (older keyword:
+        ``alpha``).
     indices : array_like of int, shape (B, n), optional
         The resamples themselves (0-based rows of the complete cases).
 
@@ -200,7 +204,7 @@ def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
 
     ``mediation_type`` follows Zhao, Lynch & Chen (2010): an indirect
     effect is significant when its bootstrap interval excludes 0, the
-    direct effect when its p-value is below ``alpha``. Both significant:
+    direct effect when its p-value is below ``sig_level``. Both significant:
     ``complementary`` when indirect and direct effect have the same sign,
     else ``competitive``; only the indirect: ``indirect_only``; only the
     direct: ``direct_only``; neither: ``no_effect``.
@@ -230,13 +234,13 @@ def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
     """
     meds = pathfit.names_of(m, "mediator")
     covs = pathfit.names_of(covariates, "covariates")
-    _check_options(meds, serial, ci, method, alpha)
+    _check_options(meds, serial, ci, method, sig_level)
     pathfit.check_roles([("X", x), ("Y", y)] + [("mediator", v) for v in meds]
                         + [("covariate", v) for v in covs])
     frame, n_excluded = pathfit.complete_cases(scores, [x, *meds, y, *covs])
     n = len(frame)
     pathfit.check_size(n, 2 + len(meds) + len(covs), f"model of {y}")
-    fits = _fit_models(frame, x, meds, y, covs, serial, robust, alpha)
+    fits = _fit_models(frame, x, meds, y, covs, serial, robust, sig_level)
     chains = indirect_chains(len(meds), serial)
     stat, V = indirect_statistic(frame[[x, *meds, y, *covs]].to_numpy(dtype=float), chains,
                                  len(meds), len(covs), serial)
@@ -246,7 +250,8 @@ def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
     run = sum_bootstrap(stat, V, t0[0], n_resamples=bootstrap, seed=seed, indices=indices, ci=ci,
                         method=method, undefined=UNDEFINED)
     low, high = run.low, run.high
-    tables = _tables(fits, x, meds, y, chains, (t0[0], low, high, run.se), robust, alpha)
+    tables = _tables(fits, x, meds, y, chains, (t0[0], low, high, run.se), robust,
+                     sig_level)
     sd_x, sd_y = (float(frame[c].std(ddof=1)) for c in (x, y))
     eff = tables["effects"].set_index("kind")
     n_paths = len(chains)
@@ -259,9 +264,10 @@ def mediation(scores, x: str, m, y: str, covariates=(), *, serial: bool = False,
         indirect_effect=float(t0[0][n_paths]), indirect_conf_low=float(low[n_paths]),
         indirect_conf_high=float(high[n_paths]),
         mediation_type=classify(low[n_paths], high[n_paths], t0[0][n_paths],
-                                eff.at["direct", "b"], eff.at["direct", "p_value"], alpha),
+                                eff.at["direct", "b"], eff.at["direct", "p_value"],
+                                sig_level),
         sd_x=sd_x, sd_y=sd_y, n_resamples=run.n_resamples, n_failed=run.n_failed, seed=run.seed,
-        ci=float(ci), method=method, robust=bool(robust), alpha=float(alpha),
+        ci=float(ci), method=method, robust=bool(robust), alpha=float(sig_level),
         replicates=frozen(run.replicates[:, :n_paths]), **tables)
 
 

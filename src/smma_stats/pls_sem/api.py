@@ -7,6 +7,7 @@ import numbers
 import numpy as np
 
 from ..errors import DataError, ModelError
+from ..keywords import older_keywords
 from .data import prepare
 from .estimate import MAX_ITER, TOLERANCE
 from .fitted import fit_sample
@@ -16,10 +17,11 @@ from .result import PlsResult
 from . import tables
 
 
+@older_keywords(alpha="sig_level")
 def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
         hoc: str = "repeated", scheme: str = "path", bootstrap: int = 0, seed=None,
         ci: str = "percentile", one_tailed: bool = False, missing: str = "mean",
-        missing_codes=(), alpha: float = 0.05, consistent: bool = False,
+        missing_codes=(), sig_level: float = 0.05, consistent: bool = False,
         predict: bool = True, folds: int = 10,
         repetitions: int = 10, max_iter: int = MAX_ITER, tol: float = TOLERANCE) -> PlsResult:
     """Estimate a PLS-SEM model as SmartPLS reports it.
@@ -55,13 +57,14 @@ def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
         Seed of the bootstrap draws and of the PLSpredict folds.
     ci : {"percentile", "bca"}
     one_tailed : bool
-        One-tailed p-values (half the two-tailed) and ``1 - 2 alpha`` limits.
+        One-tailed p-values (half the two-tailed) and ``1 - 2 sig_level`` limits.
     missing : {"mean", "casewise"}
         Mean replacement or casewise deletion.
     missing_codes : sequence of numbers
         Values that stand for a missing answer, e.g. ``(-99,)``.
-    alpha : float
-        Level of the confidence limits.
+    sig_level : float, default 0.05
+        Significance level of the confidence limits and the path decisions
+        (older keyword: ``alpha``).
     consistent : bool, default False
         Consistent PLS (PLSc; Dijkstra & Henseler, 2015): every Mode A
         construct with two or more indicators is taken as a common factor;
@@ -129,7 +132,7 @@ def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
     if hasattr(data, "items") and hasattr(data, "attributes"):     # read_responses' result
         instrument = instrument if instrument is not None else data.instrument
         data = data.items
-    _check_options(bootstrap, ci, alpha, METHODS)
+    _check_options(bootstrap, ci, sig_level, METHODS)
     seed = random_seed() if seed is None else seed
     spec = split_spec(*_resolve(model, instrument, measurement, modes))
     approach = approach_key(hoc) if spec.dimensions else "none"
@@ -140,7 +143,7 @@ def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
     if bootstrap:
         from .bootstrap import infer
         boot = infer(fitted.ind.z, fitted.plan.compute, fitted.t0, fitted.layout, scheme,
-                     n_resamples=int(bootstrap), seed=seed, method=ci, alpha=alpha,
+                     n_resamples=int(bootstrap), seed=seed, method=ci, alpha=sig_level,
                      one_tailed=one_tailed, tol=tol, max_iter=max_iter)
     look = tables.boot_lookup(fitted, boot)
     pred = None
@@ -151,7 +154,7 @@ def pls(data, model=None, *, instrument=None, measurement=None, modes=None,
                            repetitions=repetitions, seed=seed, targets=targets, tol=tol,
                            max_iter=max_iter)
     return _assemble(stage, spec, approach, look, pred, boot, seed,
-                     dict(missing=missing, ci=ci, one_tailed=one_tailed, alpha=alpha,
+                     dict(missing=missing, ci=ci, one_tailed=one_tailed, alpha=sig_level,
                           folds=folds, repetitions=repetitions, consistent=bool(consistent)))
 
 

@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from ..keywords import SigLevelAlias
 from ..results import ResultMixin, jsonable
 
 _TABLES = ("reliability", "loadings", "hoc", "fornell_larcker", "htmt", "cross_loadings",
@@ -13,7 +14,7 @@ _TABLES = ("reliability", "loadings", "hoc", "fornell_larcker", "htmt", "cross_l
 
 
 @dataclass(frozen=True)
-class PlsResult(ResultMixin):
+class PlsResult(SigLevelAlias, ResultMixin):
     """A PLS path model as SmartPLS reports it.
 
     Attributes
@@ -40,6 +41,8 @@ class PlsResult(ResultMixin):
     ci_method : {"percentile", "bca"}
     one_tailed : bool
     alpha : float
+        The significance level of the limits and decisions (also readable as
+        ``sig_level``); the ``alpha`` column of ``reliability`` is Cronbach's.
     reliability : DataFrame
         ``construct, mode, alpha, rho_a, rho_c, ave`` (NaN for Mode B).
     loadings : DataFrame
