@@ -118,7 +118,7 @@ def decide_hypotheses(models, instrument, sig_level: float, tails: int):
         hyps = tuple(Hypothesis(h.id, h.dependent, h.predictor, "positive", h.text)
                      for h in hyps)
     try:
-        return test_hypotheses(regressions, hyps, alpha=sig_level)
+        return test_hypotheses(regressions, hyps, sig_level=sig_level)
     except (ModelError, SmmaError) as exc:
         from .results import NotComputable
 

@@ -70,7 +70,7 @@ def pls_command(responses: Path, instrument: Optional[str], model: Sequence[str]
     data = read_responses(responses, inst, missing="pairwise", sheet=sheet)
     result = pls(data.items, list(model) or None, instrument=inst, hoc=hoc, scheme=scheme,
                  bootstrap=bootstrap, seed=seed, ci=ci, one_tailed=one_tailed,
-                 missing=missing, alpha=alpha, consistent=consistent)
+                 missing=missing, sig_level=alpha, consistent=consistent)
     report = render_pls(result, fmt, lang=lang, file=Path(responses).name,
                         instrument=inst.name)
     echo_report(report, out)

@@ -67,8 +67,9 @@ def follow_up(values: np.ndarray, group: np.ndarray, levels: tuple, test,
     all_normal = all(math.isnan(p) or p > alpha for p in normal.values())
     names = tuple(map(str, levels))
     try:
-        rank = (mann_whitney_u(samples[0], samples[1], groups=names, alpha=alpha)
-                if len(samples) == 2 else kruskal_wallis(*samples, groups=names, alpha=alpha))
+        rank = (mann_whitney_u(samples[0], samples[1], groups=names, sig_level=alpha)
+                if len(samples) == 2
+                else kruskal_wallis(*samples, groups=names, sig_level=alpha))
     except DataError:
         rank = None
     return FollowUp(normal=normal, all_normal=all_normal,
@@ -94,6 +95,6 @@ def _posthoc(samples, names, test, alpha):
     equal = not (test.levene_p_value <= alpha)
     run = tukey_hsd if equal else games_howell
     try:
-        return run(*samples, groups=names, alpha=alpha)
+        return run(*samples, groups=names, sig_level=alpha)
     except DataError:
         return None

@@ -64,9 +64,10 @@ def run_path_analyses(study, specs, *, bootstrap: int, seed, method: str, robust
         try:
             if kind == "mediation":
                 out.append(mediation(scores, **spec, bootstrap=bootstrap or 5000, seed=seed,
-                                     ci=1 - alpha, method=method, robust=robust, alpha=alpha))
+                                     ci=1 - alpha, method=method, robust=robust,
+                                     sig_level=alpha))
             else:
-                out.append(moderation(scores, **spec, robust=robust, alpha=alpha))
+                out.append(moderation(scores, **spec, robust=robust, sig_level=alpha))
         except SmmaError as exc:
             raise SmmaError(f"{kind} {label!r}: {exc}") from None
     return out

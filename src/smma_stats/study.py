@@ -285,7 +285,7 @@ class _ItemStats:
         from .validity import item_validity_from_moments
 
         m = self.moments(cols)
-        return item_validity_from_moments(m.n, m.mean, m.cov, m.names, alpha=opts.sig_level,
+        return item_validity_from_moments(m.n, m.mean, m.cov, m.names, sig_level=opts.sig_level,
                                           tails=opts.tails, judge=opts.judge,
                                           n_excluded=m.n_excluded)
 
@@ -374,7 +374,7 @@ def _run_model(scores, model, opts, boot) -> ModelResult:
     e = np.asarray(reg.residuals)
     label = f"Unstandardized Residual ({model.formula})"
     hetero = _attempt(lambda: heteroscedasticity_tests(columns, keep, e, x,
-                                                       alpha=opts.sig_level), 3)
+                                                       sig_level=opts.sig_level), 3)
     linearity = None
     if len(x) == 1:
         ys, xs = (columns[0], columns[1]) if keep is None else (columns[0][keep],
@@ -388,9 +388,9 @@ def _run_model(scores, model, opts, boot) -> ModelResult:
     return ModelResult(
         formula=model.formula, regression=reg,
         normality=_attempt(lambda: ks_normality(e, method=opts.normality_method,
-                                                alpha=opts.sig_level, name=label)),
+                                                sig_level=opts.sig_level, name=label)),
         glejser=hetero[0], breusch_pagan=hetero[1], white=hetero[2],
-        runs=_attempt(lambda: runs_test(e, alpha=opts.sig_level)),
+        runs=_attempt(lambda: runs_test(e, sig_level=opts.sig_level)),
         linearity=linearity, bootstrap=bootstrap)
 
 
@@ -411,7 +411,7 @@ def _score_normality(scores, instrument, opts, skipped: dict) -> list:
     out = []
     for code in instrument.constructs:
         res = _attempt(lambda code=code: ks_normality(
-            scores[code], method=opts.normality_method, alpha=opts.sig_level, name=code))
+            scores[code], method=opts.normality_method, sig_level=opts.sig_level, name=code))
         if isinstance(res, NotComputable):
             skipped[f"normality {code}"] = res.reason
         else:
