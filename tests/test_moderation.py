@@ -330,6 +330,6 @@ def test_figures_speak_the_report_language(hc3):
                           for t in legend if not t.split(" = ")[1].isdigit())
     fig = Figure()
     draws[1][2](fig)
-    assert fig.axes[0].get_ylabel() == f"Pengaruh {hc3.x} terhadap {hc3.y}"
+    assert fig.axes[0].get_ylabel().replace("\n", " ") == f"Pengaruh {hc3.x} terhadap {hc3.y}"
     english = moderation_draws(hc3, _figure_words("en", None))
     assert english[1][1].startswith(f"Conditional effect of {hc3.x} on {hc3.y}")

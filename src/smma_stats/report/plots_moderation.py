@@ -9,6 +9,8 @@ figure it is handed.
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
 
 from .format import decimal_text
@@ -51,4 +53,5 @@ def _draw_jn(ax, res, words, names) -> None:
     for p in res.johnson_neyman["w"]:
         ax.axvline(p, color="grey", linestyle="--", linewidth=0.8)
     ax.set_xlabel(names["w"])
-    ax.set_ylabel(words["effect_of"].format(x=names["x"], y=names["y"]))
+    # two lines at most, so a long construct label stays inside the figure's height
+    ax.set_ylabel(textwrap.fill(words["effect_of"].format(x=names["x"], y=names["y"]), 36))
