@@ -155,3 +155,24 @@ def test_readme_json_layout_names_real_keys():
     documented = set(re.findall(r"\b[a-z][a-z0-9_]*\b", block))
     assert documented, "no keys found in the README's JSON layout"
     assert documented - keys == set(), "README JSON keys the output lacks"
+
+
+# ------------------------------------------------------------ ARCHITECTURE.md
+
+def _layout_names() -> list[str]:
+    """The module paths ARCHITECTURE.md's tables name, in order."""
+    text = (ROOT / "ARCHITECTURE.md").read_text(encoding="utf-8")
+    return re.findall(r"^\| `([\w/]+\.py)` \|", text, flags=re.M)
+
+
+def test_architecture_names_every_module_once():
+    package = ROOT / "src" / "smma_stats"
+    modules = sorted(str(p.relative_to(package)) for p in package.rglob("*.py"))
+    names = _layout_names()
+    assert sorted(set(names)) == modules
+    assert len(names) == len(set(names)), "a module is named twice"
+
+
+def test_architecture_table_pattern_sees_rows():
+    # the pattern above must match a row as the document writes it
+    assert _layout_names() and "report/plots_moderation.py" in _layout_names()

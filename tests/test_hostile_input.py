@@ -107,6 +107,15 @@ def test_a_header_over_64_kb_is_read_whole(tmp_path, kw):
     assert read_header(path)[-3:] == ["Y1", "Y2", "Y3"]
 
 
+@pytest.mark.parametrize("kw", ROUTES)
+def test_a_header_cell_over_the_csv_limit_names_the_file(tmp_path, kw):
+    """A header cell over the csv module's 128 KB limit: one error naming the file."""
+    path = tmp_path / "bighead.csv"
+    path.write_bytes(b'"' + b"x" * 200_000 + b'",Y1,Y2,Y3\n1,2,3,4\n')
+    err = refused(path, **kw)
+    assert str(err).startswith(f"{path}: the header cannot be read (")
+
+
 # ---------------------------------------------------------------- row numbers
 
 @pytest.mark.parametrize("kw", ROUTES + [pytest.param({"chunksize": 3}, id="chunks3")])

@@ -175,6 +175,32 @@ def test_no_private_name_is_imported_across_modules():
     assert private == [], "make these names public, or keep them in one module"
 
 
+#: Modules that put the statistics together with files, reports and the command
+#: line; every other module is a statistics module.
+OUTER = ("cli", "cli_options", "cli_commands", "report", "readers", "infer", "study",
+         "study_result", "path_analyses", "__main__")
+#: What a statistics module must not import (``report.format`` is the leaf that
+#: turns numbers into text, which results use).
+FORBIDDEN = ("cli", "cli_options", "cli_commands", "report", "readers", "infer", "study",
+             "study_result")
+
+
+def layer_violations(edges, package: str = "smma_stats") -> list[tuple[str, str]]:
+    """``(module, import)`` pairs where a statistics module reaches outward."""
+    def first(name: str) -> str:
+        parts = name.split(".")
+        return parts[1] if len(parts) > 1 else ""
+
+    return sorted((m, d) for m, deps in edges.items() for d in deps
+                  if m != package and first(m) not in OUTER and first(d) in FORBIDDEN
+                  and d != f"{package}.report.format")
+
+
+def test_statistics_modules_import_no_reader_report_or_command_line():
+    edges, _ = import_graph(SOURCES)
+    assert layer_violations(edges) == []
+
+
 def test_the_graph_sees_function_level_imports():
     # cli imports the study only inside `analyze`: the graph must still see it
     edges, _ = import_graph(SOURCES)
@@ -237,3 +263,14 @@ def test_a_private_name_is_found_but_a_private_module_is_not(tmp_path):
     assert edges["pkg.sub"] == {"pkg.sub._part"} and edges["pkg.sub._part"] == {"pkg.a"}
     assert cycles(edges) == []
 
+
+def test_a_statistics_module_reaching_for_the_report_is_found(tmp_path):
+    sources = _write(tmp_path, {
+        "__init__.py": "",
+        "stats.py": "def f():\n    from .report.plots import draw\n"
+                    "from .report.format import num\n",
+        "report/__init__.py": "", "report/plots.py": "draw = 1\n",
+        "report/format.py": "num = 1\n",
+        "cli.py": "from .report import plots\n"})
+    edges, _ = import_graph(sources, "pkg")
+    assert layer_violations(edges, "pkg") == [("pkg.stats", "pkg.report.plots")]

@@ -29,10 +29,10 @@ from smma_stats import DataError, ModelError, moderation
 from smma_stats.moderation_analysis import (
     ModerationResult,
     johnson_neyman_points,
-    moderation_figures,
     parse_moderation,
     probe_values,
 )
+from smma_stats.report.plots import moderation_figures
 
 DATA = Path(__file__).parent / "data"
 
@@ -309,3 +309,27 @@ def test_parse_moderation(text, expected):
 def test_parse_moderation_refuses(text):
     with pytest.raises(ModelError, match="cannot read the moderation model"):
         parse_moderation(text)
+
+
+def test_figures_speak_the_report_language(hc3):
+    """Indonesian words and the decimal comma in the legend, axis label and captions."""
+    from matplotlib.figure import Figure
+
+    from smma_stats.report.plots import _figure_words
+    from smma_stats.report.plots_moderation import moderation_draws
+
+    words = _figure_words("id", None)
+    draws = moderation_draws(hc3, words)
+    assert [key for key, _, _ in draws] == ["simple_slopes", "johnson_neyman"]
+    assert draws[0][1].startswith("Simple slope: nilai prediksi")
+    assert "titik Johnson-Neyman" in draws[1][1]
+    fig = Figure()
+    draws[0][2](fig)
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert legend and all("," in t.split(" = ")[1] and "." not in t.split(" = ")[1]
+                          for t in legend if not t.split(" = ")[1].isdigit())
+    fig = Figure()
+    draws[1][2](fig)
+    assert fig.axes[0].get_ylabel().replace("\n", " ") == f"Pengaruh {hc3.x} terhadap {hc3.y}"
+    english = moderation_draws(hc3, _figure_words("en", None))
+    assert english[1][1].startswith(f"Conditional effect of {hc3.x} on {hc3.y}")

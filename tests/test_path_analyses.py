@@ -75,6 +75,19 @@ def test_plots_hold_the_moderation_figures(tmp_path):
     assert (tmp_path / names[0]).read_bytes()[:4] == b"\x89PNG"
 
 
+def test_moderation_figures_sit_in_their_section(tmp_path):
+    """Numbered in the moderation's own section, in the report's language."""
+    res = smma("analyze", SAMPLE, "--plots", tmp_path, "--moderate", MOD, "--lang", "id",
+               "--format", "markdown")
+    assert res.exit_code == 0, res.stderr
+    text = res.stdout
+    start = text.index("## Analisis Moderasi")
+    section = text[start:text.index("\n## ", start + 1)]
+    assert "Simple slope: nilai prediksi Minat beli (PI) terhadap Hiburan" in section
+    assert "Efek bersyarat Hiburan (entertainment) terhadap Minat beli (PI)" in section
+    assert section.count("**Gambar 4.") == 2
+
+
 @pytest.mark.parametrize("option, text, message", [
     ("--mediate", "SMMA -> PI", "cannot read the mediation model 'SMMA -> PI'"),
     ("--moderate", "PI ~ SMMA", "cannot read the moderation model 'PI ~ SMMA'"),

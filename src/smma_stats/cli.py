@@ -135,8 +135,6 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
     options = AnalysisOptions(tails=1 if one_tailed else 2, **settings)
     inst, notes = resolve_instrument(responses, instrument, construct, model, options.sheet,
                                      dimensions)
-    from .path_analyses import path_figures
-
     inputs = (responses, inst.source)
     if out is not None:
         refuse_inputs(out, inputs)
@@ -152,7 +150,7 @@ def analyze(responses: Path, instrument: Optional[str], fmt: str, out: Optional[
     if plots is not None:
         from .report.plots import make_figures, write_figures
 
-        figures = make_figures(study, lang=lang, decimal=decimal) + path_figures(study.moderation)
+        figures = make_figures(study, lang=lang, decimal=decimal)
         for fig in figures:
             refuse_inputs(plots / fig.name, inputs, option="--plots")
         write_figures(figures, plots)

@@ -455,3 +455,25 @@ class Tally:
             codes[a:a + self._BLOCK] = table[self._offsets(a)]
         counts = np.bincount(table, weights=self.counts, minlength=levels).astype(np.int64)
         return codes, counts
+
+
+def average_ranks(x) -> np.ndarray:
+    """Ranks 1..n of ``x``, ties given the mean of the ranks they span.
+
+    Examples
+    --------
+    >>> average_ranks([3, 1, 3, 2]).tolist()
+    [3.5, 1.0, 3.5, 2.0]
+
+    Whole numbers within a range of about a million (construct scores) are
+    ranked by counting, with no sort: the mean rank of a value is the count
+    of smaller values plus half its own run, plus one half.
+    """
+    counts, group = value_groups(x)
+    before = np.cumsum(counts) - counts
+    return (before + (counts + 1) / 2.0)[group]
+
+
+def tie_sizes(x) -> np.ndarray:
+    """Sizes of the groups of equal values in ``x`` (1 for a value seen once)."""
+    return value_groups(x)[0]

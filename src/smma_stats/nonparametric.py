@@ -30,32 +30,10 @@ import numpy as np
 from .errors import DataError
 from .group_tests import SignificantMixin, group_values, named_samples
 from .keywords import older_keywords
-from .moments import value_groups
+from .moments import average_ranks, tie_sizes
 from .results import ResultMixin
 
 EXACT_MAX_N = 50
-
-
-def average_ranks(x) -> np.ndarray:
-    """Ranks 1..n of ``x``, ties given the mean of the ranks they span.
-
-    Examples
-    --------
-    >>> average_ranks([3, 1, 3, 2]).tolist()
-    [3.5, 1.0, 3.5, 2.0]
-
-    Whole numbers within a range of about a million (construct scores) are
-    ranked by counting, with no sort: the mean rank of a value is the count
-    of smaller values plus half its own run, plus one half.
-    """
-    counts, group = value_groups(x)
-    before = np.cumsum(counts) - counts
-    return (before + (counts + 1) / 2.0)[group]
-
-
-def tie_sizes(x) -> np.ndarray:
-    """Sizes of the groups of equal values in ``x`` (1 for a value seen once)."""
-    return value_groups(x)[0]
 
 
 @dataclass(frozen=True)

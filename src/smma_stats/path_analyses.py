@@ -6,8 +6,8 @@ The command line names them with ``--mediate "X -> M -> Y"`` and
 the analysis starts), :func:`run_path_analyses` runs them on
 ``StudyResult.scores`` (``analyze`` keeps the results in
 ``StudyResult.mediation`` and ``StudyResult.moderation``; JSON keys
-``mediation`` and ``moderation``) and :func:`path_figures` draws the
-moderation figures for ``--plots``.
+``mediation`` and ``moderation``); :func:`smma_stats.report.plots.make_figures`
+draws the moderation figures with the study's other figures.
 """
 
 from __future__ import annotations
@@ -71,18 +71,3 @@ def run_path_analyses(study, specs, *, bootstrap: int, seed, method: str, robust
         except SmmaError as exc:
             raise SmmaError(f"{kind} {label!r}: {exc}") from None
     return out
-
-
-def path_figures(results) -> tuple:
-    """Simple-slopes and Johnson-Neyman figures of each moderation, for --plots."""
-    from .moderation_analysis import ModerationResult, moderation_figures
-    from .report.document import Figure
-    from .report.plots import slugify
-
-    figures = []
-    for i, res in enumerate(r for r in results if isinstance(r, ModerationResult)):
-        stem = f"moderation_{i + 1}_{slugify(res.y)}_{slugify(res.x)}_{slugify(res.w)}"
-        for key, png in moderation_figures(res).items():
-            figures.append(Figure(f"{stem}_{key}.png", f"{res.y} ~ {res.x} * {res.w}: "
-                                  f"{key.replace('_', '-')}", png))
-    return tuple(figures)

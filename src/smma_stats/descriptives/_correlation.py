@@ -150,7 +150,7 @@ def correlation_matrix(scores, method: str = "pearson", sig_level: float = 0.05,
     """
     import pandas as pd
 
-    from ..nonparametric import average_ranks
+    from ..moments import average_ranks
 
     if method not in METHODS:
         raise SmmaError(f"method must be 'pearson' or 'spearman', not {method!r}")

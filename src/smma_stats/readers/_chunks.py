@@ -112,7 +112,10 @@ class _TextSource:
                 self.delimiter, self.headers, self.spares = csv_layout(text, path)
             except ResponseError as exc:
                 self.header_error = exc
-                self.delimiter, self.headers = csv_header(text)[:2]
+                try:
+                    self.delimiter, self.headers = csv_header(text)[:2]
+                except ResponseError:   # the header itself cannot be parsed: said at once
+                    raise exc from None
                 self.spares = []
             reader = csv.reader(io.StringIO(text), delimiter=self.delimiter)
             next(reader)

@@ -89,6 +89,6 @@ def path_sections(b) -> None:
         sep = " -> " if r.serial else ", "
         label = f"{r.x} -> {sep.join(r.mediators)} -> {r.y}"
         b.add(b.t("sec_mediation", label=label), mediation_blocks(b, r))
-    for r in getattr(b.s, "moderation", ()):
+    for i, r in enumerate(getattr(b.s, "moderation", ()), start=1):
         b.add(b.t("sec_moderation", label=f"{r.y} ~ {r.x} * {r.w}"),
-                 moderation_blocks(b, r))
+              moderation_blocks(b, r) + b.placed(f"moderation:{i}"))

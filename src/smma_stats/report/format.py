@@ -184,6 +184,17 @@ def quoted(text: str) -> str:
     return re.sub(r"(^|[^0-9])\.(\d)", r"\g<1>0,\2", text).replace(".", ",")
 
 
+def decimal_text(text: str, comma) -> str:
+    """A formatted number with the decimal comma when ``comma`` is true.
+
+    Examples
+    --------
+    >>> decimal_text("-1.250", True), decimal_text("16.7", False)
+    ('-1,250', '16.7')
+    """
+    return text.replace(".", ",") if comma else text
+
+
 def records(df) -> list[dict]:
     """The rows of a table as dicts (an empty list for None)."""
     return [] if df is None else df.to_dict(orient="records")

@@ -684,6 +684,9 @@ EN: dict[str, str] = {
     "fig_observed": "Observed residual",
     "fig_fitted_line": "Regression line",
     "fig_observations": "Respondents",
+    "fig_moderation_slopes": "Simple slopes: predicted {y} against {x} at the probed values of the moderator {w}",
+    "fig_moderation_jn": "Conditional effect of {x} on {y} across the observed range of {w}, with its confidence band and the Johnson-Neyman points",
+    "fig_effect_of": "Effect of {x} on {y}",
 }
 
 ID: dict[str, str] = {
@@ -1367,6 +1370,9 @@ ID: dict[str, str] = {
     "fig_observed": "Residual teramati",
     "fig_fitted_line": "Garis regresi",
     "fig_observations": "Responden",
+    "fig_moderation_slopes": "Simple slope: nilai prediksi {y} terhadap {x} pada nilai-nilai moderator {w} yang diuji",
+    "fig_moderation_jn": "Efek bersyarat {x} terhadap {y} sepanjang rentang nilai {w}, dengan pita kepercayaan dan titik Johnson-Neyman",
+    "fig_effect_of": "Pengaruh {x} terhadap {y}",
 }
 
 #: Catalogue by language code.

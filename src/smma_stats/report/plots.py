@@ -21,6 +21,8 @@ from pathlib import Path
 from ..errors import SmmaError
 from ..output import write_atomic
 from .document import Figure
+from .format import decimal_text
+from .plots_moderation import moderation_draws
 from .messages import CATALOGUE
 
 #: Figure size in inches and resolution: 6.4 x 4.2 in at 120 dpi = 768 x 504 px.
@@ -103,18 +105,13 @@ def make_figures(study, lang: str = "en", decimal: str | None = None) -> tuple[F
     >>> figs[2].caption                                        # doctest: +SKIP
     'Diagram pencar Minat beli (PI) terhadap Aktivitas pemasaran media sosial (SMMA) dengan garis regresi'
     """
-    words = dict(_words(lang))
-    words["comma"] = (decimal or ("comma" if lang == "id" else "point")) == "comma"
+    words = _figure_words(lang, decimal)
     figures: list[Figure] = []
     used: set[str] = set()
 
     def add(stem: str, caption: str, draw, anchor: str | None = None) -> None:
-        def drawn(fig) -> None:
-            draw(fig)
-            for ax in fig.axes:
-                comma_ticks(ax, words.get("comma"))
-
-        figures.append(Figure(_unique(stem, used), caption, draw_png(drawn), anchor=anchor))
+        figures.append(Figure(_unique(stem, used), caption, draw_png(_comma_ticked(draw, words)),
+                              anchor=anchor))
 
     instrument = study.instrument
 
@@ -141,7 +138,28 @@ def make_figures(study, lang: str = "en", decimal: str | None = None) -> tuple[F
 
     for i, m in enumerate(study.models, start=1):
         _residual_figures(add, i, m, scores, words, name)
+    for i, res in enumerate(getattr(study, "moderation", ()), start=1):
+        stem = f"moderation_{i}_{slugify(res.y)}_{slugify(res.x)}_{slugify(res.w)}"
+        for key, caption, draw in moderation_draws(res, words, name):
+            add(f"{stem}_{key}", caption, draw, f"moderation:{i}")
     return tuple(figures)
+
+
+def moderation_figures(result, lang: str = "en", decimal: str | None = None) -> dict[str, bytes]:
+    """The figures of one moderation as PNG bytes, keyed ``simple_slopes`` and
+    (for a continuous W) ``johnson_neyman``; :func:`make_figures` draws the
+    same ones for every moderation of a study.
+
+    Parameters
+    ----------
+    result : ModerationResult
+        What :func:`smma_stats.moderation` returns.
+    lang, decimal
+        As for :func:`make_figures`.
+    """
+    words = _figure_words(lang, decimal)
+    return {key: draw_png(_comma_ticked(draw, words))
+            for key, _, draw in moderation_draws(result, words)}
 
 
 def _residual_figures(add, i: int, m, scores, words, name) -> None:
@@ -343,6 +361,21 @@ def qq_points(values):
 
 # --- helpers ---------------------------------------------------------------
 
+def _figure_words(lang: str, decimal: str | None) -> dict:
+    words = dict(_words(lang))
+    words["comma"] = (decimal or ("comma" if lang == "id" else "point")) == "comma"
+    return words
+
+
+def _comma_ticked(draw, words):
+    """``draw`` followed by the decimal comma on the numeric tick labels, when asked."""
+    def drawn(fig) -> None:
+        draw(fig)
+        for ax in fig.axes:
+            comma_ticks(ax, words.get("comma"))
+    return drawn
+
+
 def _words(lang: str) -> dict:
     try:
         return _WORDS[lang]
@@ -393,17 +426,6 @@ def comma_ticks(ax, comma) -> None:
     for axis in (ax.xaxis, ax.yaxis):
         if type(axis.get_major_formatter()) is ScalarFormatter:
             axis.set_major_formatter(CommaFormatter())
-
-
-def decimal_text(text: str, comma) -> str:
-    """A formatted number with the decimal comma when ``comma`` is true.
-
-    Examples
-    --------
-    >>> decimal_text("-1.250", True), decimal_text("16.7", False)
-    ('-1,250', '16.7')
-    """
-    return text.replace(".", ",") if comma else text
 
 
 def _finite(values):
