@@ -252,9 +252,9 @@ def bootstrap_regression(data, dependent: str, predictors, n_resamples: int = 10
     Cases are resampled whole (the dependent with its predictors), which
     makes no assumption about the errors' variance. Each resample's
     coefficients solve the normal equations of the centred data, scaled to
-    correlations; a resample with a constant dependent or predictor, or whose predictors'
-    correlation matrix has an eigenvalue below 1e-10 (collinear), is left
-    out and counted in ``n_failed``.
+    correlations; a resample with a constant dependent or predictor, or
+    whose predictors' correlation matrix has an eigenvalue below 1e-10
+    (collinear), is left out and counted in ``n_failed``.
 
     With the ``R`` usable resample statistics ``t*`` sorted, the limit at
     probability ``q`` is the order statistic ``(R + 1) q``, interpolated on

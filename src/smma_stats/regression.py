@@ -49,9 +49,7 @@ _EXACT_FIT = 1e-26
 class RegressionResult(SigLevelAlias, ResultMixin):
     """An OLS regression with an intercept, laid out like SPSS's output.
 
-    ``alpha`` is the significance level of the limits and critical values
-    (also readable as ``sig_level``). ``k`` counts the predictors (not the
-    intercept). ``coefficients`` has
+    ``k`` counts the predictors (not the intercept). ``coefficients`` has
     the columns ``term, b, se, beta, t, p_value, conf_low, conf_high,
     tolerance, vif`` (plus ``se_hc3, t_hc3, p_value_hc3`` when fitted with
     ``robust=True``), with the intercept first as ``"(Constant)"``. ``anova``
@@ -61,7 +59,9 @@ class RegressionResult(SigLevelAlias, ResultMixin):
     order. ``covariance`` is the classical covariance matrix of the
     coefficients (intercept first), ``MS_residual (X'X)^-1``;
     ``covariance_hc3`` the HC3 one when fitted with ``robust=True``, else
-    None. The arrays are left out of :meth:`to_dict`.
+    None. The arrays are left out of :meth:`to_dict`. ``alpha`` is the
+    significance level of the limits and critical values (also readable as
+    ``sig_level``).
     """
 
     dependent: str
