@@ -185,7 +185,7 @@ def test_heteroscedasticity_errors(survey):
             test(exact, "y", "x")
         with pytest.raises(ModelError, match="'nope'"):
             test(survey, "y", ["x1", "nope"])
-        with pytest.raises(DataError, match="alpha"):
+        with pytest.raises(DataError, match="sig_level"):
             test(survey, "y", X3, alpha=0)
 
 
@@ -397,7 +397,7 @@ def test_bounds_input_checks():
         durbin_watson_bounds(20, 0)
     with pytest.raises(DataError, match="n >= k \\+ 2"):
         durbin_watson_bounds(4, 3)
-    with pytest.raises(DataError, match="alpha"):
+    with pytest.raises(DataError, match="sig_level"):
         durbin_watson_bounds(20, 1, alpha=1.0)
     with pytest.raises(DataError, match="whole number"):
         durbin_watson_bounds(20.5, 1)

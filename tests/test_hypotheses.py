@@ -121,7 +121,7 @@ def test_unknown_path_and_bad_alpha(cars):
     with pytest.raises(ModelError, match="hypothesis H9: no regression has qsec as a predictor "
                                          "of mpg"):
         hyp.test_hypotheses(cars, [Hypothesis("H9", "mpg", "qsec")])
-    with pytest.raises(SmmaError, match="alpha"):
+    with pytest.raises(SmmaError, match="sig_level"):
         hyp.test_hypotheses(cars, alpha=0.7)
     with pytest.raises(SmmaError, match="direction"):
         Hypothesis("H1", "mpg", "wt", "up")

@@ -280,7 +280,7 @@ def test_to_dict_is_json(hc3):
     ({"x": "x", "w": "text", "y": "y"}, DataError, "'text' holds text"),
     ({"x": "x", "w": "const", "y": "y"}, DataError, "constant"),
     ({"x": "x", "w": "m", "y": "y", "probe": "median"}, ModelError, "probe"),
-    ({"x": "x", "w": "m", "y": "y", "alpha": 5}, ModelError, "alpha"),
+    ({"x": "x", "w": "m", "y": "y", "alpha": 5}, ModelError, "sig_level"),
 ])
 def test_bad_input_is_one_line(m1, kwargs, error, match):
     d = m1.head(40).assign(text=["low"] * 20 + ["high"] * 20, const=3.0)

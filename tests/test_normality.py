@@ -360,7 +360,7 @@ def test_input_errors(bad, match):
 def test_argument_errors():
     with pytest.raises(SmmaError, match="method"):
         ks_normality([1.0, 2.0, 3.0, 5.0], method="shapiro")
-    with pytest.raises(SmmaError, match="alpha"):
+    with pytest.raises(SmmaError, match="sig_level"):
         ks_normality([1.0, 2.0, 3.0, 5.0], alpha=5)
 
 

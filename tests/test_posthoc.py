@@ -127,5 +127,5 @@ def test_errors():
         tukey_hsd([1, 2, 3], [4], groups=["a", "b"])
     with pytest.raises(DataError, match="at least two groups"):
         games_howell([1, 2, 3])
-    with pytest.raises(SmmaError, match="alpha"):
+    with pytest.raises(SmmaError, match="sig_level"):
         tukey_hsd([1, 2], [3, 4], alpha=1.5)

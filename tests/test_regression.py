@@ -439,7 +439,7 @@ def test_bad_requests(small):
         regress(small, "y", ["a", "a"])
     with pytest.raises(ModelError, match="no predictors"):
         regress(small, "y", [])
-    with pytest.raises(ModelError, match="alpha"):
+    with pytest.raises(ModelError, match="sig_level"):
         regress(small, "y", "a", alpha=1.5)
     with pytest.raises(DataError, match="DataFrame"):
         regress(small.to_dict(), "y", "a")

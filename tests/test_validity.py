@@ -65,7 +65,8 @@ def test_r_table_agrees_with_t_distribution():
 
 @pytest.mark.parametrize("args, msg", [
     ((2,), "at least 3"), ((30.5,), "at least 3"), ((True,), "at least 3"),
-    ((30, 0.0), "alpha must be"), ((30, 1.2), "alpha must be"),
+    ((30, 0.0), r"significance level \(sig_level\) must be"),
+    ((30, 1.2), r"significance level \(sig_level\) must be"),
     ((30, 0.05, 3), "tails must be 1 or 2"),
 ])
 def test_r_table_errors(args, msg):
@@ -256,8 +257,8 @@ def test_unknown_judge(agree):
 
 
 @pytest.mark.parametrize("kwargs, msg", [
-    ({"tails": 3}, "tails must be 1 or 2"), ({"alpha": 5}, "alpha must be"),
-    ({"alpha": "0.05"}, "alpha must be"),
+    ({"tails": 3}, "tails must be 1 or 2"), ({"alpha": 5}, r"significance level \(sig_level\) must be"),
+    ({"alpha": "0.05"}, r"significance level \(sig_level\) must be"),
 ])
 def test_bad_options(agree, kwargs, msg):
     with pytest.raises(DataError, match=msg):

@@ -52,9 +52,9 @@ def app() -> None:
               help="Decimal separator of the report's numbers: comma (0,584; default with "
                    "--lang id) or point (APA: 0.584, .821 for r; default with --lang en). "
                    "JSON always uses the point.")
-@click.option("--alpha", "--sig-level", "sig_level", type=click.FloatRange(0.0001, 0.5),
+@click.option("--sig-level", "--alpha", "sig_level", type=click.FloatRange(0.0001, 0.5),
               default=0.05, show_default=True,
-              help="Significance level of every test (--sig-level is the same option).")
+              help="Significance level of every test (--alpha is its older name).")
 @click.option("--plots", type=FILE, metavar="FOLDER",
               help="Write PNG figures to this folder (and embed them in html/docx).")
 @click.option("--number-prefix", default="4", show_default=True, metavar="TEXT",

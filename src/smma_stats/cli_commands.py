@@ -39,8 +39,9 @@ from .output import refuse_inputs, write_atomic
               help="Bootstrap confidence intervals.")
 @click.option("--one-tailed", is_flag=True,
               help="One-tailed p-values and 1 - 2 alpha intervals.")
-@click.option("--alpha", type=click.FloatRange(0.0001, 0.4999), default=0.05, show_default=True,
-              help="Significance level.")
+@click.option("--sig-level", "--alpha", "alpha", type=click.FloatRange(0.0001, 0.4999),
+              default=0.05, show_default=True,
+              help="Significance level of the path decisions (--alpha is its older name).")
 @click.option("--missing", type=click.Choice(("mean", "casewise")), default="mean",
               show_default=True, help="Skipped answers: mean replacement or casewise deletion.")
 @click.option("--consistent", is_flag=True,

@@ -137,7 +137,7 @@ def durbin_watson_bounds(n: int, k: int, sig_level: float = 0.05) -> tuple[float
                         f"(n = {n}, k = {k} predictors)")
     alpha = float(sig_level)
     if not 0.0 < alpha < 1.0:
-        raise DataError(f"alpha must be between 0 and 1, got {alpha}")
+        raise DataError(f"the significance level (sig_level) must be between 0 and 1, got {alpha}")
     return _bounds(int(n), int(k), alpha)
 
 
