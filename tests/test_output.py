@@ -205,3 +205,25 @@ def test_an_out_under_a_file_names_the_file(tmp_path):
     res = smma("synthesize", "-i", "smma-instagram", "--n", 20, "-o", tmp_path / "f" / "x.csv")
     line = user_error(res)
     assert "is a file, not a folder" in line and "Traceback" not in res.output
+
+
+def test_the_program_flushes_everything_before_it_ends(files, tmp_path):
+    """``python -m smma_stats`` ends the process without interpreter shutdown
+    (cli.run): the report on standard output and the file it writes are whole."""
+    import json
+    import subprocess
+    import sys
+
+    responses, instrument = files
+    args = [sys.executable, "-m", "smma_stats", "analyze", str(responses), "-i", str(instrument)]
+    piped = subprocess.run(args + ["-f", "json"], capture_output=True, text=True, timeout=120)
+    assert piped.returncode == 0, piped.stderr
+    study = json.loads(piped.stdout)
+    target = tmp_path / "report.json"
+    written = subprocess.run(args + ["-o", str(target)], capture_output=True, text=True,
+                             timeout=120)
+    assert written.returncode == 0, written.stderr
+    assert json.loads(target.read_text(encoding="utf-8")).keys() == study.keys()
+    failed = subprocess.run(args[:4] + [str(tmp_path / "missing.csv")], capture_output=True,
+                            text=True, timeout=120)
+    assert failed.returncode == 1 and failed.stderr.startswith("error: ")

@@ -1,5 +1,5 @@
 """``python -m smma_stats`` runs the ``smma`` command."""
 
-from .cli import main
+from .cli import run
 
-main()
+run()

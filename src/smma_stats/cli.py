@@ -213,16 +213,52 @@ for _command in (pls_command, instruments, synthesize, init):
 
 
 def main() -> None:
-    """Console entry point."""
+    """Run the ``smma`` command in this interpreter (raises SystemExit when done)."""
     _one_blas_thread()
     try:
         app(prog_name="smma")
     except OSError as exc:      # a message that could not be written (a full device)
-        try:
-            sys.stderr.write(f"error: cannot write the output ({exc.strerror or exc})\n")
-        except OSError:
-            pass
+        _cannot_write(exc)
         raise SystemExit(1) from None
+
+
+def run() -> None:
+    """The ``smma`` program: :func:`main`, then end the process at once.
+
+    Unloading pandas, pyarrow and scipy when the interpreter shuts down
+    costs about 0.1 s, more than a tenth of a whole ``smma analyze`` of the
+    101-respondent sample (measured: 0.77 s -> 0.67 s wall, median of nine
+    runs). Nothing is left to do by then: outputs are written atomically and
+    synced (:func:`smma_stats.output.write_atomic`), and both standard
+    streams are flushed here, a write error still being one line and exit
+    code 1. An error that is not a :class:`SystemExit` (a bug) takes the
+    usual way out, with its traceback.
+    """
+    try:
+        main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+        if not isinstance(exc.code, (int, type(None))):
+            sys.stderr.write(f"{exc.code}\n")
+    try:
+        sys.stdout.flush()
+    except OSError as exc:
+        _cannot_write(exc)
+        code = 1
+    try:
+        sys.stderr.flush()
+    except OSError:
+        code = code or 1
+    os._exit(code)
+
+
+def _cannot_write(exc: OSError) -> None:
+    try:
+        sys.stderr.write(f"error: cannot write the output ({exc.strerror or exc})\n")
+        sys.stderr.flush()
+    except OSError:
+        pass
 
 
 def _one_blas_thread() -> None:
