@@ -281,13 +281,20 @@ def _straight_lining(items, instrument, keyed: bool) -> _Flags:
     flip = [j for j, c in enumerate(items.columns) if keyed and c in set(instrument.reverse)]
     lo_hi = instrument.scale.min + instrument.scale.max
     where, found, counts = [], [], []
+    whole = values.dtype.kind in "iu"      # whole-number answers hold no gap
     for a, b in blocks(len(values), values.shape[1]):
-        raw = values[a:b].astype(float)
-        raw[:, flip] = lo_hi - raw[:, flip]
-        answered = ~np.isnan(raw)
-        count = answered.sum(axis=1)
-        lo = np.where(answered, raw, np.inf).min(axis=1)
-        hi = np.where(answered, raw, -np.inf).max(axis=1)
+        raw = values[a:b].copy() if whole and flip else values[a:b]
+        raw = raw if whole else raw.astype(float)
+        if flip:
+            raw[:, flip] = lo_hi - raw[:, flip]
+        if whole:
+            count = np.full(len(raw), raw.shape[1])
+            lo, hi = raw.min(axis=1), raw.max(axis=1)
+        else:
+            answered = ~np.isnan(raw)
+            count = answered.sum(axis=1)
+            lo = np.where(answered, raw, np.inf).min(axis=1)
+            hi = np.where(answered, raw, -np.inf).max(axis=1)
         p = np.flatnonzero((count >= 2) & (lo == hi))
         where.append(p + a)
         found += [_plain(v) for v in lo[p].tolist()]
