@@ -238,9 +238,10 @@ def run() -> None:
         main()
         code = 0
     except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
-        if not isinstance(exc.code, (int, type(None))):
-            sys.stderr.write(f"{exc.code}\n")
+        code = 0 if exc.code is None else exc.code
+        if not isinstance(code, int):       # SystemExit("message"), as Python would print it
+            sys.stderr.write(f"{code}\n")
+            code = 1
     try:
         sys.stdout.flush()
     except OSError as exc:

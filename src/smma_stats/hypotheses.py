@@ -234,7 +234,8 @@ def test_hypotheses(regressions, hypotheses: Sequence[Hypothesis] | None = None,
 
     if not isinstance(sig_level, (int, float)) or isinstance(sig_level, bool) \
             or not 0 < sig_level < 0.5:
-        raise SmmaError(f"the significance level (sig_level) must be between 0 and 0.5, not {sig_level!r}")
+        raise SmmaError("the significance level (sig_level) must be between 0 and 0.5, "
+                        f"not {sig_level!r}")
     regs = [regressions] if hasattr(regressions, "coefficients") else list(regressions)
     hyps = default_hypotheses(regs) if hypotheses is None else tuple(hypotheses)
     rows = [_decide(h, *_find_term(regs, h), sig_level) for h in hyps]

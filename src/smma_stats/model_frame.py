@@ -102,7 +102,8 @@ def _not_number(v) -> bool:
 def check_alpha(alpha, error=DataError) -> None:
     """Refuse a significance level outside (0, 1) with ``error``."""
     if not isinstance(alpha, (int, float)) or isinstance(alpha, bool) or not 0 < alpha < 1:
-        raise error(f"the significance level (sig_level) must be a number between 0 and 1, got {alpha!r}")
+        raise error("the significance level (sig_level) must be a number between 0 and 1, "
+                    f"got {alpha!r}")
 
 
 def check_size(n: int, k: int) -> None:

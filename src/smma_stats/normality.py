@@ -223,7 +223,8 @@ def ks_normality(x, method: str = "lilliefors", sig_level: float = 0.05, *,
                         f"not {method!r}")
     alpha = float(sig_level)
     if not 0.0 < alpha < 1.0:
-        raise SmmaError(f"ks_normality: the significance level (sig_level) must lie between 0 and 1, not {alpha}")
+        raise SmmaError("ks_normality: the significance level (sig_level) must lie between "
+                        f"0 and 1, not {alpha}")
     if name is None:
         series_name = getattr(x, "name", None)
         name = "x" if series_name is None else str(series_name)

@@ -283,8 +283,7 @@ def _straight_lining(items, instrument, keyed: bool) -> _Flags:
     where, found, counts = [], [], []
     whole = values.dtype.kind in "iu"      # whole-number answers hold no gap
     for a, b in blocks(len(values), values.shape[1]):
-        raw = values[a:b].copy() if whole and flip else values[a:b]
-        raw = raw if whole else raw.astype(float)
+        raw = values[a:b].astype(values.dtype if whole else float)   # a copy to flip
         if flip:
             raw[:, flip] = lo_hi - raw[:, flip]
         if whole:

@@ -235,6 +235,7 @@ def _check_level(alpha, tails):
     if tails not in (1, 2) or isinstance(tails, bool):
         raise DataError(f"tails must be 1 or 2, got {tails!r}")
     if isinstance(alpha, bool) or not isinstance(alpha, numbers.Real) or not 0 < alpha < 1:
-        raise DataError(f"the significance level (sig_level) must be between 0 and 1, got {alpha!r}")
+        raise DataError("the significance level (sig_level) must be between 0 and 1, "
+                        f"got {alpha!r}")
 
 

@@ -165,7 +165,8 @@ def _check_options(bootstrap, ci, alpha, methods) -> None:
     if ci not in methods:
         raise DataError(f"ci must be 'percentile' or 'bca', got {ci!r}")
     if not isinstance(alpha, (int, float)) or not 0 < alpha < 0.5:
-        raise DataError(f"the significance level (sig_level) must be between 0 and 0.5, got {alpha!r}")
+        raise DataError("the significance level (sig_level) must be between 0 and 0.5, "
+                        f"got {alpha!r}")
 
 
 def _resolve(model, instrument, measurement, modes):

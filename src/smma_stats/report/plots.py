@@ -22,8 +22,8 @@ from ..errors import SmmaError
 from ..output import write_atomic
 from .document import Figure
 from .format import decimal_text
-from .plots_moderation import moderation_draws
 from .messages import CATALOGUE
+from .plots_moderation import moderation_draws
 
 #: Figure size in inches and resolution: 6.4 x 4.2 in at 120 dpi = 768 x 504 px.
 FIGSIZE = (6.4, 4.2)
